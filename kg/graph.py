@@ -141,13 +141,16 @@ def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict
             local = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
         else:
             local = _chunked_force_layout(sub, seed=seed)
-        boxes.append(_scale_to_pixels(local, spacing))
+        local = _scale_to_pixels(local, spacing)
+        if 2 < len(comp) < 300:
+            local = _spread_apart(local, 0.7 * spacing)
+        boxes.append(local)
     return _pack_rows(boxes, spacing)
 
 
 def _scale_to_pixels(local: dict, spacing: float) -> dict:
-    """Scale so the median edge-free neighbour distance is about `spacing`:
-    use the area rule (a disc of radius spacing*sqrt(n)/2) which keeps density even."""
+    """Centre a component and scale it to about spacing*sqrt(n) pixels across,
+    so a big component is as dense as a small one."""
     n = len(local)
     xs = [p[0] for p in local.values()]
     ys = [p[1] for p in local.values()]
@@ -156,6 +159,25 @@ def _scale_to_pixels(local: dict, spacing: float) -> dict:
     target = spacing * max(1.0, math.sqrt(n)) * 1.2
     k = target / extent
     return {node: ((x - cx) * k, (y - cy) * k) for node, (x, y) in local.items()}
+
+
+def _spread_apart(pos: dict, min_dist: float, rounds: int = 30) -> dict:
+    """Push nodes closer than `min_dist` apart (hubs with many leaves otherwise
+    pile their labels on top of each other)."""
+    import numpy as np
+
+    nodes = list(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        overlap = np.clip(min_dist - dist, 0, None)
+        if not overlap.any():
+            break
+        push = (delta / np.maximum(dist, 1e-6)[..., None] * (overlap / 2)[..., None]).sum(axis=1)
+        xy += push
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
 
 
 def _pack_rows(boxes: list[dict], gap: float) -> dict:

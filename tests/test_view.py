@@ -137,3 +137,24 @@ def test_cli_bad_record_names_file_and_writes_nothing(tmp_path):
 def test_cli_unknown_type_is_refused(tmp_path):
     result = CliRunner().invoke(view, [str(SAMPLE), "--types", "Official,Dragon"])
     assert result.exit_code == 2 and "Dragon" in result.output
+
+
+def test_page_is_utf8_whatever_the_platform_encoding(tmp_path):
+    import subprocess
+    import sys
+    out = tmp_path / "graph.html"
+    # C locale without locale coercion or UTF-8 mode: the platform encoding is ASCII
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0",
+           "PYTHONCOERCECLOCALE": "0", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    code = ("import locale, sys; from kg.view import write_html; from kg.records import read_records; "
+            "assert 'utf' not in locale.getpreferredencoding(False).lower(); "
+            "write_html(read_records(sys.argv[1]), sys.argv[2])")
+    subprocess.run([sys.executable, "-c", code, str(SAMPLE), str(out)], check=True, env=env)
+    assert "林望舒" in out.read_bytes().decode("utf-8")
+
+
+def test_failed_render_leaves_no_file(tmp_path):
+    out = tmp_path / "graph.html"
+    with pytest.raises(ValueError):
+        write_html([{"kind": "entity", "name": "无编号"}], out)
+    assert list(tmp_path.iterdir()) == []

@@ -249,3 +249,46 @@ def test_no_request_leaves_the_file_and_screenshot(page, graph_page):
     assert shot.stat().st_size > 10_000
     assert page.outside == []
     assert page.errors == []
+
+
+def hover(pg, node_id):
+    pg.evaluate("id => kgView.network.focus(id, {scale: 1.5})", node_id)
+    point = dom_point(pg, node_id)
+    pg.mouse.move(point["x"], point["y"])
+    pg.wait_for_selector("#tooltip:not([hidden])")
+    return pg.text_content("#tooltip")
+
+
+def test_tooltip_shows_type_aliases_code_and_cited_evidence(page, graph_page):
+    _, records, _ = graph_page
+    g = to_networkx(records)
+    coded = [e for e in entities(records) if e.get("code") and g.degree(e["id"])]
+    if not coded:
+        pytest.skip("no entity with a GB/T code and a relation in this graph")
+    area = coded[0]
+    text = hover(page, area["id"])
+    assert area["name"] in text and area["type"] in text and area["code"] in text
+    for alias in area.get("aliases") or []:
+        assert alias in text
+    articles = {r["id"]: r for r in records if r["kind"] == "article"}
+    cited = [t for t in records if t["kind"] == "triple" and area["id"] in (t["subject_id"], t["object_id"])
+             and t.get("evidence") and t.get("article") in articles]
+    shown = [t for t in cited if t["evidence"] in text]
+    assert shown, "no evidence sentence in the tooltip"
+    assert any(articles[t["article"]]["headline"] in text for t in shown)
+
+
+def test_max_nodes_page_says_what_was_cut(browser, graph_page, tmp_path):
+    _, records, _ = graph_page
+    path = tmp_path / "cut.html"
+    write_html(records, path, max_nodes=3)
+    pg = browser.new_page()
+    try:
+        pg.goto(path.as_uri())
+        pg.wait_for_function("window.kgView && window.kgView.firstDrawAt !== null")
+        assert pg.evaluate("kgView.network.body.nodeIndices.length") == 3
+        note = pg.text_content("#note")
+        total = to_networkx(records).number_of_nodes()
+        assert "省略" in note and str(total) in note and str(total - 3) in note
+    finally:
+        pg.close()

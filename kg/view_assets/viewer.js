@@ -88,11 +88,9 @@
   }
 
   /* ---- node and edge cards (tooltip and details panel) ---- */
-  function edgeLine(e, fromNode) {
+  function edgeLine(e) {
     var div = el("div", null, "evidence");
-    var other = e.from === fromNode ? nodeById[e.to] : nodeById[e.from];
-    var rel = e.from === fromNode ? predName(e.predicate) + " → " + other.name
-                                  : other.name + " → " + predName(e.predicate);
+    var rel = nodeById[e.from].name + " —" + predName(e.predicate) + "→ " + nodeById[e.to].name;
     if (e.title_) rel += "（" + e.title_ + "）";
     if (e.date) rel += "  " + e.date;
     div.appendChild(el("div", rel, "rel"));
@@ -110,13 +108,13 @@
     if (n.titles && n.titles.length) box.appendChild(row("职务", n.titles.join("、")));
     box.appendChild(row("关系数", n.degree));
     var list = incident[id].slice().sort(function (a, b) { return String(b.date || "").localeCompare(String(a.date || "")); });
-    list.slice(0, maxEvidence).forEach(function (e) { box.appendChild(edgeLine(e, id)); });
+    list.slice(0, maxEvidence).forEach(function (e) { box.appendChild(edgeLine(e)); });
     if (list.length > maxEvidence) box.appendChild(el("p", "…另有 " + (list.length - maxEvidence) + " 条关系", "hint"));
     return box;
   }
   function edgeCard(id) {
     var e = edges.get(id), box = el("div");
-    box.appendChild(el("h3", nodeById[e.from].name + " — " + predName(e.predicate) + " → " + nodeById[e.to].name));
+    box.appendChild(el("h3", nodeById[e.from].name + " —" + predName(e.predicate) + "→ " + nodeById[e.to].name));
     if (e.date) box.appendChild(row("日期", e.date));
     if (e.title_) box.appendChild(row("职务", e.title_));
     if (e.evidence) box.appendChild(el("div", e.evidence, "evidence"));
