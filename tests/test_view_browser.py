@@ -103,6 +103,10 @@ def page(browser, graph_page):
 
     context.route("**/*", guard)
     pg = context.new_page()
+    # a fetch the page's CSP blocks never reaches the router: record those attempts too
+    pg.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                       "(window.__cspViolations = window.__cspViolations || [])"
+                       ".push(e.violatedDirective + ' ' + e.blockedURI))")
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.on("request", lambda r: None if r.url.startswith("file://") else outside.append(r.url))
@@ -248,6 +252,7 @@ def test_no_request_leaves_the_file_and_screenshot(page, graph_page):
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     assert page.outside == []
+    assert page.evaluate("window.__cspViolations || []") == []
     assert page.errors == []
 
 
