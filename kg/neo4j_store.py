@@ -110,14 +110,20 @@ def ensure_schema(driver: neo4j.Driver) -> None:
 
 # --------------------------------------------------------------------------- records -> rows
 
-def iso_date(value, where: str) -> str | None:
-    """Check an ISO date string; the loader stores it as a Neo4j DATE."""
+def iso_date(value, where: str) -> dt.date | None:
+    """Check an ISO date string; the driver sends a datetime.date as a Neo4j DATE."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise Neo4jStoreError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+
+
+# Properties written for each kind. Spelled out (not `SET x += row`) so the
+# planner sees they never touch the merge key `id` and needs no Eager step.
+ARTICLE_PROPS = ("headline", "subheadlines", "date", "dateline", "page", "source", "source_sha256", "byline")
+TRIPLE_PROPS = ("date", "date_text", "title", "evidence", "article", "source", "span", "rule", "confidence")
 
 
 def entity_row(rec: dict) -> dict:
@@ -127,23 +133,23 @@ def entity_row(rec: dict) -> dict:
 
 
 def article_row(rec: dict) -> dict:
-    byline = rec.get("byline") or []
-    return {"id": rec["id"], "props": {
-        "headline": rec.get("headline"), "subheadlines": list(rec.get("subheadlines") or []),
-        "dateline": rec.get("dateline"), "page": rec.get("page"),
-        "source": rec.get("source"), "source_sha256": rec.get("source_sha256"),
-        "byline": [b.get("name") for b in byline if b.get("name")]},
-        "date": iso_date(rec.get("date"), f"article {rec['id']}")}
+    row = {k: rec.get(k) for k in ARTICLE_PROPS} | {"id": rec["id"]}
+    row["subheadlines"] = list(rec.get("subheadlines") or [])
+    row["byline"] = [b.get("name") for b in rec.get("byline") or [] if b.get("name")]
+    row["date"] = iso_date(rec.get("date"), f"article {rec['id']}")
+    return row
 
 
 def triple_row(rec: dict) -> dict:
-    return {"id": rec["id"], "s": rec["subject_id"], "o": rec["object_id"],
-            "date": iso_date(rec.get("date"), f"triple {rec['id']}"),
-            "props": {"title": rec.get("title"), "evidence": rec.get("evidence"),
-                      "article": rec.get("article"), "source": rec.get("source"),
-                      "span": list(rec["span"]) if rec.get("span") else None,
-                      "rule": rec.get("rule"), "confidence": rec.get("confidence"),
-                      "date_text": rec.get("date_text")}}
+    row = {k: rec.get(k) for k in TRIPLE_PROPS} | {"id": rec["id"], "s": rec["subject_id"], "o": rec["object_id"]}
+    row["span"] = list(rec["span"]) if rec.get("span") else None
+    row["date"] = iso_date(rec.get("date"), f"triple {rec['id']}")
+    return row
+
+
+def set_clause(var: str, props: tuple[str, ...]) -> str:
+    """'a.x = row.x, a.y = row.y' for fixed property names (never data)."""
+    return ", ".join(f"{var}.{p} = row.{p}" for p in props)
 
 
 def prepare(records: Iterable[dict]) -> dict:
@@ -208,8 +214,7 @@ SET n:%s, n.name = row.name, n.type = row.type, n.code = row.code,
 MERGE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
-SET a += row.props, a.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
-"""
+SET """ + set_clause("a", ARTICLE_PROPS)
 MERGE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.a}) MATCH (e:Entity {id: row.e})
@@ -226,8 +231,7 @@ MERGE_TRIPLES = """
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.s}) MATCH (o:Entity {id: row.o})
 MERGE (s)-[r:%s {id: row.id}]->(o)
-SET r += row.props, r.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END
-"""
+SET """ + set_clause("r", TRIPLE_PROPS)
 
 COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
 
@@ -290,7 +294,7 @@ def graph_counts(driver: neo4j.Driver) -> dict:
 def clear_graph(driver: neo4j.Driver) -> None:
     """Delete every node and relationship, in batches (constraints stay)."""
     with driver.session() as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 # --------------------------------------------------------------------------- queries

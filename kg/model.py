@@ -1,0 +1,171 @@
+"""The data model every stage works on, in the spirit of spaCy's Doc.
+
+A :class:`Page` is one source file as decoded text. Cleaning turns it into
+:class:`Article` objects whose :class:`Sentence` texts are free of PDF
+artefacts; an :class:`OffsetMap` keeps every character of a cleaned text tied
+to its offset in ``Page.text``. Recognition adds :class:`Mention` objects to
+sentences, resolution groups mentions into :class:`Entity` objects and
+relation rules emit :class:`Triple` objects.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Official", "Journalist", "Person", "AdministrativeArea", "Place",
+                "Enterprise", "Organization", "Policy", "Campaign")
+PREDICATES = ("visited", "holdsPosition", "issued", "appliesTo", "locatedIn",
+              "subsidiaryOf", "inspected")
+
+
+def short_hash(*parts: object, n: int = 12) -> str:
+    """Stable short hex digest of the parts joined by '|'.
+
+    >>> short_hash("Person", "张三", None)
+    '4988b019fb91'
+    """
+    text = "|".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+class OffsetMap:
+    """Maps offsets of a cleaned text back to offsets of the source text.
+
+    Stored as runs ``(clean_start, source_start)``: inside a run both advance
+    together, so a text cut into a few pieces costs a few entries, not one
+    integer per character.
+
+    >>> m = OffsetMap(); m.add(0, 10); m.add(3, 20)
+    >>> m.source(1), m.source(4), m.source_span(0, 5)
+    (11, 21, (10, 22))
+    """
+
+    __slots__ = ("_clean", "_source")
+
+    def __init__(self):
+        self._clean: list[int] = []
+        self._source: list[int] = []
+
+    def add(self, clean_start: int, source_start: int) -> None:
+        if self._clean and self._clean[-1] == clean_start:
+            self._source[-1] = source_start
+        elif self._clean and source_start - self._source[-1] == clean_start - self._clean[-1]:
+            return  # continues the previous run
+        else:
+            self._clean.append(clean_start)
+            self._source.append(source_start)
+
+    def source(self, i: int) -> int:
+        k = bisect.bisect_right(self._clean, i) - 1
+        if k < 0:
+            return self._source[0] if self._source else i
+        return self._source[k] + (i - self._clean[k])
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source span covering clean [start, end) (end exclusive)."""
+        if end <= start:
+            s = self.source(start)
+            return s, s
+        return self.source(start), self.source(end - 1) + 1
+
+    def shifted(self, delta: int) -> "OffsetMap":
+        """The same map for a text that starts `delta` characters later."""
+        m = OffsetMap()
+        for c, s in zip(self._clean, self._source):
+            if c - delta < 0:
+                continue
+            if not m._clean and c - delta > 0:
+                m.add(0, self.source(delta))
+            m.add(c - delta, s)
+        if not m._clean:
+            m.add(0, self.source(delta))
+        return m
+
+
+@dataclass
+class Page:
+    source: str                 # path as given (or "<stdin>")
+    text: str                   # decoded text, BOM removed
+    encoding: str
+    sha256: str
+    date: dt.date | None = None  # publication date
+    city: str | None = None      # home city, e.g. 沧州市
+    page_no: int | None = None
+
+
+@dataclass
+class Mention:
+    start: int                  # offsets in Sentence.text
+    end: int
+    text: str
+    type: str
+    rule: str
+    name: str | None = None      # canonical name decided by resolve
+    entity: "Entity | None" = None
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    text: str
+    offsets: OffsetMap
+    index: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: list[str] | None = None
+    date: dt.date | None = None   # explicit date stated in the sentence
+    date_text: str | None = None
+
+    def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        return self.offsets.source_span(start, len(self.text) if end is None else end)
+
+
+@dataclass
+class Article:
+    id: str
+    page: Page
+    start: int                   # span in Page.text
+    end: int
+    headline: str = ""
+    subheadlines: list[str] = field(default_factory=list)
+    byline: list[tuple[str, str]] = field(default_factory=list)  # (role, name)
+    dateline: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    headline_sentences: list[Sentence] = field(default_factory=list)
+    date: dt.date | None = None      # event date stated in the lead, if any
+    date_text: str | None = None
+    byline_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def all_sentences(self) -> list[Sentence]:
+        return [*self.headline_sentences, *self.sentences]
+
+
+@dataclass
+class Entity:
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    code: str | None = None
+    mentions: int = 0
+    articles: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return "e-" + short_hash(self.type, self.name, self.code)
+
+
+@dataclass
+class Triple:
+    subject: Entity
+    predicate: str
+    object: Entity
+    article: Article
+    sentence: Sentence
+    rule: str
+    confidence: float
+    date: dt.date | None = None
+    date_text: str | None = None
+    title: str | None = None

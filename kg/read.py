@@ -1,0 +1,130 @@
+"""Stage 1, read: turn files, folders and stdin into decoded :class:`Page` objects.
+
+Encodings are detected from the bytes, never from the locale: a UTF-8 BOM,
+then strict UTF-8, then strict GB18030 (a superset of GBK and GB2312, the
+usual encodings of Chinese archives), then charset-normalizer's best guess.
+Binary files are refused with a :class:`ReadError` naming the file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.model import Page
+
+DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+PAGE_IN_NAME = re.compile(r"(?:page|p|版|第)[-_]?0*(\d{1,3})(?!\d)", re.I)
+
+
+class ReadError(Exception):
+    """An input that cannot be read; str() is a one-line message naming it."""
+
+
+def iter_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[str]:
+    """Expand files and folders (recursively, sorted) into file paths; '-' is stdin.
+
+    >>> list(iter_paths(["-"]))
+    ['-']
+    """
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            yield from (str(f) for f in sorted(path.rglob(pattern)) if f.is_file())
+        else:
+            yield str(path)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes or many control characters."""
+    sample = data[:65536]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        # UTF-16 text has NULs too; we do not read it, and say so.
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(sample) > 0.05
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes into (text, encoding name); raise ReadError if impossible.
+
+    >>> decode("沧州".encode("gb18030"), "x")
+    ('沧州', 'gb18030')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise ReadError(f"{name}: starts with a UTF-8 BOM but is not UTF-8 (byte {exc.start + 3})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(f"{name}: UTF-16 text is not supported; convert it to UTF-8")
+    if looks_binary(data):
+        raise ReadError(f"{name}: binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReadError(f"{name}: cannot detect the text encoding (not UTF-8, not GB18030)")
+    text = str(best)
+    if sum(ch.isprintable() or ch.isspace() for ch in text[:10000]) < 0.95 * min(len(text), 10000):
+        raise ReadError(f"{name}: undecodable text (best guess {best.encoding} gives garbage)")
+    return text, best.encoding
+
+
+def date_from_name(name: str) -> dt.date | None:
+    """Publication date from an ISO-like date in a file name.
+
+    >>> date_from_name("pages/2021-11-26-p01.txt")
+    datetime.date(2021, 11, 26)
+    """
+    for m in DATE_IN_NAME.finditer(os.path.basename(name)):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def page_from_name(name: str) -> int | None:
+    base = DATE_IN_NAME.sub("", os.path.basename(name))
+    m = PAGE_IN_NAME.search(base)
+    return int(m[1]) if m else None
+
+
+def read_page(path: str, date: dt.date | None = None, city: str | None = None) -> Page:
+    """Read one file (or '-' for stdin) into a Page."""
+    name = "<stdin>" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except IsADirectoryError:
+        raise ReadError(f"{name}: is a directory") from None
+    except OSError as exc:
+        raise ReadError(f"{name}: cannot read: {exc.strerror}") from None
+    if not data.strip():
+        raise ReadError(f"{name}: empty file")
+    text, encoding = decode(data, name)
+    return Page(source=name, text=text, encoding=encoding,
+                sha256=hashlib.sha256(data).hexdigest(),
+                date=date or (None if path == "-" else date_from_name(path)),
+                city=city, page_no=None if path == "-" else page_from_name(path))

@@ -1,0 +1,265 @@
+"""Stage 4, recognise: find entity mentions in sentences.
+
+Four kinds of evidence, all compiled once per home city:
+
+1. an Aho-Corasick automaton over gazetteer names (areas with codes,
+   countries, organisations and places jieba's dictionary knows);
+2. regexes for names typed by their last word (…有限公司, …公园, …派出所),
+   whose left edge is found by walking back over jieba tokens until a
+   preposition, verb, particle or punctuation;
+3. bodies of an area (市 + 人大常委会, 运河区 + 消防救援大队), policies in 《》,
+   campaigns in quotes or named …活动/…行动;
+4. people: a name after a title chain (市政协主席王某某), honorifics (王女士),
+   and names already known in the document.
+
+Overlaps are settled longest-first; areas inside a longer name are kept in
+``mention.attrs["inner"]`` for name-derived facts (locatedIn).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import ahocorasick
+
+from kg import lexicon as L
+from kg.gazetteer import Gazetteer, countries, jieba_tagged
+from kg.model import Mention, Sentence
+from kg.names import person_name
+from kg.tokens import cut, tags, token_starts
+
+CJK = "\u4e00-\u9fff"
+VISIT_VERBS = set(L.VISIT_VERBS)
+PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
+TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "Enterprise": 3,
+                 "Organization": 4, "Place": 5, "Campaign": 6, "AdministrativeArea": 7}
+GENERIC_MODIFIERS = set("城乡 农村 城市 基层 重点 老旧 各类 相关 周边 全国 全省 全市 国内 国际 现代 "
+                        "智慧 美丽 和谐 文明 示范 特色 新型 传统 居民 住宅 高层 工业 产业 商业 物业 "
+                        "企业 中小 集群 数字 科技 服务 管理 我们 本地 外地 地方 相关 市场 社会 生态 "
+                        "绿色 省级 市级 县级 国家级 龙头 民营 国有 党群 村级 镇级 专业 综合 公共 "
+                        "各级 区域 试点".split())
+
+POLICY_RE = re.compile(r"《([^《》\n]{2,80})》")
+POLICY_HEAD_RE = re.compile(rf"(?:{L.alternation(L.POLICY_HEADS)})(?:[（(][^（）()]{{2,20}}[)）])?$")
+QUOTED_RE = re.compile(r"[“‘「]([^“”‘’「」\n]{2,20})[”’」]")
+CAMPAIGN_HEAD_RE = re.compile(rf"(?:{L.alternation(L.CAMPAIGN_HEADS)})$")
+AFTER_QUOTE_HEAD_RE = re.compile(rf"^[{CJK}]{{0,6}}?(?:{L.alternation(L.UNQUOTED_CAMPAIGN_HEADS + ['工程', '模式', '品牌', '计划', '项目'])})")
+HONORIFIC_RE = re.compile(rf"(?<![{CJK}])([{CJK}])(女士|先生)")
+TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
+BODY_RE = re.compile(rf"(?P<pre>[省市区县镇乡州旗])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
+NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
+# suffixes too common to trust without a proper-name part before them
+WEAK_ORG_SUFFIXES = re.compile(r"(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会)$")
+FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
+PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", None}
+PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
+
+
+def _suffix_regex(words):
+    return re.compile(rf"(?:{L.alternation(words)})")
+
+
+SUFFIXES = [("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
+            ("Place", _suffix_regex(L.PLACE_SUFFIXES)),
+            ("Organization", _suffix_regex(L.ORG_SUFFIXES))]
+
+
+@functools.lru_cache(maxsize=16)
+def automaton(city: str | None):
+    """Aho-Corasick automaton: surface form -> (type, canonical name, code)."""
+    gaz = Gazetteer.for_city(city)
+    A = ahocorasick.Automaton()
+    for word, tag in jieba_tagged().items():
+        if tag == "nt":
+            etype = "Enterprise" if re.search(r"(公司|集团|银行)$", word) else "Organization"
+            if len(word) <= 3 and word.endswith("会"):
+                continue  # 协商会, 座谈会: meetings, not bodies
+            if re.search(r"(院|社|部|委|局|会|厅|署|办|所|中心|大学|学院|公司|集团|银行|法院|总局|委员会|办公厅|台)$", word) \
+                    and not NOT_ORG_ENDINGS.search(word):
+                A.add_word(word, (etype, word, None, len(word)))
+        elif re.search(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$", word) and not gaz.lookup(word):
+            A.add_word(word, ("Place", word, None, len(word)))
+    for name in countries():
+        A.add_word(name, ("AdministrativeArea", name, None, len(name)))
+    for form, area in gaz.forms.items():
+        A.add_word(form, ("AdministrativeArea", area.name, area.code, len(form)))
+    if gaz.home is not None:
+        for form in ("我市", "本市"):
+            A.add_word(form, ("AdministrativeArea", gaz.home.name, gaz.home.code, len(form)))
+    A.make_automaton()
+    return A
+
+
+def _boundary(tok: str) -> bool:
+    if tok == "·":
+        return False  # 北京·某某产业园
+    if not tok.strip() or all(ch in PUNCT for ch in tok) or tok.isdigit():
+        return True
+    if tok in L.STOP_WORDS or tok in VISIT_VERBS:
+        return True
+    tag = tags().get(tok)
+    if tag in L.BOUNDARY_TAGS and tok not in L.NAME_VERBS:
+        return tag != "v" or len(tok) > 1 or tok in L.STOP_WORDS
+    return False
+
+
+def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int, area_ends: set[int]) -> int:
+    """Start of the name whose suffix begins at `pos`, walking back over tokens."""
+    # the token holding `pos` belongs to the name (天津港 is one token)
+    k = max((i for i, s in enumerate(starts) if s <= pos), default=0)
+    begin = starts[k] if starts[k] < pos and not _boundary(tokens[k]) else pos
+    if starts[k] < pos and _boundary(tokens[k]):
+        return pos
+    while k > 0:
+        prev = tokens[k - 1]
+        if _boundary(prev) and not (len(prev) == 1 and starts[k - 1] in area_ends and tags().get(prev) == "p"):
+            break
+        if pos - starts[k - 1] > max_len:
+            break
+        k -= 1
+        begin = starts[k]
+    return begin
+
+
+class Recogniser:
+    """Finds mentions in the sentences of one page (one home city)."""
+
+    def __init__(self, city: str | None):
+        self.city = city
+        self.gaz = Gazetteer.for_city(city)
+        self.auto = automaton(city)
+
+    def sentence(self, sent: Sentence, doc_text: str, known: dict[str, str]) -> list[Mention]:
+        text = sent.text
+        tokens = sent.tokens = cut(text)
+        starts = token_starts(tokens)
+        bounds = set(starts) | {len(text)}
+        found: list[Mention] = []
+        for end, (etype, name, code, length) in self.auto.iter(text):
+            start = end + 1 - length
+            if start in bounds and end + 1 in bounds:
+                found.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
+                                     name=name, attrs={"code": code} if code else {}))
+        area_ends = {m.end for m in found if m.type == "AdministrativeArea"}
+        found.extend(self._suffix_hits(text, tokens, starts, area_ends))
+        found.extend(self._bodies(text, found, bounds))
+        found.extend(self._policies(text))
+        found.extend(self._campaigns(text, tokens, starts))
+        found.extend(self._people(text, doc_text, known, found))
+        return settle(found)
+
+    def _suffix_hits(self, text, tokens, starts, area_ends):
+        out = []
+        for etype, rx in SUFFIXES:
+            for m in rx.finditer(text):
+                begin = left_edge(tokens, starts, m.start(), 30, area_ends)
+                name = text[begin:m.end()]
+                core = name[: len(name) - len(m[0])]
+                if not self._proper(core, name):
+                    continue
+                if etype == "Organization" and WEAK_ORG_SUFFIXES.search(m[0]) and not self._has_proper_token(core):
+                    continue
+                out.append(Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}"))
+        return out
+
+    def _proper(self, core: str, name: str) -> bool:
+        """A name part that makes a proper name, not 该公司 or 城乡社区."""
+        if len(core) < 2 or not re.search(f"[{CJK}A-Za-z]", core):
+            return False
+        if L.GENERIC_PREFIXES.match(core) and not self.gaz.lookup(core[:3]) and not self.gaz.lookup(core[:2]):
+            return False
+        if core in GENERIC_MODIFIERS or name in L.GENERIC_SUFFIX_WORDS:
+            return False
+        toks = cut(core)
+        return not all(t in GENERIC_MODIFIERS for t in toks)
+
+    def _has_proper_token(self, core: str) -> bool:
+        """Some token of `core` looks like a proper name (place, person, unknown word)."""
+        for tok in cut(core):
+            if len(tok) < 2 or FUNCTION_CHARS.search(tok):
+                continue
+            if tags().get(tok) in PROPER_TAGS or self.gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
+                return True
+        return False
+
+    def _bodies(self, text, found, bounds):
+        """市人大常委会, 运河区消防救援大队: an area (or 市/区/县) plus a body stem."""
+        area_by_end = {m.end: m for m in found if m.type == "AdministrativeArea"}
+        out = []
+        for m in BODY_RE.finditer(text):
+            area = area_by_end.get(m.start("pre") + 1)
+            if area is not None:
+                start, prefix = area.start, area.text
+            elif m.start() not in bounds:
+                # 某某市委 with an area we do not know: 市 must start a word
+                continue
+            else:
+                start, prefix = m.start(), m["pre"]
+            out.append(Mention(start, m.end(), text[start:m.end()], "Organization", "body",
+                               attrs={"prefix": prefix, "stem": m["stem"], "relative": area is None}))
+        return out
+
+    def _policies(self, text):
+        out = []
+        for m in POLICY_RE.finditer(text):
+            inner = m[1].strip()
+            if POLICY_HEAD_RE.search(inner):
+                out.append(Mention(m.start(), m.end(), inner, "Policy", "policy.quoted", name=inner,
+                                   attrs={"short": inner in L.POLICY_HEADS}))
+        return out
+
+    def _campaigns(self, text, tokens, starts):
+        out = []
+        for m in QUOTED_RE.finditer(text):
+            inner = m[1]
+            if "、" in inner or "，" in inner:
+                continue
+            head = CAMPAIGN_HEAD_RE.search(inner)
+            if head and not self._proper(inner[:head.start()] or inner, inner):
+                continue
+            if head or AFTER_QUOTE_HEAD_RE.match(text[m.end():m.end() + 8]):
+                out.append(Mention(m.start(), m.end(), inner, "Campaign", "campaign.quoted", name=inner))
+        for m in re.finditer(f"(?:{L.alternation(L.UNQUOTED_CAMPAIGN_HEADS)})", text):
+            begin = left_edge(tokens, starts, m.start(), 16, set())
+            name = text[begin:m.end()]
+            if len(name) - len(m[0]) >= 4 and self._proper(name[: len(name) - len(m[0])], name):
+                out.append(Mention(begin, m.end(), name, "Campaign", "campaign.named", name=name,
+                                   attrs={"weak": True}))
+        return out
+
+    def _people(self, text, doc_text, known, found):
+        out = []
+        for m in TITLE_RE.finditer(text):
+            name = person_name(text, m.end(), doc_text, known)
+            if name:
+                out.append(Mention(m.end(), m.end() + len(name), name, "Person", "person.title",
+                                   name=name, attrs={"title": m[0], "title_start": m.start()}))
+        for m in HONORIFIC_RE.finditer(text):
+            if m[1] in L.SURNAMES:
+                out.append(Mention(m.start(), m.end(), m[0], "Person", "person.honorific", name=m[0]))
+        for name, etype in known.items():
+            for m in re.finditer(re.escape(name), text):
+                out.append(Mention(m.start(), m.end(), name, etype, "person.known", name=name))
+        return out
+
+
+def settle(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions; record areas nested inside.
+
+    >>> a = Mention(0, 3, "甲乙区", "AdministrativeArea", "g")
+    >>> b = Mention(0, 7, "甲乙区消防大队", "Organization", "b")
+    >>> [m.text for m in settle([a, b])], settle([a, b])[0].attrs["inner"][0].text
+    (['甲乙区消防大队'], '甲乙区')
+    """
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.get(m.type, 9), m.start))
+    kept: list[Mention] = []
+    taken = bytearray(max((m.end for m in mentions), default=0))
+    for m in ordered:
+        if any(taken[m.start:m.end]):
+            host = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
+            if host is not None and m.type in ("AdministrativeArea", "Enterprise", "Organization"):
+                host.attrs.setdefault("inner", []).append(m)
+            continue
+        kept.append(m)
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(kept, key=lambda m: m.start)

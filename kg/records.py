@@ -1,0 +1,99 @@
+"""Reading and writing the record stream (docs/format.md).
+
+Every consumer (RDF, Neo4j, the viewer, analysis) reads `triples.jsonl`
+through :func:`read_records`; writers go through :func:`atomic_writer` so a
+failed run never leaves a half-written file.
+
+>>> recs = [{"kind": "entity", "id": "e-1", "name": "甲", "type": "Person"}]
+>>> split_records(recs)["entity"][0]["name"]
+'甲'
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+KINDS = ("article", "entity", "triple")
+
+
+class RecordError(ValueError):
+    """A records file that cannot be read; the message names file and line."""
+
+
+def read_records(path: str | os.PathLike) -> Iterator[dict]:
+    """Yield the records of a JSONL file (or of DIR/triples.jsonl)."""
+    p = Path(path)
+    if p.is_dir():
+        p = p / "triples.jsonl"
+    try:
+        fh = open(p, encoding="utf-8")
+    except OSError as exc:
+        raise RecordError(f"{p}: cannot read records: {exc.strerror}") from None
+    with fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RecordError(f"{p}:{n}: not a JSON record: {exc.msg}") from None
+            if not isinstance(rec, dict) or "kind" not in rec:
+                raise RecordError(f"{p}:{n}: record without a 'kind'")
+            yield rec
+
+
+def split_records(records: Iterable[dict]) -> dict[str, list[dict]]:
+    """Group records by kind: {'article': [...], 'entity': [...], 'triple': [...]}."""
+    out: dict[str, list[dict]] = {k: [] for k in KINDS}
+    for rec in records:
+        out.setdefault(rec["kind"], []).append(rec)
+    return out
+
+
+def sort_records(records: Iterable[dict]) -> list[dict]:
+    """Deterministic order: articles, entities, triples, each by id."""
+    order = {k: i for i, k in enumerate(KINDS)}
+    return sorted(records, key=lambda r: (order.get(r["kind"], 99), str(r.get("id", ""))))
+
+
+def dumps(rec: dict) -> str:
+    return json.dumps(rec, ensure_ascii=False, sort_keys=False)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"):
+    """Open a temp file beside `path`; rename it over `path` only on success.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp(); target = os.path.join(d, "x.txt")
+    >>> with atomic_writer(target) as fh: _ = fh.write("ok")
+    >>> open(target).read()
+    'ok'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
+        with os.fdopen(fd, mode, **kwargs) as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> int:
+    """Write records as JSONL atomically; return how many were written."""
+    n = 0
+    with atomic_writer(path) as fh:
+        for rec in records:
+            fh.write(dumps(rec) + "\n")
+            n += 1
+    return n

@@ -1,0 +1,234 @@
+"""Stage 5, relate: rules that read triples off a sentence's mentions.
+
+Each rule is a plain function ``rule(ctx, article, sentence) -> list[Fact]``
+over already recognised mentions; a Fact names mentions (or entities made
+for implied bodies) and the pipeline turns it into a :class:`~kg.model.Triple`
+once mentions are resolved. Rules are listed in :data:`RULES`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg import lexicon as L
+from kg.dates import find_date
+from kg.model import Article, Mention, Sentence
+
+AGENTS = ("Organization", "AdministrativeArea")
+VISITABLE = ("AdministrativeArea", "Place", "Enterprise", "Organization")
+VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})")
+ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
+LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
+SCOPE_AFTER = re.compile(r"^(?:等)?\d*[个]?(?:城市|地区|省份|省市|市|县|区|地)")
+PRONOUN_SUBJECT = re.compile(r"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行)")
+FRAME_RE = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:随后|之后|接着|其间)?[，,]?在")
+
+
+@dataclass
+class Fact:
+    subject: object           # Mention, or ("entity", type, name) for implied bodies
+    predicate: str
+    object: object
+    sentence: Sentence
+    rule: str
+    confidence: float
+    date: object = None
+    date_text: str | None = None
+    title: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def title_chain(sent: Sentence, person: Mention) -> list[tuple[Mention | None, str]]:
+    """(body mention or None, title) pairs before a person: 市委常委、秘书长某某.
+
+    A title without a body takes the body of the title before it.
+    """
+    by_end = {m.end: m for m in sent.mentions if m.type in ("Organization", "Enterprise", "AdministrativeArea")}
+    chain, pos = [], person.attrs["title_start"]
+    title = person.attrs["title"]
+    while True:
+        body = by_end.get(pos)
+        if body is None:  # a body that swallowed the head of the title: 某工委|书记
+            body = next((by_end[e] for e in range(pos + 1, pos + len(title)) if e in by_end), None)
+            if body is not None:
+                title, pos = title[body.end - pos:], body.end
+        chain.append((body, title))
+        cut = body.start if body else pos
+        if cut > 0 and sent.text[cut - 1] in "、，" and cut > 1:
+            prev = re.search(rf"(?:{L.alternation(L.TITLES)})$", sent.text[max(0, cut - 12):cut - 1])
+            if prev:
+                pos, title = cut - 1 - len(prev[0]), prev[0]
+                continue
+        break
+    chain.reverse()
+    out, last = [], None
+    for body, title in chain:
+        if body is None and title not in L.IMPLIED_BODY and last is not None:
+            body = last
+        out.append((body, title))
+        last = body or last
+    return out
+
+
+def is_official(chain) -> bool:
+    for body, title in chain:
+        if title in L.BUSINESS_TITLE_SET or (body is not None and body.type == "Enterprise"):
+            return False
+    return any(body is not None and body.type in AGENTS or title in L.IMPLIED_BODY
+               or title in L.PARTY_TITLES or title in L.GOV_TITLES for body, title in chain)
+
+
+def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
+    facts = []
+    for m in sent.mentions:
+        if m.rule != "person.title":
+            continue
+        for body, title in title_chain(sent, m):
+            if body is None and title in L.IMPLIED_BODY:
+                stem = L.IMPLIED_BODY[title]
+                home = ctx.home_name(stem[0])
+                if home is None:
+                    continue
+                obj = ("entity", "Organization", home + stem[1:], stem)
+            elif body is not None and body.type in ("Organization", "Enterprise"):
+                obj = body
+            else:
+                continue
+            facts.append(Fact(m, "holdsPosition", obj, sent, "position.title", 0.9, title=title))
+    return facts
+
+
+def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
+    """Mentions listed right after `pos`: X、Y和Z."""
+    out = []
+    for m in sent.mentions:
+        if m.start < pos:
+            continue
+        if not LIST_GAP.match(sent.text[pos:m.start].strip()):
+            break
+        if m.type in types:
+            out.append(m)
+            pos = m.end
+        else:
+            break
+    return out
+
+
+def visited(ctx, art: Article, sent: Sentence) -> list[Fact]:
+    """市政协主席某某到甲区、乙县调研 / 在某公司，某某查看… / 随后，她来到…"""
+    text = sent.text
+    officials = [m for m in sent.mentions if m.type == "Official"]
+    lead = ctx.current_official.get(art.id)
+    date, date_text = find_date(text, art.page.date)
+    if date is None and date_text is None:
+        date, date_text = art.date, art.date_text
+    frame = FRAME_RE.match(text)
+    facts = []
+    for v in VISIT_RE.finditer(text):
+        before = text[:v.start()]
+        subjects = [o for o in officials if o.end <= v.start() and "陪同" not in text[o.end:v.start()]]
+        if not subjects and lead is not None and (PRONOUN_SUBJECT.search(before) or frame):
+            subjects = [lead]
+        if not subjects:
+            continue
+        targets = _list_after(sent, v.end(), VISITABLE)
+        if frame and not targets:
+            comma = text.find("，", frame.end())
+            targets = [m for m in sent.mentions if frame.end() <= m.start < comma and m.type in VISITABLE]
+        camps = _list_after(sent, v.end(), ("Campaign",))
+        for s in subjects:
+            ctx.current_official[art.id] = s
+            for t in targets:
+                if t.name == ctx.home_area_name:
+                    continue
+                facts.append(Fact(s, "visited", t, sent, "visit.verb", 0.85, date=date, date_text=date_text))
+            for c in camps:
+                facts.append(Fact(s, "inspected", c, sent, "visit.campaign", 0.6, date=date, date_text=date_text))
+    return facts
+
+
+def issued(ctx, art: Article, sent: Sentence) -> list[Fact]:
+    facts = []
+    for p in sent.mentions:
+        if p.type != "Policy":
+            continue
+        agents = [m for m in sent.mentions if m.type in AGENTS and m.end <= p.start]
+        if not agents:
+            continue
+        agent = agents[-1]
+        between = sent.text[agent.end:p.start]
+        if not ISSUE_RE.match(between):
+            continue
+        date, date_text = find_date(between, art.page.date)
+        facts.append(Fact(agent, "issued", p, sent, "issue.verb", 0.85, date=date, date_text=date_text))
+    return facts
+
+
+def applies_to(ctx, art: Article, sent: Sentence) -> list[Fact]:
+    policies = [m for m in sent.mentions if m.type == "Policy"]
+    if not policies:
+        return []
+    facts = []
+    areas = [m for m in sent.mentions if m.type == "AdministrativeArea"]
+    i = 0
+    while i < len(areas):
+        run = [areas[i]]
+        while i + 1 < len(areas) and LIST_GAP.match(sent.text[run[-1].end:areas[i + 1].start]):
+            i += 1
+            run.append(areas[i])
+        after = sent.text[run[-1].end:run[-1].end + 8]
+        before = sent.text[max(0, run[0].start - 4):run[0].start]
+        if SCOPE_AFTER.match(after) and ("在" in before or "试点" in sent.text):
+            pol = max((p for p in policies if p.start < run[0].start), key=lambda p: p.start, default=policies[0])
+            facts += [Fact(pol, "appliesTo", a, sent, "policy.scope", 0.75) for a in run]
+        i += 1
+    return facts
+
+
+def located_in(ctx, art: Article, sent: Sentence) -> list[Fact]:
+    facts = []
+    text = sent.text
+    ments = sent.mentions
+    for i, m in enumerate(ments):
+        # 位于X的Y / Y位于X
+        if m.type in ("AdministrativeArea", "Place") and text[max(0, m.start - 2):m.start] == "位于":
+            nxt = ments[i + 1] if i + 1 < len(ments) else None
+            if nxt is not None and text[m.end:nxt.start] == "的" and nxt.type in VISITABLE:
+                facts.append(Fact(nxt, "locatedIn", m, sent, "locate.weiyu", 0.85))
+            prev = ments[i - 1] if i > 0 else None
+            if prev is not None and text[prev.end:m.start] in ("位于", "坐落于", "地处"):
+                facts.append(Fact(prev, "locatedIn", m, sent, "locate.weiyu", 0.85))
+        # a name that starts with a county-level area
+        for inner in m.attrs.get("inner", []):
+            code = inner.attrs.get("code") or ""
+            if inner.start == m.start and inner.end < m.end and len(code) == 6 and code[4:] != "00":
+                facts.append(Fact(m, "locatedIn", inner, sent, "locate.name", 0.7))
+    # 在(位于X的)PLACE，…ENTERPRISE…: the enterprise is in the place
+    frame = re.match(r"^(?:\d+月\d+日[，,]?)?在", text)
+    if frame and not any(m.type == "Official" for m in ments):
+        comma = text.find("，", frame.end())
+        places = [m for m in ments if m.type == "Place" and m.start < comma]
+        if places and comma > 0:
+            for m in ments:
+                if m.type == "Enterprise" and m.start > comma:
+                    facts.append(Fact(m, "locatedIn", places[-1], sent, "locate.frame", 0.6))
+    return facts
+
+
+def subsidiary_of(ctx, art: Article, sent: Sentence) -> list[Fact]:
+    facts = []
+    ments = sent.mentions
+    for i, m in enumerate(ments):
+        if m.type != "Enterprise":
+            continue
+        k = m.text.find("集团")
+        if 3 <= k < len(m.text) - 4:
+            parent = m.text[:k + 2]
+            facts.append(Fact(m, "subsidiaryOf", ("entity", "Enterprise", parent, parent), sent, "subsidiary.name", 0.8))
+        nxt = ments[i + 1] if i + 1 < len(ments) else None
+        if nxt is not None and nxt.type == "Enterprise" and re.fullmatch(r"(?:旗下|所属)的?", sent.text[m.end:nxt.start]):
+            facts.append(Fact(nxt, "subsidiaryOf", m, sent, "subsidiary.qixia", 0.85))
+    return facts
+
+
+RULES = [holds_position, visited, issued, applies_to, located_in, subsidiary_of]
