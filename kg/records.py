@@ -97,3 +97,32 @@ def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> int:
             fh.write(dumps(rec) + "\n")
             n += 1
     return n
+
+
+def merge_records(records: Iterable[dict]) -> list[dict]:
+    """Merge the records of several pages: one entity per id, one triple per id.
+
+    Entities seen on several pages pool their aliases, mention counts,
+    articles and titles; the first-seen record gives name, type and code.
+
+    >>> a = {"kind": "entity", "id": "e-1", "name": "甲", "type": "Person", "aliases": ["x"], "mentions": 1, "articles": ["a-1"]}
+    >>> b = dict(a, aliases=["y"], articles=["a-2"])
+    >>> m = merge_records([a, b])[0]
+    >>> m["aliases"], m["mentions"], m["articles"]
+    (['x', 'y'], 2, ['a-1', 'a-2'])
+    """
+    out: dict[tuple[str, str], dict] = {}
+    for rec in records:
+        key = (rec["kind"], rec.get("id", ""))
+        old = out.get(key)
+        if old is None:
+            out[key] = dict(rec)
+            continue
+        if rec["kind"] == "entity":
+            for list_field in ("aliases", "articles", "titles"):
+                if rec.get(list_field) or old.get(list_field):
+                    old[list_field] = sorted(set(old.get(list_field) or []) | set(rec.get(list_field) or []))
+            old["mentions"] = old.get("mentions", 0) + rec.get("mentions", 0)
+        elif rec["kind"] == "article":
+            old["mentions"] = sorted(set(old.get("mentions", [])) | set(rec.get("mentions", [])))
+    return sort_records(out.values())

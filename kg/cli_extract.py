@@ -1,0 +1,146 @@
+"""`kg extract`, `kg build` and `kg evaluate`: the core commands."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg.records import RecordError, atomic_writer, dumps, merge_records, read_records
+
+FORMATS = ("jsonl", "ttl", "nt", "jsonld")
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2021-11-26") from None
+
+
+def _progress(items, total: int, desc: str):
+    """A progress bar on stderr for multi-file runs, silent when stderr is not a terminal."""
+    if total > 1 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(items, total=total, desc=desc, unit="file", file=sys.stderr)
+    return items
+
+
+def run_extraction(paths, date, city, pattern="*.txt") -> tuple[list[dict], int]:
+    """Records of all readable inputs (merged) and the number of inputs that failed."""
+    from kg.pipeline import extract_paths
+    from kg.read import iter_paths
+
+    failures = 0
+
+    def on_error(path, exc):
+        nonlocal failures
+        failures += 1
+        click.echo(f"kg: error: {exc}", err=True)
+
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            click.echo(f"kg: error: {p}: no such file or directory", err=True)
+            failures += 1
+    existing = [p for p in paths if p == "-" or os.path.exists(p)]
+    files = list(iter_paths(existing, pattern))
+    if existing and not files:
+        click.echo(f"kg: error: no {pattern} files in {', '.join(existing)}", err=True)
+        failures += 1
+    records = []
+    stream = extract_paths(files, date=date, city=city, on_error=on_error, pattern=pattern)
+    for _path, recs in _progress(stream, len(files), "extract"):
+        records.extend(recs)
+    return merge_records(records), failures
+
+
+def write_records(records: list[dict], fmt: str, out: str | None) -> None:
+    if fmt == "jsonl":
+        if out is None or out == "-":
+            for rec in records:
+                sys.stdout.write(dumps(rec) + "\n")
+            return
+        with atomic_writer(out) as fh:
+            for rec in records:
+                fh.write(dumps(rec) + "\n")
+        return
+    from kg.rdf import write_rdf
+
+    if out is None or out == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / f"out.{fmt}"
+            write_rdf(records, path, fmt)
+            sys.stdout.write(path.read_text(encoding="utf-8"))
+        return
+    write_rdf(records, out, fmt)
+
+
+common = [
+    click.argument("paths", nargs=-1, required=True),
+    click.option("--date", callback=_date, help="Publication date YYYY-MM-DD (else from the file name)."),
+    click.option("--city", help="Home city, e.g. 沧州市 (else inferred from the text)."),
+    click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to read in folders."),
+]
+
+
+def with_common(f):
+    for opt in reversed(common):
+        f = opt(f)
+    return f
+
+
+@click.command()
+@with_common
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", help="Output file (default: standard output).")
+def extract(paths, date, city, pattern, fmt, output):
+    """Extract entities and triples from newspaper pages (files, folders or '-')."""
+    records, failures = run_extraction(paths, date, city, pattern)
+    write_records(records, fmt, output)
+    if failures:
+        sys.exit(1)
+
+
+@click.command()
+@with_common
+@click.option("--out", "out_dir", required=True, help="Output folder.")
+@click.option("--html/--no-html", default=True, show_default=True, help="Also write graph.html.")
+def build(paths, date, city, pattern, out_dir, html):
+    """Build a graph folder: triples.jsonl, graph.ttl and graph.html."""
+    records, failures = run_extraction(paths, date, city, pattern)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    write_records(records, "jsonl", str(out / "triples.jsonl"))
+    write_records(records, "ttl", str(out / "graph.ttl"))
+    if html:
+        from kg.view import write_html
+
+        write_html(records, out / "graph.html")
+    counts = {k: sum(1 for r in records if r["kind"] == k) for k in ("article", "entity", "triple")}
+    click.echo(f"kg: {counts['article']} articles, {counts['entity']} entities, "
+               f"{counts['triple']} triples -> {out}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("gold")
+@click.argument("pred")
+@click.option("-q", "--quiet", is_flag=True, help="Only the tables, not each error.")
+def evaluate(gold, pred, quiet):
+    """Score PRED.jsonl against a reference annotation GOLD.json."""
+    from kg.evaluate import format_report, load_gold, score
+
+    try:
+        g = load_gold(gold)
+        preds = list(read_records(pred))
+    except (OSError, ValueError, RecordError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(format_report(score(g, preds), verbose=not quiet))
