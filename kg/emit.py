@@ -11,7 +11,8 @@ def _iso(d) -> str | None:
 
 
 def triple_record(t: Triple) -> dict:
-    span = list(t.sentence.source_span())
+    base = t.article.page.base
+    span = [base + x for x in t.sentence.source_span()]
     rec = {
         "kind": "triple",
         "id": "t-" + short_hash(t.subject.id, t.predicate, t.object.id, t.article.id, span[0], span[1]),
@@ -38,7 +39,7 @@ def article_record(art: Article, resolver: Resolver) -> dict:
     page = art.page
     return {
         "kind": "article", "id": art.id, "source": page.source, "source_sha256": page.sha256,
-        "span": [art.start, art.end], "headline": art.headline, "subheadlines": art.subheadlines,
+        "span": [page.base + art.start, page.base + art.end], "headline": art.headline, "subheadlines": art.subheadlines,
         "byline": byline, "dateline": art.dateline, "date": _iso(page.date), "page": page.page_no,
         "event_date": _iso(art.date), "mentions": mentions,
     }

@@ -93,6 +93,7 @@ class Page:
     date: dt.date | None = None  # publication date
     city: str | None = None      # home city, e.g. 沧州市
     page_no: int | None = None
+    base: int = 0                # offset of `text` in the decoded file (chunks of big files)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from kg import relate as R
 from kg.emit import page_records
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Entity, Mention, Page, Triple
-from kg.read import ReadError, iter_paths, read_page
+from kg.read import ReadError, iter_paths, read_pages
 from kg.recognise import Recogniser, automaton, settle
 from kg.resolve import Resolver, count_weak_campaigns, enterprise_short_forms, link_short_forms, merge
 from kg.segment import segment_page
@@ -183,10 +183,13 @@ def extract_paths(paths: list[str], date: dt.date | None = None, city: str | Non
     """Yield (path, records) for every readable file; report others to `on_error`."""
     for path in iter_paths(paths, pattern):
         try:
-            page = read_page(path, date=date, city=city)
+            pages = read_pages(path, date=date, city=city)
+            records = []
+            for page in pages:
+                records.extend(extract_page(page))
         except ReadError as exc:
             if on_error is None:
                 raise
             on_error(path, exc)
             continue
-        yield path, extract_page(page)
+        yield path, records

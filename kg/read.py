@@ -18,6 +18,7 @@ from pathlib import Path
 from kg.model import Page
 
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+CHUNK_CHARS = 1_000_000
 PAGE_IN_NAME = re.compile(r"(?:page|p|版|第)[-_]?0*(\d{1,3})(?!\d)", re.I)
 
 
@@ -106,6 +107,44 @@ def page_from_name(name: str) -> int | None:
     base = DATE_IN_NAME.sub("", os.path.basename(name))
     m = PAGE_IN_NAME.search(base)
     return int(m[1]) if m else None
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, part) pieces of a long text, cut at form feeds or blank lines.
+
+    PDF text layers separate pages with form feeds; archive dumps can be one
+    huge file. Each piece is processed as a page of its own so memory stays
+    bounded; offsets keep pointing into the whole file.
+
+    >>> [o for o, _ in split_text("甲\f乙\f丙", limit=10)]
+    [0, 2, 4]
+    """
+    start = 0
+    n = len(text)
+    while start < n:
+        ff = text.find("\f", start, start + limit)
+        if ff != -1:
+            end = ff + 1
+        elif n - start <= limit:
+            end = n
+        else:
+            cut = text.rfind("\n\n", start, start + limit)
+            end = cut + 2 if cut > start else start + limit
+        piece = text[start:end]
+        if piece.strip():
+            yield start, piece
+        start = end
+
+
+def read_pages(path: str, date: dt.date | None = None, city: str | None = None) -> Iterator[Page]:
+    """The pages of one file: one Page per form-feed page or per large chunk."""
+    whole = read_page(path, date, city)
+    if len(whole.text) <= CHUNK_CHARS and "\f" not in whole.text:
+        yield whole
+        return
+    for offset, part in split_text(whole.text):
+        yield Page(source=whole.source, text=part, encoding=whole.encoding, sha256=whole.sha256,
+                   date=whole.date, city=city, page_no=whole.page_no, base=offset)
 
 
 def read_page(path: str, date: dt.date | None = None, city: str | None = None) -> Page:

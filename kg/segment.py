@@ -139,7 +139,7 @@ def segment_page(page: Page) -> list[Article]:
     for lines, credits in bodies:
         text, omap = join_lines(lines)
         start, end = lines[0].start, (credits or lines)[-1].end
-        art = Article(id="a-" + short_hash(page.sha256, start), page=page, start=start, end=end)
+        art = Article(id="a-" + short_hash(page.sha256, page.base + start), page=page, start=start, end=end)
         body, bmap = _lead(art, text, omap)
         for c in credits:
             art.byline.extend(parse_byline(page.text[c.start:c.end]))
@@ -160,7 +160,7 @@ def segment_page(page: Page) -> list[Article]:
             if s > score:
                 best, score = i, s
         if best is None or score < 0.2:
-            banner = Article(id="a-" + short_hash(page.sha256, block[0].start), page=page,
+            banner = Article(id="a-" + short_hash(page.sha256, page.base + block[0].start), page=page,
                              start=block[0].start, end=block[-1].end, headline=hl.text)
             banner.headline_sentences.append(hl)
             articles.append(banner)
