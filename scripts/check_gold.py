@@ -3,14 +3,16 @@
 
 For every gold file this checks that
 - it loads and has the keys of /work/shared/gold/seed-page.json;
-- entity types and predicates are known, dates are ISO and not after the
+- entity types and predicates are known, each triple's subject and object
+  types fit its predicate (the guideline's relation table), dates are ISO and not after the
   publication date;
 - every triple's s/o is the name or an alias of an entity in the same file,
   and no name/alias (after the scorer's normalisation) points at two entities;
 - every entity is found in its page text (line breaks and spaces removed),
   through its name or an alias, unless it is only implied by an office
   (the object of a holdsPosition, e.g. 某某县政府 from 县长);
-- every Official holds some position;
+- every required Official holds some position;
+- examples/pages-gbk/* and examples/sample/* are copies of examples/pages/*;
 then converts the gold to prediction format (what `kg extract --format jsonl`
 writes) and runs the shared scorer on it, which must report F1 1.00 for
 entities and triples.
@@ -31,8 +33,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORER = Path("/work/shared/eval/score.py")
 TYPES = {"Official", "Journalist", "Person", "AdministrativeArea", "Place",
          "Enterprise", "Organization", "Policy", "Campaign"}
-PREDICATES = {"visited", "holdsPosition", "issued", "appliesTo", "locatedIn",
-              "subsidiaryOf", "inspected", "partOf"}
+AREA_OR_SITE = {"AdministrativeArea", "Place"}
+# subject types -> object types, from the relation table of the guideline
+PREDICATES = {
+    "visited": ({"Official"}, AREA_OR_SITE | {"Enterprise", "Organization"}),
+    "holdsPosition": ({"Official", "Person"}, {"Organization", "Enterprise"}),
+    "issued": ({"Organization", "AdministrativeArea"}, {"Policy"}),
+    "appliesTo": ({"Policy"}, {"AdministrativeArea"}),
+    "locatedIn": ({"Enterprise", "Place", "Organization", "AdministrativeArea"}, AREA_OR_SITE),
+    "subsidiaryOf": ({"Enterprise"}, {"Enterprise"}),
+    "inspected": ({"Official"}, {"Campaign", "Policy"}),
+    "partOf": ({"AdministrativeArea"}, {"AdministrativeArea"}),
+}
 
 
 def norm(name):
@@ -78,9 +90,12 @@ def check(gold_path):
         where = f"triple {t.get('s')} {t.get('p')} {t.get('o')}"
         if t.get("p") not in PREDICATES:
             problems.append(f"{where}: unknown predicate")
-        for end in ("s", "o"):
-            if norm(t.get(end)) not in index:
+        for end, k in (("s", 0), ("o", 1)):
+            i = index.get(norm(t.get(end)))
+            if i is None:
                 problems.append(f"{where}: {end} is no entity name or alias")
+            elif t.get("p") in PREDICATES and gold["entities"][i]["type"] not in PREDICATES[t["p"]][k]:
+                problems.append(f"{where}: {end} has type {gold['entities'][i]['type']}")
         date = t.get("date")
         if date is not None:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
@@ -99,6 +114,20 @@ def check(gold_path):
         if text is not None and i not in office_bodies:
             if not any(norm(n) in text for n in [e["name"], *e.get("aliases", [])]):
                 problems.append(f"entity {e['name']} not found in {page.name}")
+    return problems
+
+
+def check_copies(examples):
+    """The GB18030 pages and the sample must be copies of pages/ (same text)."""
+    problems = []
+    for path in sorted((examples / "pages-gbk").glob("*.txt")):
+        twin = examples / "pages" / path.name
+        if not twin.exists() or path.read_bytes().decode("gb18030") != twin.read_text(encoding="utf-8"):
+            problems.append(f"{path}: not a GB18030 copy of {twin}")
+    for path in sorted((examples / "sample").glob("*.txt")):
+        twin = examples / "pages" / path.name
+        if twin.exists() and path.read_text(encoding="utf-8") != twin.read_text(encoding="utf-8"):
+            problems.append(f"{path}: differs from {twin}")
     return problems
 
 
@@ -133,7 +162,10 @@ def main(argv):
         del args[k:k + 2]
         Path(pred_dir).mkdir(parents=True, exist_ok=True)
     paths = [Path(a) for a in args] or sorted((ROOT / "examples" / "gold").glob("*.json"))
-    failed = False
+    copies = check_copies(ROOT / "examples")
+    for p in copies:
+        print(p)
+    failed = bool(copies)
     with tempfile.TemporaryDirectory() as tmp:
         for path in paths:
             problems = check(path)
