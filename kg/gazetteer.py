@@ -160,8 +160,8 @@ class Gazetteer:
                 if a.is_zone and a.short:
                     add(a.short, a)                    # 高新区 in its own city's paper
                     add(city_short + a.short, a)       # 沧州高新区
-                if a.name.endswith("市") and len(a.short) >= 2:
-                    add(a.short, a)                    # county-level city, short form
+                if len(a.short) >= 2 and a.short != a.name:
+                    add(a.short, a)                    # 射阳 for 射阳县 in its own city's paper
                 add(home.name + a.name, a)             # 沧州市新华区
 
     @classmethod

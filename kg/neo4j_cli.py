@@ -51,7 +51,7 @@ def neo4j():
 @neo4j.command()
 @click.argument("path", type=click.Path(exists=True))
 @connection_options
-@click.option("--batch-size", default=2000, show_default=True, type=click.IntRange(1, 100_000),
+@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1, 100_000),
               help="Rows per transaction.")
 def load(path, uri, user, password, batch_size):
     """Load PATH (a `kg build` DIR or a triples.jsonl file) into Neo4j.

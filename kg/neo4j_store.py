@@ -40,7 +40,7 @@ REL_TYPES = {
     "appliesTo": "APPLIES_TO", "locatedIn": "LOCATED_IN",
     "subsidiaryOf": "SUBSIDIARY_OF", "inspected": "INSPECTED",
 }
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 CONNECT_TIMEOUT_S = 3.0
 
 

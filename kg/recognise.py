@@ -31,8 +31,8 @@ from kg.tokens import cut, tags, token_starts
 CJK = "\u4e00-\u9fff"
 VISIT_VERBS = set(L.VISIT_VERBS)
 PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
-TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "Enterprise": 3,
-                 "Organization": 4, "Place": 5, "Campaign": 6, "AdministrativeArea": 7}
+TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
+                 "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
 GENERIC_MODIFIERS = set("城乡 农村 城市 基层 重点 老旧 各类 相关 周边 全国 全省 全市 国内 国际 现代 "
                         "智慧 美丽 和谐 文明 示范 特色 新型 传统 居民 住宅 高层 工业 产业 商业 物业 "
                         "企业 中小 集群 数字 科技 服务 管理 我们 本地 外地 地方 相关 市场 社会 生态 "
@@ -48,8 +48,6 @@ HONORIFIC_RE = re.compile(rf"(?<![{CJK}])([{CJK}])(女士|先生)")
 TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
 BODY_RE = re.compile(rf"(?P<pre>[省市区县镇乡州旗])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
 NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
-# suffixes too common to trust without a proper-name part before them
-WEAK_ORG_SUFFIXES = re.compile(r"(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
 PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", None}
 PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
@@ -59,7 +57,11 @@ def _suffix_regex(words):
     return re.compile(rf"(?:{L.alternation(words)})")
 
 
-SUFFIXES = [("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
+VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
+WEAK_SUFFIXES = {"Organization": re.compile(r"(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会)$"),
+                 "Place": re.compile(r"(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地)$")}
+SUFFIXES = [("AdministrativeArea", _suffix_regex(L.ZONE_SUFFIXES)),
+            ("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
             ("Place", _suffix_regex(L.PLACE_SUFFIXES)),
             ("Organization", _suffix_regex(L.ORG_SUFFIXES))]
 
@@ -77,12 +79,17 @@ def automaton(city: str | None):
             if re.search(r"(院|社|部|委|局|会|厅|署|办|所|中心|大学|学院|公司|集团|银行|法院|总局|委员会|办公厅|台)$", word) \
                     and not NOT_ORG_ENDINGS.search(word):
                 A.add_word(word, (etype, word, None, len(word)))
-        elif re.search(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$", word) and not gaz.lookup(word):
-            A.add_word(word, ("Place", word, None, len(word)))
+        elif not gaz.lookup(word):
+            m = re.search(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$", word)
+            core = word[:m.start()] if m else ""
+            if m and (jieba_tagged().get(core) == "ns" or gaz.lookup(core)):
+                A.add_word(word, ("Place", word, None, len(word)))  # 某港 with a place name core
     for name in countries():
         A.add_word(name, ("AdministrativeArea", name, None, len(name)))
     for form, area in gaz.forms.items():
-        A.add_word(form, ("AdministrativeArea", area.name, area.code, len(form)))
+        # a full name with its admin suffix is safe anywhere; short forms need word edges
+        full = form.endswith(area.name) and len(form) >= 3 and area.level >= 1
+        A.add_word(form, ("AdministrativeArea", area.name, area.code, -len(form) if full else len(form)))
     if gaz.home is not None:
         for form in ("我市", "本市"):
             A.add_word(form, ("AdministrativeArea", gaz.home.name, gaz.home.code, len(form)))
@@ -90,34 +97,61 @@ def automaton(city: str | None):
     return A
 
 
-def _boundary(tok: str) -> bool:
+def _boundary(tok: str, lenient: bool = False) -> bool:
+    """Does this token end a name when walking left? (lenient: only hard stops)"""
     if tok == "·":
         return False  # 北京·某某产业园
     if not tok.strip() or all(ch in PUNCT for ch in tok) or tok.isdigit():
         return True
     if tok in L.STOP_WORDS or tok in VISIT_VERBS:
         return True
+    if lenient:
+        return False
     tag = tags().get(tok)
+    if tag == "a" and len(tok) == 1:
+        return True  # 好, 大: a lone adjective is no part of a name
     if tag in L.BOUNDARY_TAGS and tok not in L.NAME_VERBS:
-        return tag != "v" or len(tok) > 1 or tok in L.STOP_WORDS
+        return tag != "v" or len(tok) > 1
     return False
 
 
-def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int, area_ends: set[int]) -> int:
-    """Start of the name whose suffix begins at `pos`, walking back over tokens."""
-    # the token holding `pos` belongs to the name (天津港 is one token)
+def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
+              area_starts: dict[int, int], lenient: bool = False) -> int:
+    """Start of the name whose suffix begins at `pos`, walking back over tokens.
+
+    An area that begins a name anchors it: 某区向阳路社区 keeps the preposition-
+    like 向 because the walk reached it from a district name.
+    """
     k = max((i for i, s in enumerate(starts) if s <= pos), default=0)
-    begin = starts[k] if starts[k] < pos and not _boundary(tokens[k]) else pos
-    if starts[k] < pos and _boundary(tokens[k]):
+    if starts[k] < pos and _boundary(tokens[k], lenient):
         return pos
+    begin = starts[k]  # the token holding `pos` belongs to the name (天津港 is one token)
     while k > 0:
         prev = tokens[k - 1]
-        if _boundary(prev) and not (len(prev) == 1 and starts[k - 1] in area_ends and tags().get(prev) == "p"):
-            break
         if pos - starts[k - 1] > max_len:
             break
+        if _boundary(prev, lenient):
+            # a single preposition-like char right after a district name is part of the name
+            anchored = len(prev) == 1 and tags().get(prev) == "p" and any(
+                a_end == starts[k - 1] for a_end in area_starts.values())
+            if not anchored:
+                break
         k -= 1
         begin = starts[k]
+    return begin
+
+
+def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention]) -> int:
+    """Start a name at an area inside it when what precedes the area is not name-like.
+
+    经冷链车运往大丰港 -> 大丰港: the walk crossed a verb that jieba mis-tagged.
+    """
+    for a in anchors:
+        if begin < a.start < end and a.end <= end:
+            head = text[begin:a.start]
+            toks = cut(head)
+            if any(tags().get(t) in ("v", "vn", "p", "d", None) and t not in L.NAME_VERBS for t in toks):
+                return a.start
     return begin
 
 
@@ -136,31 +170,58 @@ class Recogniser:
         bounds = set(starts) | {len(text)}
         found: list[Mention] = []
         for end, (etype, name, code, length) in self.auto.iter(text):
-            start = end + 1 - length
-            if start in bounds and end + 1 in bounds:
+            strict = length > 0
+            start = end + 1 - abs(length)
+            if not strict or (start in bounds and end + 1 in bounds):
                 found.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
                                      name=name, attrs={"code": code} if code else {}))
-        area_ends = {m.end for m in found if m.type == "AdministrativeArea"}
-        found.extend(self._suffix_hits(text, tokens, starts, area_ends))
+        areas = [m for m in found if m.type == "AdministrativeArea" and m.text not in ("我市", "本市")]
+        found.extend(self._suffix_hits(text, tokens, starts, areas))
+        found.extend(self._villages(text, areas))
         found.extend(self._bodies(text, found, bounds))
         found.extend(self._policies(text))
         found.extend(self._campaigns(text, tokens, starts))
         found.extend(self._people(text, doc_text, known, found))
         return settle(found)
 
-    def _suffix_hits(self, text, tokens, starts, area_ends):
+    def _suffix_hits(self, text, tokens, starts, areas):
+        area_starts = {m.start: m.end for m in areas if (m.attrs.get("code") or "x")[4:6] not in ("", "00")}
+        area_starts = {s_: e for s_, e in area_starts.items()}
+        area_ends = {e: s_ for s_, e in area_starts.items()}
         out = []
         for etype, rx in SUFFIXES:
             for m in rx.finditer(text):
                 begin = left_edge(tokens, starts, m.start(), 30, area_ends)
+                core = text[begin:m.start()]
+                if etype == "Enterprise" and core and self._only_industry(core):
+                    # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
+                    begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True)
+                begin = cut_to_anchor(text, begin, m.end(), areas)
                 name = text[begin:m.end()]
                 core = name[: len(name) - len(m[0])]
                 if not self._proper(core, name):
                     continue
-                if etype == "Organization" and WEAK_ORG_SUFFIXES.search(m[0]) and not self._has_proper_token(core):
+                if etype in ("Organization", "Place") and WEAK_SUFFIXES[etype].search(m[0]) \
+                        and not self._has_proper_token(core):
                     continue
-                out.append(Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}"))
+                if etype == "AdministrativeArea":
+                    out.append(Mention(begin, m.end(), name, etype, "suffix.zone", name=name))
+                else:
+                    out.append(Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}"))
         return out
+
+    def _villages(self, text, areas):
+        """某镇某某村: a village named right after its township."""
+        out = []
+        for a in areas:
+            if a.text.endswith(("镇", "乡", "街道")):
+                m = VILLAGE_RE.match(text, a.end)
+                if m:
+                    out.append(Mention(a.end, m.end(), m[0], "AdministrativeArea", "suffix.village", name=m[0]))
+        return out
+
+    def _only_industry(self, core: str) -> bool:
+        return all(t in L.INDUSTRY_WORDS or t in GENERIC_MODIFIERS for t in cut(core))
 
     def _proper(self, core: str, name: str) -> bool:
         """A name part that makes a proper name, not 该公司 or 城乡社区."""
