@@ -1,0 +1,104 @@
+#!/usr/bin/env python
+"""Benchmark `kg neo4j load` on a generated graph; prints figures, asserts nothing.
+
+    eval "$(scripts/neo4j-local start)"
+    .venv/bin/python scripts/bench_neo4j.py --triples 100000 --clear
+
+Generates records in the docs/format.md shape (invented names), loads them
+into an empty database with kg.neo4j_store.load_records, then loads them a
+second time (idempotent: nothing created) and prints relationships/s for
+both runs. Refuses to touch a non-empty database unless --clear is given.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.neo4j_store import clear_graph, connect, graph_counts, load_records  # noqa: E402
+
+TYPES = ["Official", "Enterprise", "AdministrativeArea", "Organization", "Place", "Policy"]
+PREDICATES = {  # predicate: (subject type, object type)
+    "visited": ("Official", "Enterprise"), "inspected": ("Official", "Place"),
+    "holdsPosition": ("Official", "Organization"), "locatedIn": ("Enterprise", "AdministrativeArea"),
+    "subsidiaryOf": ("Enterprise", "Enterprise"), "issued": ("Organization", "Policy"),
+    "appliesTo": ("Policy", "AdministrativeArea"),
+}
+
+
+def generate(n_triples: int, n_entities: int, n_articles: int, seed: int = 7) -> list[dict]:
+    """Records for a synthetic corpus: entities spread over TYPES, triples over PREDICATES."""
+    rng = random.Random(seed)
+    by_type = {t: [] for t in TYPES}
+    records = []
+    for i in range(n_entities):
+        t = TYPES[i % len(TYPES)]
+        rec = {"kind": "entity", "id": f"e-{i:012x}", "name": f"{t}甲乙{i}", "type": t,
+               "aliases": [f"别名{i}"], "code": None}
+        by_type[t].append(rec["id"])
+        records.append(rec)
+    articles = [{"kind": "article", "id": f"a-{i:012x}", "source": f"bench/{i}.txt", "headline": f"标题{i}",
+                 "date": f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}", "byline": [], "mentions": []}
+                for i in range(n_articles)]
+    preds = list(PREDICATES)
+    for i in range(n_triples):
+        p = preds[i % len(preds)]
+        st, ot = PREDICATES[p]
+        art = articles[rng.randrange(n_articles)]
+        s, o = rng.choice(by_type[st]), rng.choice(by_type[ot])
+        if len(art["mentions"]) < 20:
+            art["mentions"] = sorted({*art["mentions"], s, o})
+        records.append({"kind": "triple", "id": f"t-{i:012x}", "subject_id": s, "predicate": p,
+                        "object_id": o, "date": art["date"], "title": None, "article": art["id"],
+                        "evidence": f"证据句{i}。", "source": art["source"], "span": [i, i + 6],
+                        "rule": "bench", "confidence": 0.5})
+    return articles + records
+
+
+def timed_load(driver, records, batch_size):
+    start = time.perf_counter()
+    totals = load_records(driver, records, batch_size=batch_size)
+    return time.perf_counter() - start, totals
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--triples", type=int, default=100_000)
+    ap.add_argument("--entities", type=int, default=20_000)
+    ap.add_argument("--articles", type=int, default=2_000)
+    ap.add_argument("--batch-size", type=int, default=5_000)
+    ap.add_argument("--clear", action="store_true", help="empty the database first")
+    args = ap.parse_args()
+
+    driver = connect(os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
+                     os.environ.get("NEO4J_USER", "neo4j"), os.environ["NEO4J_PASSWORD"])
+    if graph_counts(driver)["nodes"]:
+        if not args.clear:
+            sys.exit("bench_neo4j: the database is not empty; pass --clear to empty it first")
+        clear_graph(driver)
+    records = generate(args.triples, args.entities, args.articles)
+    print(f"generated {args.entities} entities, {args.articles} articles, {args.triples} triples; "
+          f"batch size {args.batch_size}", flush=True)
+
+    secs, totals = timed_load(driver, records, args.batch_size)
+    rels = totals["relationships_created"]
+    print(f"first load:  {totals['nodes_created']} nodes, {rels} relationships in {secs:.1f}s "
+          f"= {rels / secs:,.0f} relationships/s ({args.triples / secs:,.0f} triple relationships/s)")
+    counts = graph_counts(driver)
+    secs2, totals2 = timed_load(driver, records, args.batch_size)
+    print(f"second load: {totals2['nodes_created']} nodes, {totals2['relationships_created']} relationships "
+          f"created in {secs2:.1f}s ({counts['relationships'] / secs2:,.0f} relationships/s merged)")
+    same = graph_counts(driver) == counts
+    print(f"counts after second load unchanged: {same} ({counts['nodes']} nodes, "
+          f"{counts['relationships']} relationships)")
+    driver.close()
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
