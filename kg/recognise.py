@@ -84,6 +84,8 @@ def automaton(city: str | None):
             core = word[:m.start()] if m else ""
             if m and (jieba_tagged().get(core) == "ns" or gaz.lookup(core)):
                 A.add_word(word, ("Place", word, None, len(word)))  # 某港 with a place name core
+    for name in L.NATIONAL_BODIES:
+        A.add_word(name, ("Organization", name, None, len(name)))
     for name in countries():
         A.add_word(name, ("AdministrativeArea", name, None, len(name)))
     for form, area in gaz.forms.items():
@@ -116,7 +118,7 @@ def _boundary(tok: str, lenient: bool = False) -> bool:
 
 
 def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
-              area_starts: dict[int, int], lenient: bool = False) -> int:
+              area_ends: set[int], lenient: bool = False) -> int:
     """Start of the name whose suffix begins at `pos`, walking back over tokens.
 
     An area that begins a name anchors it: 某区向阳路社区 keeps the preposition-
@@ -132,8 +134,7 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             break
         if _boundary(prev, lenient):
             # a single preposition-like char right after a district name is part of the name
-            anchored = len(prev) == 1 and tags().get(prev) == "p" and any(
-                a_end == starts[k - 1] for a_end in area_starts.values())
+            anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends
             if not anchored:
                 break
         k -= 1
@@ -150,7 +151,8 @@ def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention]) -> in
         if begin < a.start < end and a.end <= end:
             head = text[begin:a.start]
             toks = cut(head)
-            if any(tags().get(t) in ("v", "vn", "p", "d", None) and t not in L.NAME_VERBS for t in toks):
+            if any(tags().get(t) in ("v", "vn", "p", "d", None) and t not in L.NAME_VERBS
+                   and t.strip() and t not in PUNCT for t in toks):
                 return a.start
     return begin
 
@@ -185,9 +187,8 @@ class Recogniser:
         return settle(found)
 
     def _suffix_hits(self, text, tokens, starts, areas):
-        area_starts = {m.start: m.end for m in areas if (m.attrs.get("code") or "x")[4:6] not in ("", "00")}
-        area_starts = {s_: e for s_, e in area_starts.items()}
-        area_ends = {e: s_ for s_, e in area_starts.items()}
+        area_ends = {m.end for m in areas if (m.attrs.get("code") or "x")[4:6] not in ("", "00")}
+        county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name}
         out = []
         for etype, rx in SUFFIXES:
             for m in rx.finditer(text):
@@ -197,6 +198,8 @@ class Recogniser:
                     # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
                     begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True)
                 begin = cut_to_anchor(text, begin, m.end(), areas)
+                if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in text[begin:m.start()]):
+                    continue  # 某区某县高新区: a list of areas, not a zone's name
                 name = text[begin:m.end()]
                 core = name[: len(name) - len(m[0])]
                 if not self._proper(core, name):
@@ -257,7 +260,8 @@ class Recogniser:
             else:
                 start, prefix = m.start(), m["pre"]
             out.append(Mention(start, m.end(), text[start:m.end()], "Organization", "body",
-                               attrs={"prefix": prefix, "stem": m["stem"], "relative": area is None}))
+                               attrs={"prefix": prefix, "stem": m["stem"], "relative": area is None,
+                                      "area_name": area.name if area is not None else None}))
         return out
 
     def _policies(self, text):

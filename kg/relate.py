@@ -19,7 +19,9 @@ VISITABLE = ("AdministrativeArea", "Place", "Enterprise", "Organization")
 VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})")
 ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
-SCOPE_AFTER = re.compile(r"^(?:等)?\d*[个]?(?:城市|地区|省份|省市|市|县|区|地)")
+SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
+SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部署|安排|推动|鼓励)$")
+SCOPE_WORDS = re.compile(r"试点|先行|示范|率先|开展")
 PRONOUN_SUBJECT = re.compile(r"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行)")
 FRAME_RE = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:随后|之后|接着|其间)?[，,]?在")
 
@@ -38,44 +40,78 @@ class Fact:
     extra: dict = field(default_factory=dict)
 
 
-def title_chain(sent: Sentence, person: Mention) -> list[tuple[Mention | None, str]]:
-    """(body mention or None, title) pairs before a person: 市委常委、秘书长某某.
+def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
+    """(body, title) pairs before a person: 市委常委、秘书长某某.
 
-    A title without a body takes the body of the title before it.
+    A body is a Mention, or ("entity", type, name, alias) for a body the text
+    only implies (宣传部 after 省委常委 is that 省委's 宣传部), or None. A title
+    without a body takes the body of the title before it.
     """
     by_end = {m.end: m for m in sent.mentions if m.type in ("Organization", "Enterprise", "AdministrativeArea")}
     chain, pos = [], person.attrs["title_start"]
     title = person.attrs["title"]
+    text = sent.text
     while True:
         body = by_end.get(pos)
         if body is None:  # a body that swallowed the head of the title: 某工委|书记
             body = next((by_end[e] for e in range(pos + 1, pos + len(title)) if e in by_end), None)
             if body is not None:
                 title, pos = title[body.end - pos:], body.end
-        chain.append((body, title))
-        cut = body.start if body else pos
-        if cut > 0 and sent.text[cut - 1] in "、，" and cut > 1:
-            prev = re.search(rf"(?:{L.alternation(L.TITLES)})$", sent.text[max(0, cut - 12):cut - 1])
+        bare = None
+        if body is None:
+            bare = next((d for d in L.BARE_DEPARTMENTS if text.endswith(d, 0, pos)), None)
+        chain.append((body, title, bare))
+        cut = body.start if body else pos - len(bare or "")
+        if cut > 1 and text[cut - 1] in "、，":
+            prev = re.search(rf"(?:{L.alternation(L.TITLES)})$", text[max(0, cut - 12):cut - 1])
             if prev:
                 pos, title = cut - 1 - len(prev[0]), prev[0]
                 continue
         break
     chain.reverse()
     out, last = [], None
-    for body, title in chain:
-        if body is None and title not in L.IMPLIED_BODY and last is not None:
+    for body, title, bare in chain:
+        name = body_name(last) if last is not None else None
+        if bare and name and name.endswith("委"):
+            body = ("entity", "Organization", name + bare, None)
+        elif body is None and title not in L.IMPLIED_BODY and last is not None and not bare:
             body = last
         out.append((body, title))
         last = body or last
     return out
 
 
+def body_name(body) -> str | None:
+    if isinstance(body, tuple):
+        return body[2]
+    return body.name or body.text
+
+
+def body_type(body) -> str:
+    return body[1] if isinstance(body, tuple) else body.type
+
+
 def is_official(chain) -> bool:
     for body, title in chain:
-        if title in L.BUSINESS_TITLE_SET or (body is not None and body.type == "Enterprise"):
+        if title in L.BUSINESS_TITLE_SET or (body is not None and body_type(body) == "Enterprise"):
             return False
-    return any(body is not None and body.type in AGENTS or title in L.IMPLIED_BODY
+    return any(body is not None and body_type(body) in AGENTS or title in L.IMPLIED_BODY
                or title in L.PARTY_TITLES or title in L.GOV_TITLES for body, title in chain)
+
+
+def implied_body(ctx, sent: Sentence, title: str, title_start: int):
+    """市长 -> 某市政府: the area named just before in the same clause, else the home city."""
+    stem = L.IMPLIED_BODY[title]
+    level = stem[0]
+    clause_start = max(sent.text.rfind("，", 0, title_start), sent.text.rfind("。", 0, title_start)) + 1
+    for m in reversed(sent.mentions):
+        if m.end > title_start or m.start < clause_start:
+            continue
+        area = m.attrs.get("area_name") or (m.name if m.type == "AdministrativeArea" else None)
+        if area and area.endswith(level):
+            return ("entity", "Organization", area + stem[1:], None)
+    home = ctx.home_name(level)
+    return ("entity", "Organization", home + stem[1:], stem) if home else None
 
 
 def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
@@ -85,32 +121,47 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
             continue
         for body, title in title_chain(sent, m):
             if body is None and title in L.IMPLIED_BODY:
-                stem = L.IMPLIED_BODY[title]
-                home = ctx.home_name(stem[0])
-                if home is None:
-                    continue
-                obj = ("entity", "Organization", home + stem[1:], stem)
-            elif body is not None and body.type in ("Organization", "Enterprise"):
+                obj = implied_body(ctx, sent, title, m.attrs["title_start"])
+            elif body is None and title in L.BUSINESS_TITLE_SET and re.search(
+                    r"(公司|企业|集团)$", sent.text[:m.attrs["title_start"]]):
+                obj = ctx.last_enterprise.get(art.id)   # 公司董事长某某: the company just named
+            elif body is not None and body_type(body) in ("Organization", "Enterprise"):
                 obj = body
             else:
-                continue
-            facts.append(Fact(m, "holdsPosition", obj, sent, "position.title", 0.9, title=title))
+                obj = None
+            if obj is not None:
+                facts.append(Fact(m, "holdsPosition", obj, sent, "position.title", 0.9, title=title))
+    ents = [m for m in sent.mentions if m.type == "Enterprise"]
+    if ents:
+        ctx.last_enterprise[art.id] = ents[-1]
     return facts
 
 
 def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
-    """Mentions listed right after `pos`: X、Y和Z."""
-    out = []
-    for m in sent.mentions:
-        if m.start < pos:
-            continue
-        if not LIST_GAP.match(sent.text[pos:m.start].strip()):
+    """Mentions listed right after `pos`: X、Y和Z; 了 may come first; 位于A的B gives B,
+    A旗下的B gives B."""
+    out, first = [], True
+    text = sent.text
+    ments = [m for m in sent.mentions if m.start >= pos]
+    i = 0
+    while i < len(ments):
+        m = ments[i]
+        gap = text[pos:m.start].strip()
+        if first and gap in ("了", "位于"):
+            gap = ""
+        if not LIST_GAP.match(gap):
             break
-        if m.type in types:
-            out.append(m)
-            pos = m.end
-        else:
+        nxt = ments[i + 1] if i + 1 < len(ments) else None
+        link = text[m.end:nxt.start] if nxt is not None else ""
+        if nxt is not None and (text[pos:m.start].strip() == "位于" and link == "的"
+                                or re.fullmatch(r"(?:旗下|所属|下属)的?", link)):
+            i += 1          # the thing after 的 / 旗下 is the place visited
+            m = nxt
+        if m.type not in types:
             break
+        out.append(m)
+        pos, first = m.end, False
+        i += 1
     return out
 
 
@@ -155,12 +206,18 @@ def issued(ctx, art: Article, sent: Sentence) -> list[Fact]:
         agents = [m for m in sent.mentions if m.type in AGENTS and m.end <= p.start]
         if not agents:
             continue
-        agent = agents[-1]
-        between = sent.text[agent.end:p.start]
+        between = sent.text[agents[-1].end:p.start]
         if not ISSUE_RE.match(between):
             continue
-        date, date_text = find_date(between, art.page.date)
-        facts.append(Fact(agent, "issued", p, sent, "issue.verb", 0.85, date=date, date_text=date_text))
+        run = [agents[-1]]   # 甲部、乙局联合印发: every body of the list issued it
+        for a in reversed(agents[:-1]):
+            if LIST_GAP.match(sent.text[a.end:run[0].start].strip()):
+                run.insert(0, a)
+            else:
+                break
+        date, date_text = find_date(sent.text[run[0].start:p.start], art.page.date)
+        for agent in run:
+            facts.append(Fact(agent, "issued", p, sent, "issue.verb", 0.85, date=date, date_text=date_text))
     return facts
 
 
@@ -178,7 +235,7 @@ def applies_to(ctx, art: Article, sent: Sentence) -> list[Fact]:
             run.append(areas[i])
         after = sent.text[run[-1].end:run[-1].end + 8]
         before = sent.text[max(0, run[0].start - 4):run[0].start]
-        if SCOPE_AFTER.match(after) and ("在" in before or "试点" in sent.text):
+        if SCOPE_AFTER.match(after) and (SCOPE_BEFORE.search(before) or SCOPE_WORDS.search(sent.text)):
             pol = max((p for p in policies if p.start < run[0].start), key=lambda p: p.start, default=policies[0])
             facts += [Fact(pol, "appliesTo", a, sent, "policy.scope", 0.75) for a in run]
         i += 1
