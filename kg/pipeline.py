@@ -70,6 +70,9 @@ def extract_page(page: Page) -> list[dict]:
         for sent in art.all_sentences:
             for m in sent.mentions:
                 resolver.resolve_mention(m, art)
+                for inner in m.attrs.get("inner", []):
+                    if inner.type == "AdministrativeArea" and inner.text not in ("我市", "本市"):
+                        resolver.resolve_mention(inner, art)   # 某区 inside 某区消防大队 is named too
         for role, name in art.byline:
             resolver.add("Journalist", name, article=art)
     home = rec.gaz.home.name if rec.gaz.home else None

@@ -58,8 +58,8 @@ def _suffix_regex(words):
 
 
 VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
-WEAK_SUFFIXES = {"Organization": re.compile(r"(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会)$"),
-                 "Place": re.compile(r"(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地)$")}
+WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会|院所)"),
+                 "Place": re.compile(r"(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)")}
 SUFFIXES = [("AdministrativeArea", _suffix_regex(L.ZONE_SUFFIXES)),
             ("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
             ("Place", _suffix_regex(L.PLACE_SUFFIXES)),
@@ -99,7 +99,7 @@ def automaton(city: str | None):
     return A
 
 
-def _boundary(tok: str, lenient: bool = False) -> bool:
+def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
     """Does this token end a name when walking left? (lenient: only hard stops)"""
     if tok == "·":
         return False  # 北京·某某产业园
@@ -112,27 +112,31 @@ def _boundary(tok: str, lenient: bool = False) -> bool:
     tag = tags().get(tok)
     if tag == "a" and len(tok) == 1:
         return True  # 好, 大: a lone adjective is no part of a name
-    if tag in L.BOUNDARY_TAGS and tok not in L.NAME_VERBS:
+    if tag in L.BOUNDARY_TAGS and not (company and tok in L.NAME_VERBS):
         return tag != "v" or len(tok) > 1
     return False
 
 
 def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
-              area_ends: set[int], lenient: bool = False) -> int:
+              area_ends: set[int], lenient: bool = False, company: bool = False) -> int:
     """Start of the name whose suffix begins at `pos`, walking back over tokens.
 
     An area that begins a name anchors it: 某区向阳路社区 keeps the preposition-
     like 向 because the walk reached it from a district name.
     """
     k = max((i for i, s in enumerate(starts) if s <= pos), default=0)
-    if starts[k] < pos and _boundary(tokens[k], lenient):
+    if starts[k] < pos and _boundary(tokens[k], lenient, company):
         return pos
     begin = starts[k]  # the token holding `pos` belongs to the name (天津港 is one token)
     while k > 0:
         prev = tokens[k - 1]
         if pos - starts[k - 1] > max_len:
             break
-        if _boundary(prev, lenient):
+        if prev in ("）", ")") and k >= 3 and tokens[k - 3] in ("（", "(") and tags().get(tokens[k - 2]) == "ns":
+            k -= 3       # 中韩（某地）产业园: an area in brackets inside a name
+            begin = starts[k]
+            continue
+        if _boundary(prev, lenient, company):
             # a single preposition-like char right after a district name is part of the name
             anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends
             if not anchored:
@@ -140,6 +144,20 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
         k -= 1
         begin = starts[k]
     return begin
+
+
+def trim_function_char(text: str, begin: int, end: int) -> int:
+    """从市某局 -> 市某局: drop a preposition jieba glued to the name."""
+    if end - begin >= 3 and text[begin] in "从在由经将把与和到对给让被于" and \
+            text[begin:begin + 2] not in tokenizer_freq():
+        return begin + 1
+    return begin
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer_freq():
+    from kg.tokens import tokenizer
+    return tokenizer().FREQ
 
 
 def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention]) -> int:
@@ -187,24 +205,30 @@ class Recogniser:
         return settle(found)
 
     def _suffix_hits(self, text, tokens, starts, areas):
+        bounds = set(starts) | {len(text)}
         area_ends = {m.end for m in areas if (m.attrs.get("code") or "x")[4:6] not in ("", "00")}
         county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name}
         out = []
         for etype, rx in SUFFIXES:
             for m in rx.finditer(text):
-                begin = left_edge(tokens, starts, m.start(), 30, area_ends)
+                if m.end() not in bounds and etype != "AdministrativeArea":
+                    continue  # 厂 in 厂房, 园 in 园区: the suffix must end a word
+                company = etype == "Enterprise"
+                begin = left_edge(tokens, starts, m.start(), 30, area_ends, company=company)
+                begin = trim_function_char(text, begin, m.start())
                 core = text[begin:m.start()]
                 if etype == "Enterprise" and core and self._only_industry(core):
                     # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
-                    begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True)
+                    begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True, company=True)
                 begin = cut_to_anchor(text, begin, m.end(), areas)
-                if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in text[begin:m.start()]):
+                if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in text[begin:m.start()]
+                                                      or "·" in text[begin:m.start()]):
                     continue  # 某区某县高新区: a list of areas, not a zone's name
                 name = text[begin:m.end()]
                 core = name[: len(name) - len(m[0])]
                 if not self._proper(core, name):
                     continue
-                if etype in ("Organization", "Place") and WEAK_SUFFIXES[etype].search(m[0]) \
+                if etype in ("Organization", "Place") and WEAK_SUFFIXES[etype].fullmatch(m[0]) \
                         and not self._has_proper_token(core):
                     continue
                 if etype == "AdministrativeArea":
@@ -242,7 +266,10 @@ class Recogniser:
         for tok in cut(core):
             if len(tok) < 2 or FUNCTION_CHARS.search(tok):
                 continue
-            if tags().get(tok) in PROPER_TAGS or self.gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
+            tag = tags().get(tok)
+            if tag is None and any(tags().get(ch) in ("v", "p", "d", "c", "u", "ad") for ch in tok):
+                continue  # 做实: an unknown word made of a verb is no name
+            if tag in PROPER_TAGS or self.gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
                 return True
         return False
 
@@ -254,7 +281,7 @@ class Recogniser:
             area = area_by_end.get(m.start("pre") + 1)
             if area is not None:
                 start, prefix = area.start, area.text
-            elif m.start() not in bounds:
+            elif m.start() not in bounds and not (m.start() - 1 in bounds and text[m.start() - 1] in "从在由经将把与和到对给向"):
                 # 某某市委 with an area we do not know: 市 must start a word
                 continue
             else:
@@ -277,7 +304,7 @@ class Recogniser:
         out = []
         for m in QUOTED_RE.finditer(text):
             inner = m[1]
-            if "、" in inner or "，" in inner:
+            if "、" in inner or "，" in inner or "+" in inner:
                 continue
             head = CAMPAIGN_HEAD_RE.search(inner)
             if head and not self._proper(inner[:head.start()] or inner, inner):

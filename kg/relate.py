@@ -190,8 +190,6 @@ def visited(ctx, art: Article, sent: Sentence) -> list[Fact]:
         for s in subjects:
             ctx.current_official[art.id] = s
             for t in targets:
-                if t.name == ctx.home_area_name:
-                    continue
                 facts.append(Fact(s, "visited", t, sent, "visit.verb", 0.85, date=date, date_text=date_text))
             for c in camps:
                 facts.append(Fact(s, "inspected", c, sent, "visit.campaign", 0.6, date=date, date_text=date_text))
@@ -255,11 +253,6 @@ def located_in(ctx, art: Article, sent: Sentence) -> list[Fact]:
             prev = ments[i - 1] if i > 0 else None
             if prev is not None and text[prev.end:m.start] in ("位于", "坐落于", "地处"):
                 facts.append(Fact(prev, "locatedIn", m, sent, "locate.weiyu", 0.85))
-        # a name that starts with a county-level area
-        for inner in m.attrs.get("inner", []):
-            code = inner.attrs.get("code") or ""
-            if inner.start == m.start and inner.end < m.end and len(code) == 6 and code[4:] != "00":
-                facts.append(Fact(m, "locatedIn", inner, sent, "locate.name", 0.7))
     # 在(位于X的)PLACE，…ENTERPRISE…: the enterprise is in the place
     frame = re.match(r"^(?:\d+月\d+日[，,]?)?在", text)
     if frame and not any(m.type == "Official" for m in ments):

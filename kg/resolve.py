@@ -68,8 +68,9 @@ class Resolver:
             return m.text, None
         if m.type == "Place":
             inner = [a for a in m.attrs.get("inner", []) if a.start == m.start and a.type == "AdministrativeArea"]
-            if inner and m.text[len(inner[0].text):len(inner[0].text) + 1] not in ("·", "") and (inner[0].attrs.get("code") or "")[4:6] not in ("", "00"):
-                return m.text[len(inner[0].text):], None
+            if inner and inner[0].text == inner[0].name and len(m.text) - len(inner[0].text) >= 3 \
+                    and m.text[len(inner[0].text)] != "·" and (inner[0].attrs.get("code") or "")[4:6] not in ("", "00"):
+                return m.text[len(inner[0].text):], None   # 某县某某湿地 -> 某某湿地
         return (m.name or m.text), m.attrs.get("code")
 
     def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
