@@ -147,7 +147,7 @@ def format_rows(keys: list[str], rows: list[list], fmt: str) -> str:
 @click.option("--file", "-f", "cypher_file", type=click.File(encoding="utf-8"),
               help="Read the query from this file (e.g. queries/*.cypher).")
 @click.option("--param", "-p", "params", multiple=True, metavar="K=V|K:=JSON",
-              help="Query parameter; repeatable.")
+              help="Query parameter: k=v passes the string v, k:=JSON a JSON value (n:=10). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @connection_options

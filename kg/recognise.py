@@ -112,6 +112,8 @@ def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
     tag = tags().get(tok)
     if tag == "a" and len(tok) == 1:
         return True  # 好, 大: a lone adjective is no part of a name
+    if tag == "m" and len(tok) > 1 and not tok.isascii():
+        return True  # 两个, 一批: counted things are not names
     if tag in L.BOUNDARY_TAGS and not (company and tok in L.NAME_VERBS):
         return tag != "v" or len(tok) > 1
     return False
@@ -232,7 +234,10 @@ class Recogniser:
                         and not self._has_proper_token(core):
                     continue
                 if etype == "AdministrativeArea":
-                    out.append(Mention(begin, m.end(), name, etype, "suffix.zone", name=name))
+                    area = self.gaz.lookup(name)
+                    out.append(Mention(begin, m.end(), name, etype, "suffix.zone",
+                                       name=area.name if area else name,
+                                       attrs={"code": area.code} if area and area.code else {}))
                 else:
                     out.append(Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}"))
         return out
@@ -343,7 +348,8 @@ def settle(mentions: list[Mention]) -> list[Mention]:
     >>> [m.text for m in settle([a, b])], settle([a, b])[0].attrs["inner"][0].text
     (['甲乙区消防大队'], '甲乙区')
     """
-    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.get(m.type, 9), m.start))
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.get(m.type, 9),
+                                              m.rule != "gazetteer", m.start))
     kept: list[Mention] = []
     taken = bytearray(max((m.end for m in mentions), default=0))
     for m in ordered:
