@@ -60,7 +60,8 @@ def _suffix_regex(words):
 VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
 WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会|院所)"),
                  "Place": re.compile(r"(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)")}
-SUFFIXES = [("AdministrativeArea", _suffix_regex(L.ZONE_SUFFIXES)),
+ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
+SUFFIXES = [("AdministrativeArea", re.compile(rf"自由贸易试验区[{CJK}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
             ("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
             ("Place", _suffix_regex(L.PLACE_SUFFIXES)),
             ("Organization", _suffix_regex(L.ORG_SUFFIXES))]
@@ -162,14 +163,29 @@ def tokenizer_freq():
     return tokenizer().FREQ
 
 
-def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention]) -> int:
+def extend_to_toponym(text: str, begin: int, areas: list[Mention]) -> int:
+    """Do not start a name inside a place name the sentence uses: 壶|瓶山茶园 -> 壶瓶山茶园."""
+    for a in areas:
+        core = ADMIN_TAIL.sub("", a.name or a.text)
+        for i in range(1, len(core)):
+            if begin - i >= 0 and text.startswith(core, begin - i):
+                return begin - i
+    return begin
+
+
+def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention], company: bool = False) -> int:
     """Start a name at an area inside it when what precedes the area is not name-like.
 
-    经冷链车运往大丰港 -> 大丰港: the walk crossed a verb that jieba mis-tagged.
+    经冷链车运往大丰港 -> 大丰港: the walk crossed a verb that jieba mis-tagged;
+    园区运营方某市某某公司 -> 某市某某公司: a company's legal name starts with its area
+    unless a group name comes first (某某集团某市某某公司).
     """
     for a in anchors:
         if begin < a.start < end and a.end <= end:
             head = text[begin:a.start]
+            if company and not any(h.start == begin for h in anchors) and not head.endswith(("集团", "公司", "·")) \
+                    and not re.search(r"[（(]$", head):
+                return a.start
             toks = cut(head)
             if any(tags().get(t) in ("v", "vn", "p", "d", None) and t not in L.NAME_VERBS
                    and t.strip() and t not in PUNCT for t in toks):
@@ -222,7 +238,8 @@ class Recogniser:
                 if etype == "Enterprise" and core and self._only_industry(core):
                     # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
                     begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True, company=True)
-                begin = cut_to_anchor(text, begin, m.end(), areas)
+                begin = cut_to_anchor(text, begin, m.end(), areas, company)
+                begin = extend_to_toponym(text, begin, areas)
                 if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in text[begin:m.start()]
                                                       or "·" in text[begin:m.start()]):
                     continue  # 某区某县高新区: a list of areas, not a zone's name
@@ -291,6 +308,9 @@ class Recogniser:
                 continue
             else:
                 start, prefix = m.start(), m["pre"]
+            party = next((p for p in L.DEMOCRATIC_PARTIES if text.endswith(p, 0, start)), None)
+            if party and area is not None:
+                start -= len(party)   # 九三学社某市委 is that party's committee, not the CPC's
             out.append(Mention(start, m.end(), text[start:m.end()], "Organization", "body",
                                attrs={"prefix": prefix, "stem": m["stem"], "relative": area is None,
                                       "area_name": area.name if area is not None else None}))

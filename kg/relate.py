@@ -16,9 +16,10 @@ from kg.model import Article, Mention, Sentence
 
 AGENTS = ("Organization", "AdministrativeArea")
 VISITABLE = ("AdministrativeArea", "Place", "Enterprise", "Organization")
-VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})")
+VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?<![以年未后从近原本起])来(?=我|本|[\u4e00-\u9fff]{{2,4}}[，调考视督检])")
 ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
+TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")
 SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
 SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部署|安排|推动|鼓励)$")
 SCOPE_WORDS = re.compile(r"试点|先行|示范|率先|开展")
@@ -120,11 +121,14 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
         if m.rule != "person.title":
             continue
         for body, title in title_chain(sent, m):
-            if body is None and title in L.IMPLIED_BODY:
+            if title in L.IMPLIED_BODY and body is not None and body_type(body) == "AdministrativeArea":
+                obj = ("entity", "Organization", body_name(body) + L.IMPLIED_BODY[title][1:], None)  # 某区副区长
+            elif body is None and title in L.IMPLIED_BODY:
                 obj = implied_body(ctx, sent, title, m.attrs["title_start"])
             elif body is None and title in L.BUSINESS_TITLE_SET and re.search(
                     r"(公司|企业|集团)$", sent.text[:m.attrs["title_start"]]):
-                obj = ctx.last_enterprise.get(art.id)   # 公司董事长某某: the company just named
+                here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= m.attrs["title_start"]]
+                obj = here[0] if here else ctx.last_enterprise.get(art.id)   # 公司董事长某某: the company just named
             elif body is not None and body_type(body) in ("Organization", "Enterprise"):
                 obj = body
             else:
@@ -133,7 +137,7 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
                 facts.append(Fact(m, "holdsPosition", obj, sent, "position.title", 0.9, title=title))
     ents = [m for m in sent.mentions if m.type == "Enterprise"]
     if ents:
-        ctx.last_enterprise[art.id] = ents[-1]
+        ctx.last_enterprise[art.id] = ents[0]   # the sentence's subject company comes first
     return facts
 
 
@@ -149,12 +153,15 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
         gap = text[pos:m.start].strip()
         if first and gap in ("了", "位于"):
             gap = ""
+        elif not first and TAIL_GAP.match(gap):
+            gap = ""   # 某机场改扩建工程现场和某园: the list goes on after a tail
         if not LIST_GAP.match(gap):
             break
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         link = text[m.end:nxt.start] if nxt is not None else ""
         if nxt is not None and (text[pos:m.start].strip() == "位于" and link == "的"
-                                or re.fullmatch(r"(?:旗下|所属|下属)的?", link)):
+                                or re.fullmatch(r"(?:旗下|所属|下属)的?", link)
+                                or m.type == "AdministrativeArea" and link == "的" and nxt.type in ("Place", "Enterprise")):
             i += 1          # the thing after 的 / 旗下 is the place visited
             m = nxt
         if m.type not in types:
@@ -219,66 +226,6 @@ def issued(ctx, art: Article, sent: Sentence) -> list[Fact]:
     return facts
 
 
-def applies_to(ctx, art: Article, sent: Sentence) -> list[Fact]:
-    policies = [m for m in sent.mentions if m.type == "Policy"]
-    if not policies:
-        return []
-    facts = []
-    areas = [m for m in sent.mentions if m.type == "AdministrativeArea"]
-    i = 0
-    while i < len(areas):
-        run = [areas[i]]
-        while i + 1 < len(areas) and LIST_GAP.match(sent.text[run[-1].end:areas[i + 1].start]):
-            i += 1
-            run.append(areas[i])
-        after = sent.text[run[-1].end:run[-1].end + 8]
-        before = sent.text[max(0, run[0].start - 4):run[0].start]
-        if SCOPE_AFTER.match(after) and (SCOPE_BEFORE.search(before) or SCOPE_WORDS.search(sent.text)):
-            pol = max((p for p in policies if p.start < run[0].start), key=lambda p: p.start, default=policies[0])
-            facts += [Fact(pol, "appliesTo", a, sent, "policy.scope", 0.75) for a in run]
-        i += 1
-    return facts
-
-
-def located_in(ctx, art: Article, sent: Sentence) -> list[Fact]:
-    facts = []
-    text = sent.text
-    ments = sent.mentions
-    for i, m in enumerate(ments):
-        # 位于X的Y / Y位于X
-        if m.type in ("AdministrativeArea", "Place") and text[max(0, m.start - 2):m.start] == "位于":
-            nxt = ments[i + 1] if i + 1 < len(ments) else None
-            if nxt is not None and text[m.end:nxt.start] == "的" and nxt.type in VISITABLE:
-                facts.append(Fact(nxt, "locatedIn", m, sent, "locate.weiyu", 0.85))
-            prev = ments[i - 1] if i > 0 else None
-            if prev is not None and text[prev.end:m.start] in ("位于", "坐落于", "地处"):
-                facts.append(Fact(prev, "locatedIn", m, sent, "locate.weiyu", 0.85))
-    # 在(位于X的)PLACE，…ENTERPRISE…: the enterprise is in the place
-    frame = re.match(r"^(?:\d+月\d+日[，,]?)?在", text)
-    if frame and not any(m.type == "Official" for m in ments):
-        comma = text.find("，", frame.end())
-        places = [m for m in ments if m.type == "Place" and m.start < comma]
-        if places and comma > 0:
-            for m in ments:
-                if m.type == "Enterprise" and m.start > comma:
-                    facts.append(Fact(m, "locatedIn", places[-1], sent, "locate.frame", 0.6))
-    return facts
-
-
-def subsidiary_of(ctx, art: Article, sent: Sentence) -> list[Fact]:
-    facts = []
-    ments = sent.mentions
-    for i, m in enumerate(ments):
-        if m.type != "Enterprise":
-            continue
-        k = m.text.find("集团")
-        if 3 <= k < len(m.text) - 4:
-            parent = m.text[:k + 2]
-            facts.append(Fact(m, "subsidiaryOf", ("entity", "Enterprise", parent, parent), sent, "subsidiary.name", 0.8))
-        nxt = ments[i + 1] if i + 1 < len(ments) else None
-        if nxt is not None and nxt.type == "Enterprise" and re.fullmatch(r"(?:旗下|所属)的?", sent.text[m.end:nxt.start]):
-            facts.append(Fact(nxt, "subsidiaryOf", m, sent, "subsidiary.qixia", 0.85))
-    return facts
-
+from kg.relate_place import applies_to, located_in, subsidiary_of  # noqa: E402  (rules over places)
 
 RULES = [holds_position, visited, issued, applies_to, located_in, subsidiary_of]

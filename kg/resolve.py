@@ -62,6 +62,8 @@ class Resolver:
                 full = self.home_name(m.attrs["prefix"])
                 return (full + m.attrs["stem"], None) if full else None
             prefix = m.attrs["prefix"]
+            if not m.text.startswith(prefix):
+                return m.text, None   # 九三学社某市委
             area = self.gaz.lookup(prefix)
             if area is not None and prefix != area.name and area.level <= 1:
                 return area.name + m.attrs["stem"], None   # 某州人大 -> 某州市人大
