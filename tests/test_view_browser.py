@@ -4,7 +4,6 @@ Each test runs on two graphs: the invented fixture, and the real pipeline's
 output for the seed page (kg build), both with hostile entity names added.
 Without chromium the tests skip, except under CI=true where they fail.
 """
-import json
 import os
 import subprocess
 import sys
