@@ -110,23 +110,44 @@ def extract(paths, date, city, pattern, fmt, output):
 
 @click.command()
 @with_common
-@click.option("--out", "out_dir", required=True, help="Output folder.")
+@click.option("--out", "out_dir", required=True, help="Output folder (an existing one is added to).")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write graph.html.")
-def build(paths, date, city, pattern, out_dir, html):
-    """Build a graph folder: triples.jsonl, graph.ttl and graph.html."""
-    records, failures = run_extraction(paths, date, city, pattern)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    write_records(records, "jsonl", str(out / "triples.jsonl"))
-    write_records(records, "ttl", str(out / "graph.ttl"))
-    if html:
-        from kg.view import write_html
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes  [default: number of cores]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are extracted: local processes or a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
+def build(paths, date, city, pattern, out_dir, html, jobs, engine, scheduler):
+    """Build or extend a graph folder: triples.jsonl, graph.ttl and graph.html.
 
-        write_html(records, out / "graph.html")
-    counts = {k: sum(1 for r in records if r["kind"] == k) for k in ("article", "entity", "triple")}
-    click.echo(f"kg: {counts['article']} articles, {counts['entity']} entities, "
-               f"{counts['triple']} triples -> {out}", err=True)
-    if failures:
+    Each source file is extracted once into DIR/parts/ (keyed by its content
+    hash and options, listed in DIR/manifest.json); files already in the graph
+    are skipped, and the graph is re-merged from all parts. See docs/scale.md.
+    """
+    from kg.build import BuildError, build_graph
+    from kg.read import iter_paths
+
+    failures = 0
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            click.echo(f"kg: error: {p}: no such file or directory", err=True)
+            failures += 1
+    existing = [p for p in paths if p == "-" or os.path.exists(p)]
+    files = list(iter_paths(existing, pattern))
+    if existing and not files:
+        click.echo(f"kg: error: no {pattern} files in {', '.join(existing)}", err=True)
+        failures += 1
+    try:
+        result = build_graph(files, out_dir, date=date, city=city, jobs=jobs, engine=engine,
+                             scheduler=scheduler, html=html, progress=sys.stderr.isatty(),
+                             log=lambda msg: click.echo(msg, err=True))
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    counts = result.counts
+    click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
+               f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
+               f"{counts.get('triple', 0)} triples -> {out_dir}", err=True)
+    if failures or result.errors:
         sys.exit(1)
 
 

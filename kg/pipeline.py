@@ -124,11 +124,12 @@ def _add_known_forms(articles: list[Article], rec: Recogniser) -> None:
                 if policies:
                     local["《" + d[1] + "》"] = ("Policy", policies[-1].name)
         last_policy = None
+        finder = re.compile("|".join(re.escape(f) for f in sorted(local, key=len, reverse=True))) if local else None
         for sent in art.all_sentences:
             added = []
-            for form, (etype, name) in local.items():
-                for m in re.finditer(re.escape(form), sent.text):
-                    added.append(Mention(m.start(), m.end(), form, etype, "known", name=name))
+            for m in finder.finditer(sent.text) if finder else ():
+                etype, name = local[m[0]]
+                added.append(Mention(m.start(), m.end(), m[0], etype, "known", name=name))
             kept = [m for m in sent.mentions if not (m.type == "Policy" and m.attrs.get("short"))]
             shorts = [m for m in sent.mentions if m.type == "Policy" and m.attrs.get("short")]
             for m in kept:

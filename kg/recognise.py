@@ -17,6 +17,7 @@ Overlaps are settled longest-first; areas inside a longer name are kept in
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -60,6 +61,7 @@ def _suffix_regex(words):
 VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
 WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会|院所)"),
                  "Place": re.compile(r"(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)")}
+PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 SUFFIXES = [("AdministrativeArea", re.compile(rf"自由贸易试验区[{CJK}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
             ("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
@@ -81,7 +83,7 @@ def automaton(city: str | None):
                     and not NOT_ORG_ENDINGS.search(word):
                 A.add_word(word, (etype, word, None, len(word)))
         elif not gaz.lookup(word):
-            m = re.search(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$", word)
+            m = PLACE_TAIL.search(word)
             core = word[:m.start()] if m else ""
             if m and (jieba_tagged().get(core) == "ns" or gaz.lookup(core)):
                 A.add_word(word, ("Place", word, None, len(word)))  # 某港 with a place name core
@@ -127,7 +129,7 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
     An area that begins a name anchors it: 某区向阳路社区 keeps the preposition-
     like 向 because the walk reached it from a district name.
     """
-    k = max((i for i, s in enumerate(starts) if s <= pos), default=0)
+    k = max(bisect.bisect_right(starts, pos) - 1, 0)
     if starts[k] < pos and _boundary(tokens[k], lenient, company):
         return pos
     begin = starts[k]  # the token holding `pos` belongs to the name (天津港 is one token)

@@ -18,6 +18,7 @@ AGENTS = ("Organization", "AdministrativeArea")
 VISITABLE = ("AdministrativeArea", "Place", "Enterprise", "Organization")
 VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?<![以年未后从近原本起])来(?=我|本|[\u4e00-\u9fff]{{2,4}}[，调考视督检])")
 ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
+TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
 TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")
 SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
@@ -64,7 +65,7 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
         chain.append((body, title, bare))
         cut = body.start if body else pos - len(bare or "")
         if cut > 1 and text[cut - 1] in "、，":
-            prev = re.search(rf"(?:{L.alternation(L.TITLES)})$", text[max(0, cut - 12):cut - 1])
+            prev = TITLE_AT_END.search(text[max(0, cut - 12):cut - 1])
             if prev:
                 pos, title = cut - 1 - len(prev[0]), prev[0]
                 continue

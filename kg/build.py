@@ -1,0 +1,351 @@
+"""`kg build` at scale: parallel, bounded-memory, deterministic and incremental.
+
+A build folder holds, besides its outputs (triples.jsonl, graph.ttl,
+graph.html), one *part* per source file under ``parts/`` and a
+``manifest.json`` saying which parts make up the graph:
+
+1. plan: hash every input (sha256 of its bytes) together with the options
+   that change its records (date, city, page number, kg version) into a
+   *part key*; inputs whose part already exists are skipped;
+2. extract: :func:`extract_part` (the one per-file function) runs on a local
+   process pool or on a Dask cluster; only the map differs;
+3. merge: the sorted parts are merged streaming (k-way, bounded fan-in) into
+   ``triples.jsonl``; equal ids are pooled by :func:`kg.records.merge_records`.
+
+Because the graph is always the merge of all its parts, in part-key order,
+adding pages later gives byte for byte the graph of building them all at once.
+
+>>> part_key("ab" * 32, {"date": None, "city": None, "page": None, "kg": "0"})[:17]
+'abababababababab-'
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import heapq
+import itertools
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import __version__
+from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, write_jsonl
+
+PARTS = "parts"
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+FAN_IN = 128           # part files open at once while merging
+WINDOW_PER_JOB = 4     # tasks in flight per worker: bounds results held in memory
+_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+WARM_TEXT = "本报讯（记者 甲乙）5月1日，市长丙丁到东岚区调研青禾科技有限公司。\n"
+
+
+@dataclass
+class Source:
+    """One input file to extract: where it is and the key of its part."""
+    path: str
+    sha256: str
+    options: dict
+    key: str
+
+
+@dataclass
+class BuildResult:
+    extracted: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- plan
+
+def file_options(path: str, date: dt.date | None, city: str | None) -> dict:
+    """The options that change a file's records (date and page come from the name if not given).
+
+    >>> file_options("x/2021-11-26-p03.txt", None, "甲市")["date"]
+    '2021-11-26'
+    """
+    from kg.read import date_from_name, page_from_name
+
+    d = date or (None if path == "-" else date_from_name(path))
+    return {"date": d.isoformat() if d else None, "city": city,
+            "page": None if path == "-" else page_from_name(path), "kg": __version__}
+
+
+def part_key(sha256: str, options: dict) -> str:
+    """Part name: content hash, then a short hash of the options."""
+    opts = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"{sha256[:16]}-{opts[:8]}"
+
+
+def file_sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def plan_sources(files: Iterable[str], date, city, on_error: Callable[[str], None]) -> list[Source]:
+    """Sources of the input files, hashed; unreadable files go to `on_error`."""
+    out = []
+    for path in files:
+        try:
+            sha = file_sha256(path)
+        except IsADirectoryError:
+            on_error(f"{path}: is a directory")
+            continue
+        except OSError as exc:
+            on_error(f"{path}: cannot read: {exc.strerror}")
+            continue
+        opts = file_options(path, date, city)
+        out.append(Source(path, sha, opts, part_key(sha, opts)))
+    return out
+
+
+# ---------------------------------------------------------------- extract
+
+def warm_worker() -> None:
+    """Load the dictionaries and automata once per worker (a pool initializer)."""
+    from kg.model import Page
+    from kg.pipeline import extract_page
+
+    extract_page(Page(source="<warm>", text=WARM_TEXT, encoding="utf-8", sha256="0" * 64))
+
+
+def extract_part(path: str, date: dt.date | None = None, city: str | None = None,
+                 cwd: str | None = None) -> dict:
+    """The per-file task: {'path', 'sha256', 'jsonl'} or {'path', 'error'}.
+
+    `jsonl` holds the file's merged records in sorted order. `cwd` resolves a
+    relative `path` on a worker that runs elsewhere; records keep `path` as given.
+    """
+    from kg.pipeline import extract_page
+    from kg.read import ReadError, read_pages
+
+    where = path if cwd is None or path == "-" or os.path.isabs(path) else os.path.join(cwd, path)
+    records, sha = [], None
+    try:
+        for page in read_pages(where, date=date, city=city):
+            page.source = path if path != "-" else page.source
+            sha = page.sha256
+            records.extend(extract_page(page))
+    except ReadError as exc:
+        return {"path": path, "error": str(exc).replace(where, path, 1)}
+    except Exception as exc:  # a bug on one page must not stop an archive run
+        return {"path": path, "error": f"{path}: extraction failed: {type(exc).__name__}: {exc}"}
+    return {"path": path, "sha256": sha, "jsonl": "".join(dumps(r) + "\n" for r in merge_records(records))}
+
+
+def _windowed(submit, items: list, window: int) -> Iterator:
+    """Results of submit(item) futures as they finish, at most `window` in flight."""
+    it = iter(items)
+    pending = {submit(x) for x in itertools.islice(it, window)}
+    while pending:
+        done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        for fut in done:
+            yield fut.result()
+        pending |= {submit(x) for x in itertools.islice(it, len(done))}
+
+
+def map_local(paths: list[str], date, city, jobs: int) -> Iterator[dict]:
+    """extract_part over paths on `jobs` processes (in this process for one job)."""
+    cwd = os.getcwd()
+    if jobs <= 1 or len(paths) <= 1:
+        for p in paths:
+            yield extract_part(p, date, city, cwd)
+        return
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker) as pool:
+        yield from _windowed(lambda p: pool.submit(extract_part, p, date, city, cwd),
+                             paths, jobs * WINDOW_PER_JOB)
+
+
+def map_dask(paths: list[str], date, city, scheduler: str, window: int = 64) -> Iterator[dict]:
+    """extract_part over paths on a Dask distributed cluster (workers must see the files)."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise BuildError("--engine dask needs dask[distributed]: pip install 'dask[distributed]'") from None
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BuildError(f"{scheduler}: cannot reach the Dask scheduler: {exc}") from None
+    cwd = os.getcwd()
+    with client:
+        client.run(warm_worker)  # the workers up now; later joiners warm on their first task
+        it = iter(paths)
+        submit = lambda p: client.submit(extract_part, p, date, city, cwd, pure=False)  # noqa: E731
+        queue = as_completed([submit(p) for p in itertools.islice(it, window)])
+        for fut in queue:
+            yield fut.result()
+            fut.release()
+            for p in itertools.islice(it, 1):
+                queue.add(submit(p))
+
+
+class BuildError(Exception):
+    """A build that cannot go on; str() is one line."""
+
+
+# ---------------------------------------------------------------- merge
+
+def _key(rec: dict) -> tuple:
+    return _KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
+
+
+def merged_stream(paths: list[Path]) -> Iterator[dict]:
+    """Records of sorted JSONL files merged in order; equal ids pooled (first file first)."""
+    streams = [((_key(r), n, r) for r in read_records(p)) for n, p in enumerate(paths)]
+    merged = heapq.merge(*streams, key=lambda x: (x[0], x[1]))
+    for _key_value, group in itertools.groupby(merged, key=lambda x: x[0]):
+        recs = [r for _, _, r in group]
+        yield recs[0] if len(recs) == 1 else merge_records(recs)[0]
+
+
+def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN) -> dict:
+    """Merge sorted part files into `out` (atomically); return counts by kind."""
+    tmp = out.parent / ".merge"
+    runs, level = list(parts), 0
+    try:
+        while len(runs) > fan_in:  # external merge: bounded open files and memory
+            tmp.mkdir(exist_ok=True)
+            nxt = []
+            for i in range(0, len(runs), fan_in):
+                run = tmp / f"run-{level}-{i // fan_in}.jsonl"
+                write_jsonl(merged_stream(runs[i:i + fan_in]), run)
+                nxt.append(run)
+            runs, level = nxt, level + 1
+        counts = dict.fromkeys(KINDS, 0)
+        with atomic_writer(out) as fh:
+            for rec in merged_stream(runs):
+                counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
+                fh.write(dumps(rec) + "\n")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return counts
+
+
+# ---------------------------------------------------------------- manifest
+
+def read_manifest(out: Path) -> dict:
+    p = out / MANIFEST
+    if not p.exists():
+        return {"format": MANIFEST_FORMAT, "sources": {}}
+    try:
+        m = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"{p}: unreadable manifest: {exc}") from None
+    if not isinstance(m, dict) or not isinstance(m.get("sources"), dict):
+        raise BuildError(f"{p}: not a kg build manifest")
+    return m
+
+
+def write_manifest(out: Path, manifest: dict) -> None:
+    with atomic_writer(out / MANIFEST) as fh:
+        fh.write(json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+
+
+def adopt_existing_graph(out: Path, manifest: dict) -> None:
+    """A folder with triples.jsonl but no manifest (an older build): keep it as a base part."""
+    graph = out / "triples.jsonl"
+    if manifest["sources"] or not graph.exists():
+        return
+    sha = file_sha256(str(graph))
+    key = f"base-{sha[:16]}"
+    part = out / PARTS / f"{key}.jsonl"
+    recs = sorted(read_records(graph), key=_key)  # an older file is sorted already; make sure
+    write_jsonl(recs, part)
+    manifest["sources"][key] = {"path": str(graph), "sha256": sha, "options": {}, "part": f"{PARTS}/{key}.jsonl"}
+
+
+# ---------------------------------------------------------------- build
+
+def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int | None = None,
+                engine: str = "local", scheduler: str | None = None, html: bool = True,
+                progress: bool = False, log: Callable[[str], None] = print) -> BuildResult:
+    """Extract new files into parts, merge all parts, write the outputs."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / PARTS).mkdir(exist_ok=True)
+    manifest = read_manifest(out)
+    adopt_existing_graph(out, manifest)
+    result = BuildResult()
+
+    def failed(msg: str) -> None:
+        result.errors.append(msg)
+        log(f"kg: error: {msg}")
+
+    sources = plan_sources([f for f in files if f != "-"], date, city, failed)
+    todo, seen = [], set()
+    for s in sources:
+        if s.key in seen or (s.key in manifest["sources"] and (out / PARTS / f"{s.key}.jsonl").exists()):
+            result.skipped += 1
+            continue
+        seen.add(s.key)
+        if (out / PARTS / f"{s.key}.jsonl").exists():  # left by an interrupted run
+            manifest["sources"][s.key] = _entry(s)
+            result.skipped += 1
+            continue
+        todo.append(s)
+    by_path = {s.path: s for s in todo}
+    paths = [s.path for s in todo] + (["-"] if "-" in files else [])
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if engine == "dask":
+        if not scheduler:
+            raise BuildError("--engine dask needs --scheduler tcp://HOST:PORT")
+        stream = map_dask([p for p in paths if p != "-"], date, city, scheduler)
+        if "-" in paths:
+            stream = itertools.chain(stream, map_local(["-"], date, city, 1))
+    else:
+        stream = map_local(paths, date, city, min(jobs, len(paths)))
+    for res in _bar(stream, len(paths), progress):
+        if "error" in res:
+            failed(res["error"])
+            continue
+        src = by_path.get(res["path"])
+        if src is None:  # stdin: keyed once its bytes are known
+            opts = file_options("-", date, city)
+            src = Source("<stdin>", res["sha256"], opts, part_key(res["sha256"], opts))
+        with atomic_writer(out / PARTS / f"{src.key}.jsonl") as fh:
+            fh.write(res["jsonl"])
+        manifest["sources"][src.key] = _entry(src)
+        result.extracted += 1
+    parts = sorted(out / m["part"] for m in manifest["sources"].values())
+    missing = [p for p in parts if not p.exists()]
+    if missing:
+        raise BuildError(f"{missing[0]}: part listed in {out / MANIFEST} is missing; delete the manifest and rebuild")
+    result.counts = merge_parts(parts, out / "triples.jsonl")
+    write_outputs(out, html)
+    manifest["format"] = MANIFEST_FORMAT
+    write_manifest(out, manifest)
+    return result
+
+
+def _entry(s: Source) -> dict:
+    return {"path": s.path, "sha256": s.sha256, "options": s.options, "part": f"{PARTS}/{s.key}.jsonl"}
+
+
+def _bar(items, total: int, progress: bool):
+    if progress and total > 1:
+        from tqdm import tqdm
+
+        return tqdm(items, total=total, desc="build", unit="file", file=sys.stderr)
+    return items
+
+
+def write_outputs(out: Path, html: bool) -> None:
+    """graph.ttl (and graph.html) from DIR/triples.jsonl."""
+    from kg.rdf import write_rdf
+
+    write_rdf(read_records(out / "triples.jsonl"), out / "graph.ttl", "ttl")
+    if html:
+        from kg.view import write_html
+
+        write_html(read_records(out / "triples.jsonl"), out / "graph.html")
