@@ -40,8 +40,8 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
     >>> s = "（（20212021--20252025年年）》）》"
     >>> "".join(s[a:b] for a, b in undouble(s))
     '（2021-2025年）》'
-    >>> undouble("谢谢大家") is None, undouble("哈哈") is None
-    (True, True)
+    >>> undouble("谢谢大家") is None, undouble("哈哈") is None, undouble("哈哈哈哈") is None
+    (True, True, True)
     """
     n = len(s)
     if n < 4 or n % 2 or n > MAX_DOUBLED_LINE:
@@ -62,9 +62,10 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
     while i < n:
         length = best[i]
         ranges.append((i, i + length))
-        long_run |= length >= 2
+        # a run of one repeated character (哈哈 in 哈哈哈哈) is no evidence of doubling
+        long_run |= len(set(s[i:i + length])) >= 2
         i += 2 * length
-    # a single-character chain (哈哈哈哈) or a bare number is no headline
+    # a chain of single characters (哈哈哈哈, 谢谢谢谢) or a bare number is no headline
     return ranges if long_run and _IS_CJK.search(s) else None
 
 

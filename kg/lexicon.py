@@ -68,7 +68,8 @@ BODY_STEMS = [
 # the eight democratic parties, whose committees are named like the CPC's (某党某市委)
 DEMOCRATIC_PARTIES = ["民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟"]
 # departments named without their area inside a title chain: 省委常委、宣传部部长
-BARE_DEPARTMENTS = ["宣传部", "组织部", "统战部", "政法委", "办公室", "办公厅", "秘书处"]
+BARE_DEPARTMENTS = ["宣传部", "组织部", "统战部", "政法委", "办公室", "办公厅", "秘书处", "管委会"]
+AREA_DEPARTMENTS = {"管委会"}
 # a party working committee named by its field: 市委X工委
 PARTY_WORK_COMMITTEE = r"委[\u4e00-\u9fff]{1,4}工委"
 AREA_PREFIXES = ["省", "市", "区", "县", "镇", "乡", "州", "旗"]
@@ -117,7 +118,7 @@ GENERIC_SUFFIX_WORDS = {"公司", "集团", "企业", "社区", "小区", "公�
 # words that make a "name" generic rather than proper: 该公司, 多家企业, 各社区
 GENERIC_PREFIXES = re.compile(r"^(?:该|本|此|这|那|各|每|多|全|两|几|一|某|其|上述|有关|相关|"
                               r"所在|当地|周边|附近|国有|民营|外资|子|母|总|分|上市|龙头|重点|骨干|"
-                              r"新|老|大|小|中小|规上|规模以上|第|首|[一二三四五六七八九十\d]+家)")
+                              r"中小|规上|规模以上|第|首|[一二三四五六七八九十\d]+家)")
 
 # development zones and new areas with their own administration (guideline: AdministrativeArea)
 ZONE_SUFFIXES = ["经济技术开发区", "高新技术产业开发区", "经济开发区", "技术开发区", "高新区", "经开区",

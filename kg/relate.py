@@ -74,8 +74,10 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     out, last = [], None
     for body, title, bare in chain:
         name = body_name(last) if last is not None else None
-        if bare and name and name.endswith("委"):
-            body = ("entity", "Organization", name + bare, None)
+        if bare and name and bare in L.AREA_DEPARTMENTS and body_area(last):
+            body = ("entity", "Organization", body_area(last) + bare, None)   # 某区党工委书记、管委会主任
+        elif bare and name and name.endswith("委"):
+            body = ("entity", "Organization", name + bare, None)      # 省委常委、宣传部部长
         elif body is None and title not in L.IMPLIED_BODY and last is not None and not bare:
             body = last
         out.append((body, title))
@@ -87,6 +89,13 @@ def body_name(body) -> str | None:
     if isinstance(body, tuple):
         return body[2]
     return body.name or body.text
+
+
+def body_area(body) -> str | None:
+    """The area a body belongs to: 某区 for 某区委."""
+    if isinstance(body, tuple) or body is None:
+        return None
+    return body.attrs.get("area_name")
 
 
 def body_type(body) -> str:
@@ -127,7 +136,7 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
             elif body is None and title in L.IMPLIED_BODY:
                 obj = implied_body(ctx, sent, title, m.attrs["title_start"])
             elif body is None and title in L.BUSINESS_TITLE_SET and re.search(
-                    r"(公司|企业|集团)$", sent.text[:m.attrs["title_start"]]):
+                    r"(公司|企业|集团)[^，。；]{0,12}$", sent.text[:m.attrs["title_start"]]):
                 here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= m.attrs["title_start"]]
                 obj = here[0] if here else ctx.last_enterprise.get(art.id)   # 公司董事长某某: the company just named
             elif body is not None and body_type(body) in ("Organization", "Enterprise"):
@@ -136,9 +145,10 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
                 obj = None
             if obj is not None:
                 facts.append(Fact(m, "holdsPosition", obj, sent, "position.title", 0.9, title=title))
-    ents = [m for m in sent.mentions if m.type == "Enterprise"]
+    ents = [e for e in sent.mentions if e.type == "Enterprise"
+            and not re.match(r"(?:旗下|所属|下属|的全资|的控股)", sent.text[e.end:e.end + 3])]
     if ents:
-        ctx.last_enterprise[art.id] = ents[0]   # the sentence's subject company comes first
+        ctx.last_enterprise[art.id] = ents[0]   # the company the sentence is about, not its parent
     return facts
 
 
@@ -152,6 +162,11 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
     while i < len(ments):
         m = ments[i]
         gap = text[pos:m.start].strip()
+        lead = re.sub(r"^[、和及与]|^了", "", gap) if not first else gap.lstrip("了")
+        if lead in ("位于", "坐落在", "坐落于"):
+            gap, located = "", True     # …和位于甲区的乙园: the list goes on at 乙园
+        else:
+            located = False
         if first and gap in ("了", "位于"):
             gap = ""
         elif not first and TAIL_GAP.match(gap):
@@ -160,7 +175,7 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
             break
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         link = text[m.end:nxt.start] if nxt is not None else ""
-        if nxt is not None and (text[pos:m.start].strip() == "位于" and link == "的"
+        if nxt is not None and ((located or text[pos:m.start].strip() == "位于") and link == "的"
                                 or re.fullmatch(r"(?:旗下|所属|下属)的?", link)
                                 or m.type == "AdministrativeArea" and link == "的" and nxt.type in ("Place", "Enterprise")):
             i += 1          # the thing after 的 / 旗下 is the place visited
