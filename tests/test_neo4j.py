@@ -188,7 +188,7 @@ def test_relationship_and_article_properties(loaded):
     _, rows, _ = run_query(loaded, "MATCH ()-[r:VISITED {id: $id}]->() RETURN r", {"id": triple["id"]})
     rel = rows[0][0]
     assert rel == {"_type": "VISITED", "id": triple["id"], "date": "2021-11-25", "evidence": triple["evidence"],
-                   "article": triple["article"], "source": triple["source"], "span": triple["span"],
+                   "article": triple["article"], "span": triple["span"],
                    "rule": "visited.fixture", "confidence": 0.9}
     art = records_of(FIXTURE, "article")[0]
     _, rows, _ = run_query(loaded, "MATCH (a:Article {id: $id})-[b:REPORTED_BY]->(j) "
