@@ -60,7 +60,9 @@ def _suffix_regex(words):
 
 VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
 WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会|院所)"),
-                 "Place": re.compile(r"(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)")}
+                 "Place": re.compile(r".*(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)"),
+                 "Enterprise": re.compile(r"公司|总公司|分公司|厂|工厂|合作社|专业合作社|集团")}
+NAMED_PLACES = {"公园", "广场", "湿地公园", "森林公园", "遗址公园"}   # 人民公园: common words name parks
 PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 SUFFIXES = [("AdministrativeArea", re.compile(rf"自由贸易试验区[{CJK}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
@@ -79,6 +81,8 @@ def automaton(city: str | None):
             etype = "Enterprise" if re.search(r"(公司|集团|银行)$", word) else "Organization"
             if len(word) <= 3 and word.endswith("会"):
                 continue  # 协商会, 座谈会: meetings, not bodies
+            if all(t in L.INDUSTRY_WORDS for t in cut(re.sub(r"(公司|集团|银行)$", "", word)) if t):
+                continue  # 化工集团: a kind of company, not one
             if re.search(r"(院|社|部|委|局|会|厅|署|办|所|中心|大学|学院|公司|集团|银行|法院|总局|委员会|办公厅|台)$", word) \
                     and not NOT_ORG_ENDINGS.search(word):
                 A.add_word(word, (etype, word, None, len(word)))
@@ -249,9 +253,9 @@ class Recogniser:
                 core = name[: len(name) - len(m[0])]
                 if not self._proper(core, name):
                     continue
-                if etype in ("Organization", "Place") and WEAK_SUFFIXES[etype].fullmatch(m[0]) \
+                if etype in WEAK_SUFFIXES and WEAK_SUFFIXES[etype].fullmatch(m[0]) and m[0] not in NAMED_PLACES \
                         and not self._has_proper_token(core):
-                    continue
+                    continue  # 稻米加工厂, 实训基地: a kind of thing, not a named one
                 if etype == "AdministrativeArea":
                     area = self.gaz.lookup(name)
                     out.append(Mention(begin, m.end(), name, etype, "suffix.zone",
@@ -291,8 +295,8 @@ class Recogniser:
             if len(tok) < 2 or FUNCTION_CHARS.search(tok):
                 continue
             tag = tags().get(tok)
-            if tag is None and any(tags().get(ch) in ("v", "p", "d", "c", "u", "ad") for ch in tok):
-                continue  # 做实: an unknown word made of a verb is no name
+            if tag is None and tags().get(tok[0]) in ("v", "p", "d", "c", "u", "ad"):
+                continue  # 做实: an unknown word that starts with a verb is no name
             if tag in PROPER_TAGS or self.gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
                 return True
         return False
