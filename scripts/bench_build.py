@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Throughput and peak memory of `kg build` for --jobs 1 and 2, against jieba.lcut on the same text.
+
+    python scripts/bench_build.py [--pages 1000] [--jobs 1,2] [--scale 1000,10000] [--html]
+
+Pages are synthetic (scripts/make_corpus.py, invented names), written to a
+temporary folder. Each build runs `kg build PAGES --out FRESH_DIR` in a
+subprocess; wall time includes start-up (dictionaries load once per worker).
+Peak RSS is sampled every 50 ms over the build process and its workers:
+"tree" is the largest sum seen, "proc" the largest single process.
+--scale repeats a --jobs 2 build at each corpus size to show that memory stays
+flat as the corpus grows. Prints a Markdown table for the README.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
+    subprocess.run([sys.executable, str(ROOT / "scripts/make_corpus.py"), str(n), "--out", str(out),
+                    "--seed", str(seed)], check=True, capture_output=True)
+    return sorted(out.glob("*.txt"))
+
+
+def run_measured(args: list[str]) -> tuple[float, int, int, str]:
+    """(seconds, peak tree RSS, peak single-process RSS, stderr) of a command."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    ps = psutil.Process(proc.pid)
+    tree_peak = proc_peak = 0
+    while proc.poll() is None:
+        try:
+            rss = [p.memory_info().rss for p in [ps, *ps.children(recursive=True)]]
+        except psutil.Error:
+            rss = []
+        if rss:
+            tree_peak, proc_peak = max(tree_peak, sum(rss)), max(proc_peak, max(rss))
+        time.sleep(0.05)
+    err = proc.stderr.read()
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_build: build failed: {err.strip()[-500:]}")
+    return seconds, tree_peak, proc_peak, err
+
+
+def jieba_rate(texts: list[str]) -> float:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.lcut("预热词典")
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return sum(map(len, texts)) / (time.perf_counter() - t)
+
+
+def mib(n: int) -> str:
+    return f"{n / 2**20:.0f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=1000, help="pages for the --jobs comparison")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated job counts")
+    ap.add_argument("--scale", default="", help="comma-separated corpus sizes for the memory check (--jobs 2)")
+    ap.add_argument("--html", action="store_true", help="also write graph.html (off: extraction and merge only)")
+    args = ap.parse_args()
+    html = [] if args.html else ["--no-html"]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        tmp = Path(tmp)
+        files = make_corpus(args.pages, tmp / f"pages-{args.pages}")
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        chars = sum(map(len, texts))
+        jieba_cps = jieba_rate(texts)
+        for jobs in [int(j) for j in args.jobs.split(",") if j]:
+            secs, tree, proc, err = run_measured(
+                [*KG, "build", str(files[0].parent), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), *html])
+            rows.append((args.pages, jobs, secs, chars, tree, proc))
+        for n in [int(s) for s in args.scale.split(",") if s]:
+            folder = tmp / f"pages-{n}"
+            if not folder.exists():
+                make_corpus(n, folder)
+            n_chars = sum(len(f.read_text(encoding="utf-8")) for f in folder.glob("*.txt"))
+            secs, tree, proc, err = run_measured(
+                [*KG, "build", str(folder), "--out", str(tmp / f"out-{n}"), "--jobs", "2", *html])
+            rows.append((n, 2, secs, n_chars, tree, proc))
+    print(f"kg build on synthetic pages (scripts/make_corpus.py), {os.cpu_count()} cores, "
+          f"{'with' if args.html else 'without'} graph.html; jieba.lcut: {jieba_cps:,.0f} chars/s on the same text\n")
+    print("| pages | --jobs | seconds | pages/s | chars/s | × jieba.lcut | peak RSS tree (MiB) | peak RSS process (MiB) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    base = {}
+    for pages, jobs, secs, n_chars, tree, proc in rows:
+        cps = n_chars / secs
+        base.setdefault(pages, secs)
+        print(f"| {pages:,} | {jobs} | {secs:.1f} | {pages / secs:.1f} | {cps:,.0f} | {cps / jieba_cps:.2f} "
+              f"| {mib(tree)} | {mib(proc)} |")
+    j = [r for r in rows if r[0] == args.pages]
+    if len(j) >= 2:
+        print(f"\nspeed-up --jobs {j[1][1]} over --jobs {j[0][1]}: {j[0][2] / j[1][2]:.2f}×")
+
+
+if __name__ == "__main__":
+    main()
