@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import datetime as dt
+import functools
 import hashlib
 import heapq
 import itertools
@@ -75,7 +76,25 @@ def file_options(path: str, date: dt.date | None, city: str | None) -> dict:
 
     d = date or (None if path == "-" else date_from_name(path))
     return {"date": d.isoformat() if d else None, "city": city,
-            "page": None if path == "-" else page_from_name(path), "kg": __version__}
+            "page": None if path == "-" else page_from_name(path), "kg": __version__,
+            "code": extraction_fingerprint()}
+
+
+# kg modules that consume records but do not shape them: editing them keeps old parts valid
+CONSUMERS = {"build", "cli", "cli_extract", "evaluate", "graph", "neo4j_cli", "neo4j_store", "rdf",
+             "rdf_store", "rdf_validate", "sparql_cli", "sparql_page", "sparql_server", "view", "view_cli"}
+
+
+@functools.lru_cache(maxsize=1)
+def extraction_fingerprint() -> str:
+    """Short hash of the code and data extraction runs, so parts of another pipeline are not reused."""
+    pkg = Path(__file__).resolve().parent
+    files = [p for p in sorted(pkg.glob("*.py")) if p.stem not in CONSUMERS]
+    files += sorted(p for p in (pkg / "data").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 def part_key(sha256: str, options: dict) -> str:
@@ -259,10 +278,9 @@ def adopt_existing_graph(out: Path, manifest: dict) -> None:
         return
     sha = file_sha256(str(graph))
     key = f"base-{sha[:16]}"
-    part = out / PARTS / f"{key}.jsonl"
     recs = sorted(read_records(graph), key=_key)  # an older file is sorted already; make sure
-    write_jsonl(recs, part)
-    manifest["sources"][key] = {"path": str(graph), "sha256": sha, "options": {}, "part": f"{PARTS}/{key}.jsonl"}
+    write_jsonl(recs, out / PARTS / f"{key}.jsonl")
+    manifest["sources"][f"base:{sha}"] = {"path": str(graph), "options": {}, "part": f"{PARTS}/{key}.jsonl"}
 
 
 # ---------------------------------------------------------------- build
@@ -270,42 +288,39 @@ def adopt_existing_graph(out: Path, manifest: dict) -> None:
 def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int | None = None,
                 engine: str = "local", scheduler: str | None = None, html: bool = True,
                 progress: bool = False, log: Callable[[str], None] = print) -> BuildResult:
-    """Extract new files into parts, merge all parts, write the outputs."""
+    """Extract new files into parts, merge all parts, write the outputs.
+
+    The manifest has one entry per source content (sha256): a file given again
+    with the same options is skipped; with other options (or another kg) its
+    part is replaced, so the graph never holds a file twice.
+    """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / PARTS).mkdir(exist_ok=True)
+    (out / PARTS).mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out)
     adopt_existing_graph(out, manifest)
+    sources_in = manifest["sources"]
     result = BuildResult()
 
     def failed(msg: str) -> None:
         result.errors.append(msg)
         log(f"kg: error: {msg}")
 
-    sources = plan_sources([f for f in files if f != "-"], date, city, failed)
     todo, seen = [], set()
-    for s in sources:
-        if s.key in seen or (s.key in manifest["sources"] and (out / PARTS / f"{s.key}.jsonl").exists()):
+    for s in plan_sources([f for f in files if f != "-"], date, city, failed):
+        have = sources_in.get(s.sha256)
+        done = have is not None and have["part"] == _part(s.key) and (out / have["part"]).exists()
+        if s.sha256 in seen or done:
             result.skipped += 1
             continue
-        seen.add(s.key)
-        if (out / PARTS / f"{s.key}.jsonl").exists():  # left by an interrupted run
-            manifest["sources"][s.key] = _entry(s)
+        seen.add(s.sha256)
+        if (out / _part(s.key)).exists():  # written by an interrupted run
+            sources_in[s.sha256] = _entry(s)
             result.skipped += 1
             continue
         todo.append(s)
     by_path = {s.path: s for s in todo}
     paths = [s.path for s in todo] + (["-"] if "-" in files else [])
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if engine == "dask":
-        if not scheduler:
-            raise BuildError("--engine dask needs --scheduler tcp://HOST:PORT")
-        stream = map_dask([p for p in paths if p != "-"], date, city, scheduler)
-        if "-" in paths:
-            stream = itertools.chain(stream, map_local(["-"], date, city, 1))
-    else:
-        stream = map_local(paths, date, city, min(jobs, len(paths)))
-    for res in _bar(stream, len(paths), progress):
+    for res in _bar(_extract_stream(paths, date, city, jobs, engine, scheduler), len(paths), progress):
         if "error" in res:
             failed(res["error"])
             continue
@@ -313,23 +328,43 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
         if src is None:  # stdin: keyed once its bytes are known
             opts = file_options("-", date, city)
             src = Source("<stdin>", res["sha256"], opts, part_key(res["sha256"], opts))
-        with atomic_writer(out / PARTS / f"{src.key}.jsonl") as fh:
+        with atomic_writer(out / _part(src.key)) as fh:
             fh.write(res["jsonl"])
-        manifest["sources"][src.key] = _entry(src)
+        sources_in[src.sha256] = _entry(src)
         result.extracted += 1
-    parts = sorted(out / m["part"] for m in manifest["sources"].values())
+    parts = sorted(out / m["part"] for m in sources_in.values())
     missing = [p for p in parts if not p.exists()]
     if missing:
-        raise BuildError(f"{missing[0]}: part listed in {out / MANIFEST} is missing; delete the manifest and rebuild")
+        raise BuildError(f"{missing[0]}: part listed in {out / MANIFEST} is missing; "
+                         f"give its source file again or build into a new folder")
     result.counts = merge_parts(parts, out / "triples.jsonl")
     write_outputs(out, html)
     manifest["format"] = MANIFEST_FORMAT
     write_manifest(out, manifest)
+    for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
+        stale.unlink()
     return result
 
 
+def _extract_stream(paths: list[str], date, city, jobs, engine: str, scheduler) -> Iterator[dict]:
+    """extract_part results from the chosen engine (stdin is always read here)."""
+    if engine == "dask":
+        if not scheduler:
+            raise BuildError("--engine dask needs --scheduler tcp://HOST:PORT")
+        yield from map_dask([p for p in paths if p != "-"], date, city, scheduler)
+        if "-" in paths:
+            yield from map_local(["-"], date, city, 1)
+        return
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    yield from map_local(paths, date, city, min(jobs, len(paths)))
+
+
+def _part(key: str) -> str:
+    return f"{PARTS}/{key}.jsonl"
+
+
 def _entry(s: Source) -> dict:
-    return {"path": s.path, "sha256": s.sha256, "options": s.options, "part": f"{PARTS}/{s.key}.jsonl"}
+    return {"path": s.path, "options": s.options, "part": _part(s.key)}
 
 
 def _bar(items, total: int, progress: bool):

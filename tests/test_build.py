@@ -61,11 +61,13 @@ def test_build_writes_outputs_parts_and_manifest(corpus, full_build):
     assert not (full_build / "graph.html").exists()  # --no-html
     manifest = read_manifest(full_build)
     assert len(manifest["sources"]) == len(corpus)
-    for key, entry in manifest["sources"].items():
+    for sha, entry in manifest["sources"].items():
         assert (full_build / entry["part"]).exists()
-        assert entry["part"] == f"parts/{key}.jsonl"
-        assert key.startswith(entry["sha256"][:16])
+        assert entry["part"] == f"parts/{part_key(sha, entry['options'])}.jsonl"
         assert entry["options"]["date"] == Path(entry["path"]).name[:10]  # from the file name
+        assert entry["options"]["page"] == int(Path(entry["path"]).stem[-2:])
+    assert sorted(p.name for p in (full_build / "parts").iterdir()) == \
+        sorted(Path(e["part"]).name for e in manifest["sources"].values())
     ids = [r["id"] for r in recs]
     assert len(ids) == len(set(ids))
 
@@ -100,13 +102,19 @@ def test_entities_pooled_across_pages(full_build):
     assert len({e["id"] for e in ents}) == len(ents)
 
 
-def test_changed_options_extract_again(corpus, full_build, tmp_path):
+def test_changed_options_replace_the_part(corpus, full_build, tmp_path):
     out = tmp_path / "g"
     shutil.copytree(full_build, out)
-    res = kg("build", str(corpus[0]), "--out", str(out), "--jobs", "1", "--no-html", "--city", "甲乙市")
+    old = {Path(e["path"]).name: e["part"] for e in read_manifest(out)["sources"].values()}[corpus[0].name]
+    res = kg("build", str(corpus[0]), "--out", str(out), "--jobs", "1", "--no-html", "--date", "2001-02-03")
     assert res.exit_code == 0, err_of(res)
     assert "1 files extracted, 0 skipped" in err_of(res)
-    assert len(read_manifest(out)["sources"]) == len(corpus) + 1
+    manifest = read_manifest(out)
+    assert len(manifest["sources"]) == len(corpus)          # replaced, not added
+    assert not (out / old).exists()
+    dates = {r["date"] for r in read_records(out / "triples.jsonl")
+             if r["kind"] == "article" and r["source"] == str(corpus[0])}
+    assert dates == {"2001-02-03"}
 
 
 def test_jobs_two_gives_identical_output(corpus, full_build, tmp_path):
@@ -158,7 +166,7 @@ def test_existing_graph_without_manifest_is_kept(corpus, full_build, tmp_path):
     assert res.exit_code == 0, err_of(res)
     ids = {r["id"] for r in read_records(out / "triples.jsonl")}
     assert {r["id"] for r in old} <= ids
-    assert any(k.startswith("base-") for k in read_manifest(out)["sources"])
+    assert any(k.startswith("base:") for k in read_manifest(out)["sources"])
 
 
 def test_missing_part_is_a_clear_error(corpus, full_build, tmp_path):
