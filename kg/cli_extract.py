@@ -103,7 +103,19 @@ def with_common(f):
 def extract(paths, date, city, pattern, fmt, output):
     """Extract entities and triples from newspaper pages (files, folders or '-')."""
     records, failures = run_extraction(paths, date, city, pattern)
-    write_records(records, fmt, output)
+    if failures and not records and output not in (None, "-"):
+        # nothing was read: keep whatever the output file held before
+        click.echo(f"kg: error: no input could be read; {output} left unchanged", err=True)
+        sys.exit(1)
+    try:
+        write_records(records, fmt, output)
+    except OSError as exc:  # full disk, read-only or missing folder: one line, no temp file left
+        target = output or "<stdout>"
+        detail = exc.strerror or str(exc)
+        if exc.filename and str(exc.filename) != target and not str(exc.filename).startswith(f"{os.path.dirname(target)}/."):
+            detail += f" ({exc.filename})"  # e.g. the folder that could not be made
+        click.echo(f"kg: error: {target}: cannot write: {detail}", err=True)
+        sys.exit(1)
     if failures:
         sys.exit(1)
 

@@ -47,7 +47,7 @@ CAMPAIGN_HEAD_RE = re.compile(rf"(?:{L.alternation(L.CAMPAIGN_HEADS)})$")
 AFTER_QUOTE_HEAD_RE = re.compile(rf"^[{CJK}]{{0,6}}?(?:{L.alternation(L.UNQUOTED_CAMPAIGN_HEADS + ['工程', '模式', '品牌', '计划', '项目'])})")
 HONORIFIC_RE = re.compile(rf"(?<![{CJK}])([{CJK}])(女士|先生)")
 TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
-BODY_RE = re.compile(rf"(?P<pre>[省市区县镇乡州旗])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
+BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗村])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
 NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
 PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", None}
@@ -62,6 +62,7 @@ VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
 WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会|院所)"),
                  "Place": re.compile(r".*(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)"),
                  "Enterprise": re.compile(r"公司|总公司|分公司|厂|工厂|合作社|专业合作社|集团")}
+BODY_STEM_SET = set(L.BODY_STEMS)
 NAMED_PLACES = {"公园", "广场", "湿地公园", "森林公园", "遗址公园"}   # 人民公园: common words name parks
 PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
@@ -79,6 +80,8 @@ def automaton(city: str | None):
     for word, tag in jieba_tagged().items():
         if tag == "nt":
             etype = "Enterprise" if re.search(r"(公司|集团|银行)$", word) else "Organization"
+            if word in BODY_STEM_SET:
+                continue  # 人大常委会 alone: whose? the body rule decides
             if len(word) <= 3 and word.endswith("会"):
                 continue  # 协商会, 座谈会: meetings, not bodies
             if all(t in L.INDUSTRY_WORDS for t in cut(re.sub(r"(公司|集团|银行)$", "", word)) if t):
@@ -237,6 +240,8 @@ class Recogniser:
             for m in rx.finditer(text):
                 if m.end() not in bounds and etype != "AdministrativeArea":
                     continue  # 厂 in 厂房, 园 in 园区: the suffix must end a word
+                if any(a.start < m.end() < a.end for a in areas):
+                    continue  # 某区学院|街道: the suffix is part of an area's name
                 company = etype == "Enterprise"
                 begin = left_edge(tokens, starts, m.start(), 30, area_ends, company=company)
                 begin = trim_function_char(text, begin, m.start())
@@ -251,6 +256,8 @@ class Recogniser:
                     continue  # 某区某县高新区: a list of areas, not a zone's name
                 name = text[begin:m.end()]
                 core = name[: len(name) - len(m[0])]
+                if re.search(r"(?:控股|全资|参股|下属|旗下)(?:子公司|分公司)$|(?:公司|集团)的?(?:子公司|分公司)$", name):
+                    continue  # 某集团控股子公司: a description, not a name
                 if not self._proper(core, name):
                     continue
                 if etype in WEAK_SUFFIXES and WEAK_SUFFIXES[etype].fullmatch(m[0]) and m[0] not in NAMED_PLACES \

@@ -24,7 +24,12 @@ TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")
 SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
 SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部署|安排|推动|鼓励)$")
 SCOPE_WORDS = re.compile(r"试点|先行|示范|率先|开展")
-PRONOUN_SUBJECT = re.compile(r"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行)")
+# the article's official acts through a pronoun or the group they lead
+PRONOUN_SUBJECT = re.compile(r"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行|[\u4e00-\u9fff]{0,4}"
+                             r"(?:调研组|视察组|检查组|督导组|考察组|考察团|代表团|工作组)|委员们|代表们)")
+# a company written as a modifier of another: 甲集团旗下的乙公司, 甲公司投资30亿元的乙公司
+MODIFIER_AFTER = re.compile(r"(?:旗下|所属|下属|的全资|的控股|的|投资[^，。；]{0,12}的)")
+AT_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?在$")
 FRAME_RE = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:随后|之后|接着|其间)?[，,]?在")
 
 
@@ -146,7 +151,7 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
             if obj is not None:
                 facts.append(Fact(m, "holdsPosition", obj, sent, "position.title", 0.9, title=title))
     ents = [e for e in sent.mentions if e.type == "Enterprise"
-            and not re.match(r"(?:旗下|所属|下属|的全资|的控股)", sent.text[e.end:e.end + 3])]
+            and not MODIFIER_AFTER.match(sent.text[e.end:e.end + 16])]
     if ents:
         ctx.last_enterprise[art.id] = ents[0]   # the company the sentence is about, not its parent
     return facts
@@ -189,7 +194,7 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
 
 
 def visited(ctx, art: Article, sent: Sentence) -> list[Fact]:
-    """市政协主席某某到甲区、乙县调研 / 在某公司，某某查看… / 随后，她来到…"""
+    """市政协主席某某到甲区、乙县调研 / 在某公司，某某查看… / 随后，她来到… / 某某在甲村察看…"""
     text = sent.text
     officials = [m for m in sent.mentions if m.type == "Official"]
     lead = ctx.current_official.get(art.id)
@@ -197,6 +202,9 @@ def visited(ctx, art: Article, sent: Sentence) -> list[Fact]:
     if date is None and date_text is None:
         date, date_text = art.date, art.date_text
     frame = FRAME_RE.match(text)
+    frame_end = text.find("，", frame.end()) if frame else -1
+    if frame and "陪同" in text[:frame_end]:
+        frame = None      # 在某某陪同下，…: a companion, not a place
     facts = []
     for v in VISIT_RE.finditer(text):
         before = text[:v.start()]
@@ -206,9 +214,15 @@ def visited(ctx, art: Article, sent: Sentence) -> list[Fact]:
         if not subjects:
             continue
         targets = _list_after(sent, v.end(), VISITABLE)
+        if not targets and v[0] == "来":
+            targets = _home_short(ctx, text, v.end())
         if frame and not targets:
-            comma = text.find("，", frame.end())
-            targets = [m for m in sent.mentions if frame.end() <= m.start < comma and m.type in VISITABLE]
+            targets = [m for m in sent.mentions if frame.end() <= m.start < frame_end and m.type in VISITABLE]
+        if not targets:   # 某某在甲镇乙村察看…
+            last = max((o.end for o in subjects if isinstance(o, Mention) and o in officials), default=-1)
+            span = [m for m in sent.mentions if last <= m.start and m.end <= v.start() and m.type in VISITABLE]
+            if span and AT_PLACE.match(text[last:span[0].start]) and LIST_GAP.match(text[span[-1].end:v.start()]):
+                targets = span
         camps = _list_after(sent, v.end(), ("Campaign",))
         for s in subjects:
             ctx.current_official[art.id] = s
@@ -217,6 +231,14 @@ def visited(ctx, art: Article, sent: Sentence) -> list[Fact]:
             for c in camps:
                 facts.append(Fact(s, "inspected", c, sent, "visit.campaign", 0.6, date=date, date_text=date_text))
     return facts
+
+
+def _home_short(ctx, text: str, pos: int) -> list:
+    """来柳调研: a one-character short form of the home city after 来."""
+    home = ctx.home_area_name
+    if home and text[pos:pos + 1] == home[0] and text[pos + 1:pos + 2] in "，。、调考视督检开就":
+        return [("entity", "AdministrativeArea", home, None)]
+    return []
 
 
 def issued(ctx, art: Article, sent: Sentence) -> list[Fact]:

@@ -16,6 +16,7 @@ SCOPE_WORDS = re.compile(r"试点|先行|示范|率先")
 SCOPE_ACTION = re.compile(r"^(?:等地)?(?:开展|先行|实施|推行|率先|试点|进行|启动|推进)")
 POLICY_SUBJECT = re.compile(r"^《?(?:方案|意见|办法|措施|若干措施|通知|规划|计划|条例|实施意见|行动方案)》?"
                             r"(?:明确|提出|要求|指出|规定|强调)")
+LEGAL_TAIL = re.compile(r"(?:股份)?有限(?:责任)?公司|公司")
 LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")
 FRAME_RE = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:在|坐落在|坐落于|位于)")
 
@@ -49,6 +50,7 @@ def applies_to(ctx, art: Article, sent: Sentence) -> list[Fact]:
         before = sent.text[max(0, run[0].start - 4):run[0].start]
         counted = SCOPE_AFTER.match(after) and (SCOPE_BEFORE.search(before) or SCOPE_WORDS.search(sent.text))
         acted = before.endswith("在") and SCOPE_ACTION.match(after)
+        acted = acted or (before.endswith("以") and after.startswith("为"))   # 以甲、乙为重点
         if counted or acted:
             earlier = [p for p in policies if p.start < run[0].start]
             pol = earlier[-1] if earlier else policies[0]
@@ -106,7 +108,8 @@ def subsidiary_of(ctx, art: Article, sent: Sentence) -> list[Fact]:
         if m.type != "Enterprise":
             continue
         k = m.text.find("集团")
-        if 3 <= k < len(m.text) - 4:   # 某某集团某市某某有限公司: the group's company
+        rest = m.text[k + 2:]
+        if k >= 3 and len(rest) >= 4 and not LEGAL_TAIL.fullmatch(rest):   # 某某集团某市某某有限公司
             parent = m.text[:k + 2]
             facts.append(Fact(m, "subsidiaryOf", ("entity", "Enterprise", parent, parent), sent, "subsidiary.name", 0.8))
         nxt = ments[i + 1] if i + 1 < len(ments) else None

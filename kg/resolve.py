@@ -50,7 +50,7 @@ class Resolver:
             return None
         if prefix == "市":
             return home.name
-        if prefix == "省":
+        if prefix in ("省", "自治区"):
             prov = next((a for a in self.gaz.forms.values() if a.level == 0 and a.code == home.province), None)
             return prov.name if prov else None
         return None
@@ -110,6 +110,14 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
             merge(resolver, e, by_key[k])
         else:
             by_key.setdefault(k, e)
+    # enterprises: 某某集团 is the short name of 某某集团有限公司
+    firms = {e.name: e for e in ents.values() if e.type == "Enterprise"}
+    for name, e in list(firms.items()):
+        for tail in ("有限公司", "股份有限公司", "有限责任公司"):
+            full = firms.get(name + tail)
+            if full is not None and name.endswith("集团"):
+                merge(resolver, e, full)
+                break
     # campaigns: a name that ends another one's name is its short form
     camps = sorted((e for e in ents.values() if e.type == "Campaign"), key=lambda e: -len(e.name))
     for i, short in enumerate(camps):
