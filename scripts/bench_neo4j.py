@@ -60,10 +60,41 @@ def generate(n_triples: int, n_entities: int, n_articles: int, seed: int = 7) ->
     return articles + records
 
 
-def timed_load(driver, records, batch_size):
-    start = time.perf_counter()
+def local_server_pid() -> int | None:
+    """The pid of a scripts/neo4j-local server on this machine, if one runs."""
+    cache = Path(os.environ.get("KG_NEO4J_CACHE", Path.home() / ".cache" / "kg" / "neo4j"))
+    for pidfile in cache.glob("*/run/neo4j.pid"):
+        pid = int(pidfile.read_text().strip() or 0)
+        if pid and Path(f"/proc/{pid}").exists():
+            return pid
+    return None
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User+system CPU time of a process (0 when unknown)."""
+    if not pid:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_load(driver, records, batch_size, server_pid):
+    """(wall seconds, server CPU seconds, client CPU seconds, load totals)."""
+    start, server0, client0 = time.perf_counter(), cpu_seconds(server_pid), time.process_time()
     totals = load_records(driver, records, batch_size=batch_size)
-    return time.perf_counter() - start, totals
+    return (time.perf_counter() - start, cpu_seconds(server_pid) - server0,
+            time.process_time() - client0, totals)
+
+
+def cpu_note(rels, server_cpu, client_cpu) -> str:
+    # The machine is shared: CPU time says what the load costs whatever else runs.
+    if not server_cpu:
+        return f"client CPU {client_cpu:.1f}s"
+    return (f"server CPU {server_cpu:.1f}s, client CPU {client_cpu:.1f}s = "
+            f"{rels / (server_cpu + client_cpu):,.0f} relationships per CPU-second")
 
 
 def main() -> int:
@@ -85,17 +116,21 @@ def main() -> int:
     print(f"generated {args.entities} entities, {args.articles} articles, {args.triples} triples; "
           f"batch size {args.batch_size}", flush=True)
 
-    secs, totals = timed_load(driver, records, args.batch_size)
+    pid = local_server_pid()
+    secs, server_cpu, client_cpu, totals = timed_load(driver, records, args.batch_size, pid)
     rels = totals["relationships_created"]
     print(f"first load:  {totals['nodes_created']} nodes, {rels} relationships in {secs:.1f}s "
-          f"= {rels / secs:,.0f} relationships/s ({args.triples / secs:,.0f} triple relationships/s)")
+          f"= {rels / secs:,.0f} relationships/s ({args.triples / secs:,.0f} triple relationships/s); "
+          + cpu_note(rels, server_cpu, client_cpu))
     counts = graph_counts(driver)
-    secs2, totals2 = timed_load(driver, records, args.batch_size)
+    secs2, server_cpu2, client_cpu2, totals2 = timed_load(driver, records, args.batch_size, pid)
     print(f"second load: {totals2['nodes_created']} nodes, {totals2['relationships_created']} relationships "
-          f"created in {secs2:.1f}s ({counts['relationships'] / secs2:,.0f} relationships/s merged)")
+          f"created in {secs2:.1f}s ({counts['relationships'] / secs2:,.0f} relationships/s merged); "
+          + cpu_note(counts["relationships"], server_cpu2, client_cpu2))
     same = graph_counts(driver) == counts
     print(f"counts after second load unchanged: {same} ({counts['nodes']} nodes, "
           f"{counts['relationships']} relationships)")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     driver.close()
     return 0 if same else 1
 

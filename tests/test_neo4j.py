@@ -153,8 +153,9 @@ def records_of(path, kind):
 # --------------------------------------------------------------------------- loading
 
 def test_load_creates_every_node_and_relationship(driver, neo4j_env):
-    proc = kg_neo4j(neo4j_env, "load", FIXTURE)
+    proc = kg_neo4j(neo4j_env, "load", FIXTURE, "--batch-size", "3")
     assert proc.returncode == 0, proc.stderr
+    assert "kg neo4j: Enterprise entities: 3/4" in proc.stderr  # progress of steps longer than a batch
     labels, rels = expected_counts(FIXTURE)
     assert actual_counts(driver) == (labels, rels)
     assert f"{sum(rels.values())} relationships created" in proc.stdout
