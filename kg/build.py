@@ -162,15 +162,35 @@ def extract_part(path: str, date: dt.date | None = None, city: str | None = None
     return {"path": path, "sha256": sha, "jsonl": "".join(dumps(r) + "\n" for r in merge_records(records))}
 
 
-def _windowed(submit, items: list, window: int) -> Iterator:
-    """Results of submit(item) futures as they finish, at most `window` in flight."""
+def _windowed(submit, items: list, window: int) -> Iterator[dict]:
+    """Results of submit(item) futures as they finish, at most `window` in flight.
+
+    A worker that dies (killed, out of memory) fails its file, not the build.
+    """
     it = iter(items)
-    pending = {submit(x) for x in itertools.islice(it, window)}
+    pending: dict = {}
+
+    def top_up(n: int) -> Iterator[dict]:
+        for item in itertools.islice(it, n):
+            try:
+                pending[submit(item)] = item
+            except Exception as exc:  # a broken pool refuses new work
+                yield _worker_failed(item, exc)
+
+    yield from top_up(window)
     while pending:
-        done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
         for fut in done:
-            yield fut.result()
-        pending |= {submit(x) for x in itertools.islice(it, len(done))}
+            item = pending.pop(fut)
+            try:
+                yield fut.result()
+            except Exception as exc:
+                yield _worker_failed(item, exc)
+        yield from top_up(len(done))
+
+
+def _worker_failed(path: str, exc: BaseException) -> dict:
+    return {"path": path, "error": f"{path}: worker failed: {type(exc).__name__}: {exc}"}
 
 
 def map_local(paths: list[str], date, city, jobs: int) -> Iterator[dict]:
@@ -200,10 +220,20 @@ def map_dask(paths: list[str], date, city, scheduler: str, window: int = 64) -> 
     with client:
         client.run(warm_worker)  # the workers up now; later joiners warm on their first task
         it = iter(paths)
-        submit = lambda p: client.submit(extract_part, p, date, city, cwd, pure=False)  # noqa: E731
+        where: dict = {}
+
+        def submit(p: str):
+            fut = client.submit(extract_part, p, date, city, cwd, pure=False)
+            where[fut.key] = p
+            return fut
+
         queue = as_completed([submit(p) for p in itertools.islice(it, window)])
         for fut in queue:
-            yield fut.result()
+            path = where.pop(fut.key)
+            try:
+                yield fut.result()
+            except Exception as exc:  # e.g. KilledWorker: this file fails, the build goes on
+                yield _worker_failed(path, exc)
             fut.release()
             for p in itertools.islice(it, 1):
                 queue.add(submit(p))

@@ -8,6 +8,8 @@ datetime.date(2021, 11, 16)
 (None, '日前')
 >>> find_date("去年3月5日，某市出台办法", pub)[0]
 datetime.date(2020, 3, 5)
+>>> find_date("上周五晚，某某暗访夜市", pub)[0]
+datetime.date(2021, 11, 19)
 """
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ DATE_RE = re.compile(
     rf"(?P<rel>去年|今年|明年)?(?:(?P<y>\d{{4}})年)?(?P<m>{NUM})月(?P<d>{NUM})日"
     rf"(?:(?:至|到|—|－|-|~|～)(?:{NUM}月)?{NUM}日)?"
     r"|(?P<vague>近日|日前|近期|前不久|不久前)"
-    r"|(?P<day>昨日|昨天|前天|今天|今日)")
+    r"|(?P<day>昨日|昨天|前天|今天|今日)"
+    r"|(?P<week>上周|本周|这周)(?P<wd>[一二三四五六日天])")
+WEEKDAYS = "一二三四五六日"
 
 
 def cn_int(s: str) -> int:
@@ -40,6 +44,14 @@ def resolve(match: re.Match, pub: dt.date | None) -> dt.date | None:
     """The date a DATE_RE match denotes; None when vague or the year is unknown."""
     if match["vague"]:
         return None
+    if match["week"]:
+        if pub is None:
+            return None
+        wd = WEEKDAYS.index(match["wd"]) if match["wd"] in WEEKDAYS else 6
+        monday = pub - dt.timedelta(days=pub.weekday())
+        if match["week"] == "上周":
+            monday -= dt.timedelta(days=7)
+        return monday + dt.timedelta(days=wd)
     if match["day"]:
         if pub is None:
             return None

@@ -32,6 +32,7 @@ class Context:
     current_official: dict = field(default_factory=dict)
     last_enterprise: dict = field(default_factory=dict)
     last_policy: dict = field(default_factory=dict)
+    last_group: dict = field(default_factory=dict)
 
     def home_name(self, prefix: str) -> str | None:
         return self.resolver.home_name(prefix)

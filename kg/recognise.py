@@ -45,6 +45,8 @@ POLICY_HEAD_RE = re.compile(rf"(?:{L.alternation(L.POLICY_HEADS)})(?:[（(][^（
 QUOTED_RE = re.compile(r"[“‘「]([^“”‘’「」\n]{2,20})[”’」]")
 CAMPAIGN_HEAD_RE = re.compile(rf"(?:{L.alternation(L.CAMPAIGN_HEADS)})$")
 AFTER_QUOTE_HEAD_RE = re.compile(rf"^[{CJK}]{{0,6}}?(?:{L.alternation(L.UNQUOTED_CAMPAIGN_HEADS + ['工程', '模式', '品牌', '计划', '项目'])})")
+CAMPAIGN_MARKER = re.compile(r"专项|攻坚|三年|百日|提升年|行动年|大会战|大排查|大整治")
+QUOTE_TAIL_HEAD_RE = re.compile(r"专项整治|专项行动|攻坚行动|三年行动|百日行动|行动|活动|工程")
 HONORIFIC_RE = re.compile(rf"(?<![{CJK}])([{CJK}])(女士|先生)")
 TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
 BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗村])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
@@ -313,7 +315,7 @@ class Recogniser:
         area_by_end = {m.end: m for m in found if m.type == "AdministrativeArea"}
         out = []
         for m in BODY_RE.finditer(text):
-            area = area_by_end.get(m.start("pre") + 1)
+            area = area_by_end.get(m.end("pre"))
             if area is not None:
                 start, prefix = area.start, area.text
             elif m.start() not in bounds and not (m.start() - 1 in bounds and text[m.start() - 1] in "从在由经将把与和到对给向"):
@@ -324,9 +326,14 @@ class Recogniser:
             party = next((p for p in L.DEMOCRATIC_PARTIES if text.endswith(p, 0, start)), None)
             if party and area is not None:
                 start -= len(party)   # 九三学社某市委 is that party's committee, not the CPC's
+            area_name = area.name if area is not None else None
+            if area is None and m["pre"] in "区县镇乡":
+                # 某区委、区政府: the second body is the same district's
+                area_name = next((o.attrs["area_name"] for o in reversed(out) if o.attrs.get("area_name")
+                                  and o.attrs["area_name"].endswith(m["pre"])), None)
             out.append(Mention(start, m.end(), text[start:m.end()], "Organization", "body",
                                attrs={"prefix": prefix, "stem": m["stem"], "relative": area is None,
-                                      "area_name": area.name if area is not None else None}))
+                                      "area_name": area_name}))
         return out
 
     def _policies(self, text):
@@ -345,16 +352,20 @@ class Recogniser:
             if "、" in inner or "，" in inner or "+" in inner:
                 continue
             head = CAMPAIGN_HEAD_RE.search(inner)
-            if head and not self._proper(inner[:head.start()] or inner, inner):
-                continue
-            if head or AFTER_QUOTE_HEAD_RE.match(text[m.end():m.end() + 8]):
+            if head and re.match(r"(?:重点|相关|有关|一般|普通)", inner):
+                continue   # “重点突破项目”: a label, not a named campaign
+            tail = QUOTE_TAIL_HEAD_RE.match(text, m.end())
+            if tail:        # “某某”专项整治: the head belongs to the name
+                out.append(Mention(m.start(), tail.end(), inner + tail[0], "Campaign", "campaign.quoted",
+                                   name=inner + tail[0], attrs={"alias": inner}))
+            elif head or AFTER_QUOTE_HEAD_RE.match(text[m.end():m.end() + 8]):
                 out.append(Mention(m.start(), m.end(), inner, "Campaign", "campaign.quoted", name=inner))
         for m in re.finditer(f"(?:{L.alternation(L.UNQUOTED_CAMPAIGN_HEADS)})", text):
             begin = left_edge(tokens, starts, m.start(), 16, set())
             name = text[begin:m.end()]
             if len(name) - len(m[0]) >= 4 and self._proper(name[: len(name) - len(m[0])], name):
                 out.append(Mention(begin, m.end(), name, "Campaign", "campaign.named", name=name,
-                                   attrs={"weak": True}))
+                                   attrs={"weak": not CAMPAIGN_MARKER.search(name)}))
         return out
 
     def _people(self, text, doc_text, known, found):

@@ -16,7 +16,7 @@ from kg.model import Article, Mention, Sentence
 
 AGENTS = ("Organization", "AdministrativeArea")
 VISITABLE = ("AdministrativeArea", "Place", "Enterprise", "Organization")
-VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?<![以年未后从近原本起])来(?=我|本|[\u4e00-\u9fff]{{2,4}}[，调考视督检])")
+VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?<![以年未后从近原本起])来(?=我|本|[\u4e00-\u9fff]{{1,4}}[，。调考视督检开就])")
 ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
 TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
@@ -29,6 +29,7 @@ PRONOUN_SUBJECT = re.compile(r"(?:^|，)(?:随后|之后|其间|接着|同时)?�
                              r"(?:调研组|视察组|检查组|督导组|考察组|考察团|代表团|工作组)|委员们|代表们)")
 # a company written as a modifier of another: 甲集团旗下的乙公司, 甲公司投资30亿元的乙公司
 MODIFIER_AFTER = re.compile(r"(?:旗下|所属|下属|的全资|的控股|的|投资[^，。；]{0,12}的)")
+INSIDE_GAP = re.compile(r"^了?[\u4e00-\u9fff]{0,4}[内里中]的$")
 AT_PLACE = re.compile(r"^[\u4e00-\u9fff]{0,4}?在$")
 FRAME_RE = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:随后|之后|接着|其间)?[，,]?在")
 
@@ -142,8 +143,10 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
                 obj = implied_body(ctx, sent, title, m.attrs["title_start"])
             elif body is None and title in L.BUSINESS_TITLE_SET and re.search(
                     r"(公司|企业|集团)[^，。；]{0,12}$", sent.text[:m.attrs["title_start"]]):
+                word = re.search(r"(公司|企业|集团)[^，。；]{0,12}$", sent.text[:m.attrs["title_start"]])[1]
                 here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= m.attrs["title_start"]]
-                obj = here[0] if here else ctx.last_enterprise.get(art.id)   # 公司董事长某某: the company just named
+                group = ctx.last_group.get(art.id) if word == "集团" else None
+                obj = here[0] if here else group or ctx.last_enterprise.get(art.id)   # 公司董事长某某
             elif body is not None and body_type(body) in ("Organization", "Enterprise"):
                 obj = body
             else:
@@ -154,6 +157,9 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list[Fact]:
             and not MODIFIER_AFTER.match(sent.text[e.end:e.end + 16])]
     if ents:
         ctx.last_enterprise[art.id] = ents[0]   # the company the sentence is about, not its parent
+    groups = [e for e in sent.mentions if e.type == "Enterprise" and "集团" in e.text]
+    if groups:
+        ctx.last_group[art.id] = groups[0]
     return facts
 
 
@@ -167,6 +173,8 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
     while i < len(ments):
         m = ments[i]
         gap = text[pos:m.start].strip()
+        if first and INSIDE_GAP.match(gap):
+            gap = ""       # 走访了园区内的某公司
         lead = re.sub(r"^[、和及与]|^了", "", gap) if not first else gap.lstrip("了")
         if lead in ("位于", "坐落在", "坐落于"):
             gap, located = "", True     # …和位于甲区的乙园: the list goes on at 乙园
@@ -181,7 +189,7 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         link = text[m.end:nxt.start] if nxt is not None else ""
         if nxt is not None and ((located or text[pos:m.start].strip() == "位于") and link == "的"
-                                or re.fullmatch(r"(?:旗下|所属|下属)的?", link)
+                                or re.fullmatch(r"(?:旗下|所属|下属)的?|(?:控股|全资)?子公司", link)
                                 or m.type == "AdministrativeArea" and link == "的" and nxt.type in ("Place", "Enterprise")):
             i += 1          # the thing after 的 / 旗下 is the place visited
             m = nxt
@@ -258,7 +266,7 @@ def issued(ctx, art: Article, sent: Sentence) -> list[Fact]:
                 run.insert(0, a)
             else:
                 break
-        date, date_text = find_date(sent.text[run[0].start:p.start], art.page.date)
+        date, date_text = find_date(sent.text[:p.start], art.page.date)
         for agent in run:
             facts.append(Fact(agent, "issued", p, sent, "issue.verb", 0.85, date=date, date_text=date_text))
     return facts

@@ -18,6 +18,7 @@ POLICY_SUBJECT = re.compile(r"^《?(?:方案|意见|办法|措施|若干措施|�
                             r"(?:明确|提出|要求|指出|规定|强调)")
 LEGAL_TAIL = re.compile(r"(?:股份)?有限(?:责任)?公司|公司")
 LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")
+MODIFIER_CUT = re.compile(r"[，。；]")
 FRAME_RE = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:在|坐落在|坐落于|位于)")
 
 
@@ -78,7 +79,7 @@ def located_in(ctx, art: Article, sent: Sentence) -> list[Fact]:
             if where is None:
                 continue
             nxt = ments[j] if j < len(ments) else None
-            if nxt is not None and text[where.end:nxt.start] == "的" and nxt.type in VISITABLE:
+            if nxt is not None and text[where.end:nxt.start] == "的" and nxt.type in ("Place", "Enterprise", "Organization"):
                 facts.append(Fact(nxt, "locatedIn", where, sent, "locate.weiyu", 0.85))
             prev = ments[i - 1] if i > 0 else None
             if prev is not None and text[prev.end:m.start] in LOCATING and prev.type in VISITABLE:
@@ -88,6 +89,12 @@ def located_in(ctx, art: Article, sent: Sentence) -> list[Fact]:
         if m.type == "AdministrativeArea" and nxt is not None and text[m.end:nxt.start] == "的" \
                 and nxt.type in ("Place", "Enterprise") and not before.endswith(LOCATING):
             facts.append(Fact(nxt, "locatedIn", m, sent, "locate.de", 0.6))
+    # 某公司(正式)落户某园: where it settled
+    for m in re.finditer(r"(?:正式|已|将|成功)?(?:落户|入驻|落地|选址)(?:在|于)?", text):
+        who = [x for x in ments if x.end <= m.start() and x.type == "Enterprise"]
+        where = next((x for x in ments if x.start == m.end() and x.type in ("Place", "AdministrativeArea")), None)
+        if who and where is not None and not MODIFIER_CUT.search(text[who[-1].end:m.start()]):
+            facts.append(Fact(who[-1], "locatedIn", where, sent, "locate.settle", 0.75))
     # 在丙园内，某公司…: the company is in the place
     frame = FRAME_RE.match(text)
     if frame and not any(m.type == "Official" for m in ments):
@@ -113,7 +120,8 @@ def subsidiary_of(ctx, art: Article, sent: Sentence) -> list[Fact]:
             parent = m.text[:k + 2]
             facts.append(Fact(m, "subsidiaryOf", ("entity", "Enterprise", parent, parent), sent, "subsidiary.name", 0.8))
         nxt = ments[i + 1] if i + 1 < len(ments) else None
-        if nxt is not None and nxt.type == "Enterprise" and re.fullmatch(r"(?:旗下|所属|下属)的?", text[m.end:nxt.start]):
+        if nxt is not None and nxt.type == "Enterprise" and re.fullmatch(
+                r"(?:旗下|所属|下属)的?|(?:的)?(?:控股|全资)?子公司", text[m.end:nxt.start]):
             facts.append(Fact(nxt, "subsidiaryOf", m, sent, "subsidiary.qixia", 0.85))
     # 甲公司是乙集团(在某地布局)的(全资)子公司 / 公司旗下的甲公司
     for sub in re.finditer(r"子公司", text):
@@ -126,6 +134,11 @@ def subsidiary_of(ctx, art: Article, sent: Sentence) -> list[Fact]:
             child = ctx.last_enterprise.get(art.id)
         if child is not None and child is not parents[-1]:
             facts.append(Fact(child, "subsidiaryOf", parents[-1], sent, "subsidiary.zigongsi", 0.8))
+    for m in re.finditer(r"是", text):      # 乙是甲集团旗下…
+        child = next((x for x in reversed(ments) if x.end == m.start() and x.type == "Enterprise"), None)
+        parent = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)
+        if child and parent and re.match(r"(?:旗下|下属|所属)", text[parent.end:parent.end + 2]):
+            facts.append(Fact(child, "subsidiaryOf", parent, sent, "subsidiary.qixia", 0.8))
     for m in re.finditer(r"(?:公司|集团)旗下的?", text):
         owner = ctx.last_enterprise.get(art.id)
         child = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from kg import lexicon as L
 from kg.gazetteer import Gazetteer
 from kg.model import Article, Entity, Mention
 
+LEGAL_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司)$")
+INDUSTRY_TAILS = sorted(L.INDUSTRY_WORDS | {"鞋业", "储能", "化工", "材料"}, key=len, reverse=True)
 COMPANY_TAIL = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
 POLICY_KEY_DROP = re.compile(r"^关于|的(?=[\u4e00-\u9fff]{1,6}$)|[（(][^（）()]*[)）]$|\s")
 DECLARED_SHORT = re.compile(r"[（(]以下(?:简称|称)[“《]?([^”》）)]{1,12})[”》]?[)）]")
@@ -147,6 +150,8 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     >>> from kg.gazetteer import Gazetteer
     >>> enterprise_short_forms("河北某某制药有限公司", Gazetteer.for_city(None))
     ['某某制药', '河北某某制药']
+    >>> enterprise_short_forms("浙江某某储能集团有限公司", Gazetteer.for_city(None))[-2:]
+    ['某某储能集团', '某某集团']
     """
     core = COMPANY_TAIL.sub("", name)
     if "集团" in core[:-2]:
@@ -162,7 +167,21 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
         forms.append(stripped)
     if core != name and core != stripped and len(core) >= 4:
         forms.append(core)
-    return forms
+    if "集团" in name and not name.endswith("集团"):
+        group = LEGAL_TAIL.sub("", name)
+        if group.endswith("集团"):
+            body = group[:-2]
+            for n in (3, 2, 4):          # 浙江某某储能集团 -> 某某储能集团, 某某集团
+                if gaz.lookup(body[:n]):
+                    body = body[n:]
+                    break
+            forms.append(body + "集团")
+            brand = body
+            while brand and any(brand.endswith(w) for w in INDUSTRY_TAILS):
+                brand = brand[: -max(len(w) for w in INDUSTRY_TAILS if brand.endswith(w))]
+            if 2 <= len(brand) < len(body):
+                forms.append(brand + "集团")
+    return [f for f in dict.fromkeys(forms) if len(f) >= 3]
 
 
 def count_weak_campaigns(articles: list[Article]) -> Counter:
