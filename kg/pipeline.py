@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 
 from kg import relate as R
 from kg.emit import page_records
-from kg.gazetteer import Gazetteer
 from kg.model import Article, Entity, Mention, Page, Triple
 from kg.read import ReadError, iter_paths, read_pages
 from kg.recognise import Recogniser, automaton, settle
-from kg.resolve import Resolver, count_weak_campaigns, enterprise_short_forms, link_short_forms, merge
+from kg.resolve import Resolver, count_weak_campaigns, enterprise_short_forms, link_short_forms
 from kg.segment import segment_page
 
 DECLARED_SHORT = re.compile(r"[（(]以下(?:简称|称)[“《]([^”》]{1,12})[”》][)）]")
