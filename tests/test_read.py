@@ -1,0 +1,202 @@
+"""Stage 1, read: files, folders, stdin, encodings, bad inputs, big files.
+
+In-process tests of kg.read, plus the 50 MB run of `kg extract` (slow).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+
+import pytest
+
+from cli_helpers import EXAMPLE_PAGES, ROOT, c_locale_env, kg_exe
+from kg.read import (ReadError, date_from_name, decode, iter_paths, page_from_name, read_page,
+                     read_pages, split_text)
+
+TEXT = "本报讯（记者柯南山）3月2日，市委书记闻远舟到某区调研。\n"
+
+
+# --- decoding -------------------------------------------------------------
+
+def test_utf8_without_and_with_bom_decode_to_the_same_text():
+    assert decode(TEXT.encode("utf-8"), "x") == (TEXT, "utf-8")
+    text, enc = decode(b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "x")
+    assert text == TEXT and not text.startswith("\ufeff") and enc == "utf-8-sig"
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "gbk", "gb2312"])
+def test_chinese_legacy_encodings_are_detected_from_the_bytes(codec):
+    text, enc = decode(TEXT.encode(codec), "x")
+    assert text == TEXT and enc == "gb18030"
+
+
+def test_gb18030_only_characters_survive():
+    s = "𠀀堃镕" + TEXT  # a CJK Ext-B character only GB18030 (4-byte) can encode
+    assert decode(s.encode("gb18030"), "x")[0] == s
+
+
+def test_bom_followed_by_non_utf8_is_an_error_naming_the_file():
+    with pytest.raises(ReadError, match=r"^bad\.txt: .*BOM"):
+        decode(b"\xef\xbb\xbf" + TEXT.encode("gb18030"), "bad.txt")
+
+
+@pytest.mark.parametrize("data,what", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
+    (bytes(range(1, 9)) * 100, "binary"),
+    (bytes(range(128, 256)) * 10, "encoding"),
+    ("沧州".encode("utf-16"), "UTF-16"),
+])
+def test_binary_and_undecodable_bytes_are_refused(data, what):
+    with pytest.raises(ReadError) as info:
+        decode(data, "in/file.bin")
+    msg = str(info.value)
+    assert msg.startswith("in/file.bin: ") and "\n" not in msg and what in msg
+
+
+# --- files, folders, stdin -------------------------------------------------
+
+def test_empty_and_blank_files_are_clear_errors(tmp_path):
+    for name, data in (("empty.txt", b""), ("blank.txt", b" \n\n\t\n")):
+        f = tmp_path / name
+        f.write_bytes(data)
+        with pytest.raises(ReadError, match=rf"^{f}: empty file$"):
+            read_page(str(f))
+
+
+def test_missing_file_and_directory_are_errors_naming_them(tmp_path):
+    with pytest.raises(ReadError, match=rf"^{tmp_path}/nope.txt: cannot read"):
+        read_page(str(tmp_path / "nope.txt"))
+    with pytest.raises(ReadError, match=rf"^{tmp_path}: is a directory"):
+        read_page(str(tmp_path))
+
+
+def test_folders_are_walked_recursively_sorted_with_a_pattern(tmp_path):
+    for rel in ("b/2.txt", "a/1.txt", "a/deep/3.txt", "a/skip.md", "c.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(TEXT, encoding="utf-8")
+    got = [str(p).removeprefix(str(tmp_path) + "/") for p in iter_paths([str(tmp_path)])]
+    assert got == ["a/1.txt", "a/deep/3.txt", "b/2.txt", "c.txt"]
+    got = [str(p).removeprefix(str(tmp_path) + "/") for p in iter_paths([str(tmp_path)], "*.md")]
+    assert got == ["a/skip.md"]
+    # files and '-' are passed through as given, in order
+    assert list(iter_paths([str(tmp_path / "c.txt"), "-"])) == [str(tmp_path / "c.txt"), "-"]
+
+
+def test_read_page_keeps_source_sha_and_name_metadata(tmp_path):
+    f = tmp_path / "2021-11-26-p03.txt"
+    data = b"\xef\xbb\xbf" + TEXT.encode("utf-8")
+    f.write_bytes(data)
+    page = read_page(str(f))
+    import hashlib
+    assert page.text == TEXT and page.sha256 == hashlib.sha256(data).hexdigest()
+    assert page.date == dt.date(2021, 11, 26) and page.page_no == 3 and page.source == str(f)
+    # --date wins over the file name
+    assert read_page(str(f), date=dt.date(2020, 1, 2)).date == dt.date(2020, 1, 2)
+
+
+@pytest.mark.parametrize("name,date", [
+    ("2021-11-26.txt", dt.date(2021, 11, 26)),
+    ("cz_20211126_p01.txt", dt.date(2021, 11, 26)),
+    ("2021.11.26-A02.txt", dt.date(2021, 11, 26)),
+    ("dir-2020-01-01/page.txt", None),        # only the file name counts
+    ("2021-13-45.txt", None),                 # not a date
+    ("page12345678.txt", None),
+    ("page.txt", None),
+])
+def test_date_from_name(name, date):
+    assert date_from_name(name) == date
+
+
+@pytest.mark.parametrize("name,page", [
+    ("2021-11-26-p03.txt", 3), ("cz-20211126-page12.txt", 12), ("第8版.txt", 8), ("2021-11-26.txt", None),
+])
+def test_page_from_name(name, page):
+    assert page_from_name(name) == page
+
+
+# --- big files: chunks keep file offsets ---------------------------------------
+
+def test_split_text_pieces_tile_the_text_and_respect_the_limit():
+    paras = [f"第{i}段正文，内容若干。" * (i % 7 + 1) for i in range(200)]
+    text = "\n\n".join(paras) + "\f" + "另一版\n" * 50
+    pieces = list(split_text(text, limit=300))
+    assert len(pieces) > 5
+    pos = 0
+    for off, part in pieces:
+        assert text[pos:off].strip() == ""          # only blank stretches are skipped
+        assert text[off:off + len(part)] == part
+        assert len(part) <= 300
+        pos = off + len(part)
+    assert text[pos:].strip() == ""
+    # cuts fall on blank lines or form feeds when there are any
+    for off, _ in pieces[1:]:
+        assert text[off - 2:off] == "\n\n" or text[off - 1] == "\f"
+
+
+def test_read_pages_splits_at_form_feeds_with_file_offsets(tmp_path):
+    parts = ["本报讯 第一版正文。\n", "本报讯 第二版正文。\n", "本报讯 第三版正文。\n"]
+    f = tmp_path / "book.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + "\f".join(parts).encode("utf-8"))
+    whole = read_page(str(f))
+    pages = list(read_pages(str(f), city="潍坊市"))
+    assert len(pages) == 3
+    for page, part in zip(pages, parts):
+        assert whole.text[page.base:page.base + len(page.text)] == page.text
+        assert page.text.startswith(part.rstrip("\n"))
+        assert page.sha256 == whole.sha256 and page.city == "潍坊市"
+
+
+# --- 50 MB through the CLI -------------------------------------------------
+
+@pytest.mark.slow
+def test_fifty_megabytes_through_kg_extract(tmp_path):
+    """A 50 MB file of the example pages, each copy after a distinct separator line.
+
+    The separator has no form feed, so read_pages has to cut the text into
+    1M-character chunks at blank lines. Prints the time it took.
+    """
+    import subprocess
+
+    pages = [p.read_text(encoding="utf-8") for p in EXAMPLE_PAGES]
+    per_round = []
+    for p in EXAMPLE_PAGES:  # articles of each page alone (the expected count)
+        res = subprocess.run([kg_exe(), "extract", str(p)], capture_output=True, env=c_locale_env(), check=True)
+        per_round.append(sum(1 for line in res.stdout.splitlines() if b'"kind": "article"' in line))
+    big = tmp_path / "big.txt"
+    copies = 0
+    with open(big, "w", encoding="utf-8") as fh:
+        while fh.tell() < 50 * 1024 * 1024:
+            for text in pages:
+                if copies:
+                    fh.write(f"\n\n=== {copies} ===\n\n")
+                fh.write(text)
+                copies += 1
+    rounds = copies // len(pages)
+    assert copies % len(pages) == 0
+    out = tmp_path / "big.jsonl"
+    t0 = time.perf_counter()
+    res = subprocess.run([kg_exe(), "extract", str(big), "-o", str(out)], capture_output=True,
+                         env=c_locale_env(), timeout=3600)
+    elapsed = time.perf_counter() - t0
+    size_mb = big.stat().st_size / 1e6
+    print(f"\n50 MB test: {size_mb:.1f} MB, {copies} page copies, kg extract took {elapsed:.1f} s "
+          f"({size_mb / elapsed:.2f} MB/s)")
+    (ROOT / "test-output").mkdir(exist_ok=True)
+    (ROOT / "test-output" / "big-file-timing.txt").write_text(
+        f"{size_mb:.1f} MB, {copies} page copies: kg extract {elapsed:.1f} s\n", encoding="utf-8")
+    assert res.returncode == 0, res.stderr.decode()[-2000:]
+    text = big.read_text(encoding="utf-8")
+    n_articles = 0
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if "span" in rec:
+                a, b = rec["span"]
+                assert 0 <= a < b <= len(text), rec
+            if rec["kind"] == "article":
+                n_articles += 1
+            elif rec["kind"] == "triple":
+                a, b = rec["span"]
+                assert text[a] == rec["evidence"][0] and text[b - 1] == rec["evidence"][-1], rec["id"]
+    assert n_articles == rounds * sum(per_round)
