@@ -406,10 +406,10 @@ def _bar(items, total: int, progress: bool):
 
 
 def write_outputs(out: Path, html: bool) -> None:
-    """graph.ttl (and graph.html) from DIR/triples.jsonl."""
-    from kg.rdf import write_rdf
+    """graph.ttl (sorted outside memory) and graph.html from DIR/triples.jsonl."""
+    from kg.build_rdf import write_ttl
 
-    write_rdf(read_records(out / "triples.jsonl"), out / "graph.ttl", "ttl")
+    write_ttl(read_records(out / "triples.jsonl"), out / "graph.ttl")
     if html:
         from kg.view import write_html
 

@@ -225,6 +225,9 @@ def test_seed_page_build_matches_extract(tmp_path):
     res = kg("extract", *args, "-o", str(tmp_path / "x.jsonl"))
     assert res.exit_code == 0
     assert (tmp_path / "g" / "triples.jsonl").read_bytes() == (tmp_path / "x.jsonl").read_bytes()
+    res = kg("extract", *args, "--format", "ttl", "-o", str(tmp_path / "x.ttl"))
+    assert res.exit_code == 0
+    assert (tmp_path / "g" / "graph.ttl").read_bytes() == (tmp_path / "x.ttl").read_bytes()
     manifest = json.loads((tmp_path / "g" / "manifest.json").read_text(encoding="utf-8"))
     (entry,) = manifest["sources"].values()
     assert entry["options"]["city"] == "沧州市" and entry["options"]["date"] == "2021-11-26"
