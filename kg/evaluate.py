@@ -21,7 +21,9 @@ TYPES = ("Official", "Journalist", "Person", "AdministrativeArea", "Place", "Ent
 
 
 def norm(name) -> str:
-    """>>> norm("《某某 方案》")
+    """A name as the scorer compares it.
+
+    >>> norm("《某某 方案》")
     '某某方案'
     """
     s = unicodedata.normalize("NFKC", str(name or ""))
@@ -121,8 +123,28 @@ def format_report(result: dict, verbose: bool = True) -> str:
 
 
 def load_gold(path: str) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        gold = json.load(fh)
+    """A reference annotation; a ValueError naming `path` when it is not one.
+
+    >>> load_gold("/nonexistent.json")
+    Traceback (most recent call last):
+    ValueError: /nonexistent.json: cannot read the reference annotation: No such file or directory
+    """
+    try:
+        with open(path, encoding="utf-8") as fh:
+            gold = json.load(fh)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read the reference annotation: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: the reference annotation is not UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not JSON (line {exc.lineno}: {exc.msg})") from None
     if not isinstance(gold, dict) or "entities" not in gold or "triples" not in gold:
         raise ValueError(f"{path}: not a reference annotation (needs 'entities' and 'triples')")
+    for what, fields in (("entities", ("name", "type")), ("triples", ("s", "p", "o"))):
+        items = gold[what]
+        if not isinstance(items, list):
+            raise ValueError(f"{path}: '{what}' is not a list")
+        for n, item in enumerate(items):
+            if not isinstance(item, dict) or any(f not in item for f in fields):
+                raise ValueError(f"{path}: {what}[{n}] lacks one of {', '.join(fields)}")
     return gold

@@ -89,3 +89,30 @@ def is_subsequence(needle: str, hay: str) -> bool:
     """True when the characters of `needle` occur in `hay` in order (gaps allowed)."""
     it = iter(hay)
     return all(ch in it for ch in needle)
+
+
+_extracted: dict = {}
+_tmp: dict = {}
+
+
+def extracted_file(page: Path, city: str, date: str | None = None) -> Path:
+    """`kg extract PAGE --city CITY [--date DATE] --format jsonl -o OUT`, run once per session.
+
+    The test modules of offsets, evaluation and quality share these runs.
+    """
+    import atexit
+    import tempfile
+
+    key = (str(page), city, date)
+    if key not in _extracted:
+        if "dir" not in _tmp:
+            _tmp["dir"] = Path(tempfile.mkdtemp(prefix="kg-test-"))
+            atexit.register(shutil.rmtree, _tmp["dir"], True)
+        out = _tmp["dir"] / f"{len(_extracted)}-{page.stem}.jsonl"
+        args = ["extract", page, "--city", city, "--format", "jsonl", "-o", out]
+        if date:
+            args += ["--date", date]
+        res = run_kg(*args)
+        assert res.returncode == 0, res.stderr.decode()
+        _extracted[key] = out
+    return _extracted[key]

@@ -14,24 +14,14 @@ from __future__ import annotations
 
 import pytest
 
-from cli_helpers import (GBK_PAGE, example_params, is_subsequence, records_of, run_kg,
+from cli_helpers import (GBK_PAGE, example_params, extracted_file, is_subsequence, records_of,
                          strip_artefacts)
-
-_cache: dict = {}
 
 PARAMS = example_params() + [(GBK_PAGE, "常德市", None)]
 
 
 def extracted(page, city, date):
-    key = (str(page), city, date)
-    if key not in _cache:
-        args = ["extract", page, "--city", city, "--format", "jsonl"]
-        if date:
-            args += ["--date", date]
-        res = run_kg(*args)
-        assert res.returncode == 0, res.stderr.decode()
-        _cache[key] = records_of(res.stdout)
-    return _cache[key]
+    return records_of(extracted_file(page, city, date).read_bytes())
 
 
 def decoded(page) -> str:
