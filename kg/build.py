@@ -5,8 +5,9 @@ graph.html), one *part* per source file under ``parts/`` and a
 ``manifest.json`` saying which parts make up the graph:
 
 1. plan: hash every input (sha256 of its bytes) together with the options
-   that change its records (date, city, page number, kg version) into a
-   *part key*; inputs whose part already exists are skipped;
+   that change its records (date, city, page number, kg version and a
+   fingerprint of the extraction code) into a *part key*; inputs whose part
+   is already in the graph are skipped;
 2. extract: :func:`extract_part` (the one per-file function) runs on a local
    process pool or on a Dask cluster; only the map differs;
 3. merge: the sorted parts are merged streaming (k-way, bounded fan-in) into
@@ -327,6 +328,7 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
     out = Path(out_dir)
     (out / PARTS).mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(out)
+    before = json.dumps(manifest, sort_keys=True)
     adopt_existing_graph(out, manifest)
     sources_in = manifest["sources"]
     result = BuildResult()
@@ -367,6 +369,12 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
     if missing:
         raise BuildError(f"{missing[0]}: part listed in {out / MANIFEST} is missing; "
                          f"give its source file again or build into a new folder")
+    outputs = [out / "triples.jsonl", out / "graph.ttl", *([out / "graph.html"] if html else [])]
+    if json.dumps(manifest, sort_keys=True) == before and all(p.exists() for p in outputs):
+        result.counts = _count_kinds(out / "triples.jsonl")  # nothing new: the graph stands
+        return result
+    if not parts and result.errors:
+        return result  # nothing readable and no graph before: write no empty graph
     result.counts = merge_parts(parts, out / "triples.jsonl")
     write_outputs(out, html)
     manifest["format"] = MANIFEST_FORMAT
@@ -374,6 +382,16 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
     for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
         stale.unlink()
     return result
+
+
+def _count_kinds(path: Path) -> dict:
+    counts = dict.fromkeys(KINDS, 0)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:  # the kind is the first key of every record line
+            kind = line[10:line.find('"', 10)] if line.startswith('{"kind": "') else None
+            if kind in counts:
+                counts[kind] += 1
+    return counts
 
 
 def _extract_stream(paths: list[str], date, city, jobs, engine: str, scheduler) -> Iterator[dict]:

@@ -231,3 +231,12 @@ def test_seed_page_build_matches_extract(tmp_path):
     manifest = json.loads((tmp_path / "g" / "manifest.json").read_text(encoding="utf-8"))
     (entry,) = manifest["sources"].values()
     assert entry["options"]["city"] == "沧州市" and entry["options"]["date"] == "2021-11-26"
+
+
+def test_only_bad_inputs_write_no_graph(tmp_path):
+    bad = tmp_path / "2021-01-01-bad.txt"
+    bad.write_bytes(b"\x00" * 64)
+    res = kg("build", str(bad), "--out", str(tmp_path / "g"), "--no-html")
+    assert res.exit_code == 1
+    assert err_of(res).splitlines()[0] == f"kg: error: {bad}: binary file, not text"
+    assert not (tmp_path / "g" / "triples.jsonl").exists()
