@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from cli_helpers import (GBK_PAGE, example_params, extracted_file, is_subsequence, records_of,
+from cli_helpers import (GBK_PAGE, example_params, extracted_file, is_subsequence, records_of, run_kg,
                          strip_artefacts)
 
 PARAMS = example_params() + [(GBK_PAGE, "常德市", None)]
@@ -76,3 +76,46 @@ def test_gb18030_copy_gives_the_same_spans_as_the_utf8_page():
     key = lambda recs: sorted((t["subject"], t["predicate"], t["object"], tuple(t["span"]))  # noqa: E731
                               for t in recs if t["kind"] == "triple")
     assert key(extracted(GBK_PAGE, "常德市", None)) == key(extracted(utf8, "常德市", None))
+
+
+def _check_triples(text: str, recs: list[dict]) -> int:
+    n = 0
+    for t in (r for r in recs if r["kind"] == "triple"):
+        a, b = t["span"]
+        assert 0 <= a < b <= len(text)
+        assert text[a] == t["evidence"][0] and text[b - 1] == t["evidence"][-1], t["id"]
+        assert is_subsequence("".join(t["evidence"].split()), strip_artefacts(text[a:b])), t["id"]
+        n += 1
+    return n
+
+
+def test_offsets_in_a_bom_crlf_file_and_in_form_feed_pages(tmp_path):
+    """CRLF line ends and a BOM shift nothing but what they are; form-feed pages keep file offsets."""
+    pages = [p for p, _, _ in PARAMS if p.parent.name == "pages"][:3]
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(b"\xef\xbb\xbf" + texts[0].replace("\n", "\r\n").encode("utf-8"))
+    book = tmp_path / "book.txt"
+    book.write_text("\f".join(texts), encoding="utf-8")
+    res = run_kg("extract", crlf, book, "--date", "2023-06-15")
+    assert res.returncode == 0, res.stderr.decode()
+    recs = records_of(res.stdout)
+    by_source = {str(crlf): [], str(book): []}
+    for r in recs:
+        if r["kind"] in ("article", "triple"):
+            by_source[r["source"]].append(r)
+    assert _check_triples(texts[0].replace("\n", "\r\n"), by_source[str(crlf)]) > 10
+    whole = "\f".join(texts)
+    assert _check_triples(whole, by_source[str(book)]) > 30
+    # every page of the book has its articles, each inside that page
+    bounds, pos = [], 0
+    for t in texts:
+        bounds.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    for art in (r for r in by_source[str(book)] if r["kind"] == "article"):
+        assert any(a <= art["span"][0] and art["span"][1] <= b for a, b in bounds), art["span"]
+    singles = {}   # articles of each page extracted alone (runs shared with the tests above)
+    for p, city, date in PARAMS:
+        if p in pages:
+            singles[p] = sum(1 for r in records_of(extracted_file(p, city, date).read_bytes()) if r["kind"] == "article")
+    assert sum(1 for r in by_source[str(book)] if r["kind"] == "article") == sum(singles.values())
