@@ -12,6 +12,7 @@ import re
 
 from kg.clean import Line, clean_lines, join_lines
 from kg.dates import find_date
+from kg.lexicon import COMPOUND_SURNAMES
 from kg.model import Article, OffsetMap, Page, Sentence, short_hash
 
 DATELINE = re.compile(
@@ -50,6 +51,30 @@ def _units(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return [u for u in units if u[0] != "gap"]
 
 
+def _join_byline_lines(raw: str) -> str:
+    r"""Join the lines of a byline: a name broken at a line end is one name, two names are two.
+
+    >>> _join_byline_lines("记者柯南\n山 通讯\n员钱望川"), _join_byline_lines("记者 白若川\n孔令溪")
+    ('记者柯南山 通讯员钱望川', '记者 白若川 孔令溪')
+    >>> _join_byline_lines("记者 崔 \n向宁 欧阳\n晓明")
+    '记者 崔向宁 欧阳晓明'
+    """
+    lines = raw.replace("\r", "").split("\n")
+    out = lines[0]
+    for nxt in lines[1:]:
+        left, right = out.rstrip(), nxt.lstrip()
+        tail = re.search(r"[\u4e00-\u9fff·]*$", left)[0]
+        head = re.match(r"[\u4e00-\u9fff·]*", right)[0]
+        crossing = any(m.start() < len(tail) < m.end() for m in ROLE.finditer(tail + head))
+        first, last = ROLE.split(tail)[-1], ROLE.split(head)[0]
+        # two pieces of two or more characters are two names (白若川 / 孔令溪), unless they
+        # make a four-character name with a compound surname (欧阳 / 晓明)
+        two_names = (len(first) >= 2 and len(last) >= 2
+                     and len(first) + len(last) > (4 if first in COMPOUND_SURNAMES else 3))
+        out = left + right if crossing or (first and last and not two_names) else left + " " + right
+    return out
+
+
 def parse_byline(raw: str) -> list[tuple[str, str]]:
     """(role, name) pairs from a byline or photo credit.
 
@@ -58,7 +83,7 @@ def parse_byline(raw: str) -> list[tuple[str, str]]:
     >>> parse_byline("王五 赵六 摄")
     [('摄', '王五'), ('摄', '赵六')]
     """
-    text = re.sub(r"[（()）]", " ", raw.replace("\n", "").replace("\r", ""))
+    text = re.sub(r"[（()）]", " ", _join_byline_lines(raw))
     out, role = [], None
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
     if tokens and tokens[-1] in ("摄", "摄影"):
