@@ -72,8 +72,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         raise ReadError(f"{name}: binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start  # where UTF-8 breaks: helps to find a cut or corrupted byte
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
@@ -82,7 +82,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise ReadError(f"{name}: cannot detect the text encoding (not UTF-8, not GB18030)")
+        raise ReadError(f"{name}: cannot detect the text encoding "
+                        f"(not UTF-8: invalid byte at offset {utf8_error}; not GB18030 either)")
     text = str(best)
     if sum(ch.isprintable() or ch.isspace() for ch in text[:10000]) < 0.95 * min(len(text), 10000):
         raise ReadError(f"{name}: undecodable text (best guess {best.encoding} gives garbage)")

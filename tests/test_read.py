@@ -54,6 +54,12 @@ def test_binary_and_undecodable_bytes_are_refused(data, what):
     assert msg.startswith("in/file.bin: ") and "\n" not in msg and what in msg
 
 
+def test_a_cut_utf8_file_is_refused_with_the_offset_of_the_bad_byte():
+    data = (TEXT * 20).rstrip("\n").encode("utf-8")[:-1]     # last character cut in half
+    with pytest.raises(ReadError, match=rf"^cut\.txt: .*offset {len(data) - 2}"):
+        decode(data, "cut.txt")
+
+
 # --- files, folders, stdin -------------------------------------------------
 
 def test_empty_and_blank_files_are_clear_errors(tmp_path):
