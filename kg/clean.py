@@ -91,18 +91,19 @@ def undouble_line(raw: str) -> list[tuple[int, int]] | None:
 def _join_spans(raw: str, spans: list[tuple[int, int]], base: int) -> tuple[str, OffsetMap]:
     """Concatenate raw[a:b] for the spans; drop spaces between CJK characters."""
     parts, omap, pos = [], OffsetMap(), 0
-    prev_char = ""
+    prev_char, prev_end = "", 0
     for a, b in spans:
         piece = raw[a:b]
-        if parts and prev_char and _ASCII_WORD.match(prev_char) and _ASCII_WORD.match(piece[:1]):
-            # keep one space between two ASCII words, mapped to the gap
+        if parts and prev_char and _ASCII_WORD.match(prev_char) and _ASCII_WORD.match(piece[:1]) \
+                and raw[prev_end:a].isspace():
+            # keep one space between two ASCII words the source separates, mapped to the gap
             omap.add(pos, base + a - 1)
             parts.append(" ")
             pos += 1
         omap.add(pos, base + a)
         parts.append(piece)
         pos += len(piece)
-        prev_char = piece[-1:]
+        prev_char, prev_end = piece[-1:], b
     return "".join(parts), omap
 
 
