@@ -110,8 +110,35 @@ def page_from_name(name: str) -> int | None:
     return int(m[1]) if m else None
 
 
+# a line of its own between blank lines, without any CJK character: "=== 12 ===", "- 3 -", "A02"
+SEPARATOR_LINE = re.compile(r"\n\n[^\S\n]*[^\s\u3400-\u9fff\uf900-\ufaff][^\n\u3400-\u9fff\uf900-\ufaff]{0,39}\n\n")
+# a blank line after a finished sentence and before a dateline: between two articles
+# (a headline ending in ” or a photo credit before the blank line may belong to the next article)
+ARTICLE_BREAK = re.compile(r"(?:(?<=[。！？])|(?<=[。！？][”」]))[^\S\n]*\n\n"
+                           r"(?=[^\S\n]*(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?新华社))")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a piece of a long text without form feeds should end.
+
+    Cutting inside an article splits it in two, so the cut falls, in order of
+    preference, on a separator line (page marks of archive dumps), between two
+    articles, on any blank line, and only then anywhere.
+    """
+    lo, hi = start + limit // 4, start + limit   # pieces of at least a quarter of the limit
+    for pattern in (SEPARATOR_LINE, ARTICLE_BREAK):
+        last = None
+        for m in pattern.finditer(text, lo, hi):
+            last = m
+        if last is not None:
+            # a separator line starts the next piece, as a page's first line
+            return last.start() + 2 if pattern is SEPARATOR_LINE else last.end()
+    cut = text.rfind("\n\n", start, hi)
+    return cut + 2 if cut > start else hi
+
+
 def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """(offset, part) pieces of a long text, cut at form feeds or blank lines.
+    r"""(offset, part) pieces of a long text, cut at form feeds or between articles.
 
     PDF text layers separate pages with form feeds; archive dumps can be one
     huge file. Each piece is processed as a page of its own so memory stays
@@ -119,6 +146,9 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
 
     >>> [o for o, _ in split_text("甲\f乙\f丙", limit=10)]
     [0, 2, 4]
+    >>> text = "本报讯 甲。\n\n乙\n\n" + "=== 2 ===" + "\n\n本报讯 丙。\n"
+    >>> [p for _, p in split_text(text, limit=24)]
+    ['本报讯 甲。\n\n乙\n\n', '=== 2 ===\n\n本报讯 丙。\n']
     """
     start = 0
     n = len(text)
@@ -129,8 +159,7 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
         elif n - start <= limit:
             end = n
         else:
-            cut = text.rfind("\n\n", start, start + limit)
-            end = cut + 2 if cut > start else start + limit
+            end = _cut(text, start, limit)
         piece = text[start:end]
         if piece.strip():
             yield start, piece
