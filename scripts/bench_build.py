@@ -9,7 +9,9 @@ subprocess; wall time includes start-up (dictionaries load once per worker).
 Peak RSS is sampled every 50 ms over the build process and its workers:
 "tree" is the largest sum seen, "proc" the largest single process.
 --scale repeats a --jobs 2 build at each corpus size to show that memory stays
-flat as the corpus grows. Prints a Markdown table for the README.
+flat as the corpus grows. "load after" is the 1-minute load average when a
+build ended: on a shared machine other work competes for the cores and
+flattens the --jobs speed-up. Prints a Markdown table for the README.
 """
 from __future__ import annotations
 
@@ -88,7 +90,7 @@ def main() -> None:
         for jobs in [int(j) for j in args.jobs.split(",") if j]:
             secs, tree, proc, err = run_measured(
                 [*KG, "build", str(files[0].parent), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), *html])
-            rows.append((args.pages, jobs, secs, chars, tree, proc))
+            rows.append((args.pages, jobs, secs, chars, tree, proc, os.getloadavg()[0]))
         for n in [int(s) for s in args.scale.split(",") if s]:
             folder = tmp / f"pages-{n}"
             if not folder.exists():
@@ -96,17 +98,16 @@ def main() -> None:
             n_chars = sum(len(f.read_text(encoding="utf-8")) for f in folder.glob("*.txt"))
             secs, tree, proc, err = run_measured(
                 [*KG, "build", str(folder), "--out", str(tmp / f"out-{n}"), "--jobs", "2", *html])
-            rows.append((n, 2, secs, n_chars, tree, proc))
+            rows.append((n, 2, secs, n_chars, tree, proc, os.getloadavg()[0]))
     print(f"kg build on synthetic pages (scripts/make_corpus.py), {os.cpu_count()} cores, "
           f"{'with' if args.html else 'without'} graph.html; jieba.lcut: {jieba_cps:,.0f} chars/s on the same text\n")
-    print("| pages | --jobs | seconds | pages/s | chars/s | × jieba.lcut | peak RSS tree (MiB) | peak RSS process (MiB) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    base = {}
-    for pages, jobs, secs, n_chars, tree, proc in rows:
+    print("| pages | --jobs | seconds | pages/s | chars/s | × jieba.lcut | peak RSS tree (MiB) "
+          "| peak RSS process (MiB) | load after |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for pages, jobs, secs, n_chars, tree, proc, load in rows:
         cps = n_chars / secs
-        base.setdefault(pages, secs)
         print(f"| {pages:,} | {jobs} | {secs:.1f} | {pages / secs:.1f} | {cps:,.0f} | {cps / jieba_cps:.2f} "
-              f"| {mib(tree)} | {mib(proc)} |")
+              f"| {mib(tree)} | {mib(proc)} | {load:.1f} |")
     j = [r for r in rows if r[0] == args.pages]
     if len(j) >= 2:
         print(f"\nspeed-up --jobs {j[1][1]} over --jobs {j[0][1]}: {j[0][2] / j[1][2]:.2f}×")
