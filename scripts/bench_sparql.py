@@ -6,8 +6,9 @@ kg.rdf, then for each store choice reports load time, p50/p95 latency of
 every queries/*.rq and requests/s with 8 concurrent clients:
 
   oxigraph-server  the Oxigraph server binary (`oxigraph serve-read-only`) over HTTP
-  kg-serve         `kg serve`'s front (limits, CORS, page) in front of it, over HTTP
+  kg-serve         `kg serve`'s front (limits, CORS, page) before that same server
   pyoxigraph       the same store queried in-process (no HTTP), JSON results
+                   (these three take turns on every run, so load changes hit them alike)
   rdflib           an rdflib in-memory Graph queried in-process (each query in a
                    forked child, cut off after --rdflib-budget seconds)
 
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 import pyoxigraph as ox  # noqa: E402
 
 from kg.rdf import oxigraph_quads, records_to_graph  # noqa: E402
-from kg.sparql_server import ServeConfig, make_server, start_backend, stop_backend  # noqa: E402
+from kg.sparql_server import ServeConfig, make_server, stop_backend  # noqa: E402
 
 QUERIES = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "queries").glob("*.rq"))}
 TYPES = {"AdministrativeArea": 400, "Official": 2500, "Journalist": 150, "Person": 2000,
@@ -97,7 +98,7 @@ def http_query(conn: http.client.HTTPConnection, path: str, query: str) -> int:
     return resp.status
 
 
-BUDGET = 4.0     # seconds of timed runs per query and store: a slow query gets fewer runs (>= 3)
+BUDGET = 10.0    # seconds of timed runs per query (all stores): a slow query gets fewer runs (>= 3)
 
 
 def enough(ts, runs, started) -> bool:
@@ -120,31 +121,36 @@ def report(store: str, res: dict, budget: float) -> None:
     sys.stdout.flush()
 
 
-def latencies_http(port: int, path: str, runs: int) -> dict:
+def http_runner(port: int, path: str):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    out = {}
-    for name, q in QUERIES.items():
-        assert http_query(conn, path, q) == 200, name            # warm-up, and check it answers
-        ts, started = [], time.perf_counter()
-        while not enough(ts, runs, started):
-            t = time.perf_counter()
-            http_query(conn, path, q)
-            ts.append(time.perf_counter() - t)
-        out[name] = ts
-    conn.close()
-    return out
+
+    def run(q: str) -> None:
+        assert http_query(conn, path, q) == 200
+    return run
 
 
-def latencies_pyoxigraph(store: ox.Store, runs: int) -> dict:
-    out = {}
-    for name, q in QUERIES.items():
-        store.query(q).serialize(io.BytesIO(), ox.QueryResultsFormat.JSON)    # warm-up
-        ts, started = [], time.perf_counter()
-        while not enough(ts, runs, started):
-            t = time.perf_counter()
-            store.query(q).serialize(io.BytesIO(), ox.QueryResultsFormat.JSON)
-            ts.append(time.perf_counter() - t)
-        out[name] = ts
+def pyoxigraph_runner(store: ox.Store):
+    def run(q: str) -> None:
+        store.query(q).serialize(io.BytesIO(), ox.QueryResultsFormat.JSON)
+    return run
+
+
+def latencies_interleaved(runners: dict, runs: int) -> dict:
+    """{store: {query: [seconds]}}, the stores taking turns on every run of every query,
+    so a change in the machine's load hits them alike."""
+    out = {name: {} for name in runners}
+    for q_name, q in QUERIES.items():
+        for run in runners.values():
+            run(q)                                            # warm-up, and check it answers
+        ts = {name: [] for name in runners}
+        started = time.perf_counter()
+        while not enough(next(iter(ts.values())), runs, started):
+            for name, run in runners.items():
+                t = time.perf_counter()
+                run(q)
+                ts[name].append(time.perf_counter() - t)
+        for name in runners:
+            out[name][q_name] = ts[name]
     return out
 
 
@@ -244,34 +250,35 @@ def main():
         del quads
         gc.collect()
 
-        results, tput = {}, {}
-        ro = ox.Store.read_only(store_path)
-        results["pyoxigraph"] = latencies_pyoxigraph(ro, args.runs)
-        report("pyoxigraph", results["pyoxigraph"], args.rdflib_budget)
-        del ro, store
+        del store
         gc.collect()
-
-        proc, port = start_backend(store_path, timeout=120)
-        try:
-            results["oxigraph-server"] = latencies_http(port, "/query", args.runs)
-            report("oxigraph-server", results["oxigraph-server"], args.rdflib_budget)
-            # the mix: queries answering within 500 ms (the others are whole-graph reports)
-            mix = [n for n, ts in results["oxigraph-server"].items() if pct(ts, .5) < 0.5] or list(QUERIES)
-            print(f"  throughput mix: {', '.join(mix)}")
-            tput["oxigraph-server"] = throughput(port, "/query", args.seconds, mix)
-            print(f"  throughput: {tput['oxigraph-server']:.1f} requests/s", flush=True)
-        finally:
-            stop_backend(proc)
-
+        results, tput = {}, {}
+        # kg serve = the front + its Oxigraph server; "oxigraph-server" is that same
+        # backend asked directly on its own port, so the difference is the front.
         server, proc = make_server(ServeConfig(store=store_path, port=0, timeout=120, quiet=True))
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        ro = ox.Store.read_only(store_path)
         try:
-            fport = server.server_address[1]
-            results["kg-serve"] = latencies_http(fport, "/sparql", args.runs)
-            report("kg-serve", results["kg-serve"], args.rdflib_budget)
-            tput["kg-serve"] = throughput(fport, "/sparql", args.seconds, mix)
-            print(f"  throughput: {tput['kg-serve']:.1f} requests/s", flush=True)
+            runners = {"pyoxigraph": pyoxigraph_runner(ro),
+                       "oxigraph-server": http_runner(server.backend_port, "/query"),
+                       "kg-serve": http_runner(server.server_address[1], "/sparql")}
+            results.update(latencies_interleaved(runners, args.runs))
+            for name in runners:
+                report(name, results[name], args.rdflib_budget)
+            # the mix: queries answering within 500 ms (the others are whole-graph reports)
+            mix = [n for n, ts in results["oxigraph-server"].items() if pct(ts, .5) < 0.5] or list(QUERIES)
+            print(f"\nthroughput mix: {', '.join(mix)}")
+            targets = {"oxigraph-server": (server.backend_port, "/query"),
+                       "kg-serve": (server.server_address[1], "/sparql")}
+            done = {name: 0.0 for name in targets}
+            for _ in range(2):                      # alternate halves, as for the latencies
+                for name, (port, path) in targets.items():
+                    done[name] += throughput(port, path, args.seconds / 2, mix) * args.seconds / 2
+            for name in targets:
+                tput[name] = done[name] / args.seconds
+                print(f"  {name}: {tput[name]:.1f} requests/s", flush=True)
         finally:
+            del ro
             server.shutdown()
             server.server_close()
             stop_backend(proc)
@@ -293,7 +300,7 @@ def main():
             print(f"{name:44s}" + "".join(f"{cell(results[s][name], args.rdflib_budget):>26s}"
                                           for s in stores))
         print(f"\nthroughput, 8 concurrent clients cycling through {len(mix)} queries "
-              f"({', '.join(mix)}), {args.seconds:g} s each:")
+              f"({', '.join(mix)}), {args.seconds:g} s each in two alternating halves:")
         for s, v in tput.items():
             print(f"  {s:18s} {v:8.1f} requests/s")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")

@@ -152,3 +152,17 @@ def test_bad_file_adds_nothing_to_existing_store(tmp_path):
     half_ttl.write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n<urn:x:d> <urn:x:e> .\n", encoding="utf-8")
     assert kg_cmd("rdf", "load", str(half_ttl), "--store", str(store)).returncode == 2
     assert count(store) == before
+
+
+def test_load_refuses_a_directory_that_is_not_a_store(tmp_path):
+    other = tmp_path / "docs"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine", encoding="utf-8")
+    r = kg_cmd("rdf", "load", str(FIXTURE), "--store", str(other))
+    assert r.returncode == 2 and "not an Oxigraph store" in r.stderr
+    assert sorted(p.name for p in other.iterdir()) == ["notes.txt"]
+
+
+def test_serve_bad_source_is_one_line_error(tmp_path):
+    r = kg_cmd("serve", str(tmp_path), "--port", "0")
+    assert r.returncode == 2 and "triples.jsonl" in r.stderr and "Traceback" not in r.stderr
