@@ -25,26 +25,23 @@ import concurrent.futures as cf
 import datetime as dt
 import functools
 import hashlib
-import heapq
 import itertools
 import json
 import multiprocessing
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import __version__
+from kg.build_merge import merge_parts, record_key, write_ttl
 from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, write_jsonl
 
 PARTS = "parts"
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
-FAN_IN = 128           # part files open at once while merging
 WINDOW_PER_JOB = 4     # tasks in flight per worker: bounds results held in memory
-_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 WARM_TEXT = "本报讯（记者 甲乙）5月1日，市长丙丁到东岚区调研青禾科技有限公司。\n"
 
 
@@ -244,44 +241,6 @@ class BuildError(Exception):
     """A build that cannot go on; str() is one line."""
 
 
-# ---------------------------------------------------------------- merge
-
-def _key(rec: dict) -> tuple:
-    return _KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
-
-
-def merged_stream(paths: list[Path]) -> Iterator[dict]:
-    """Records of sorted JSONL files merged in order; equal ids pooled (first file first)."""
-    streams = [((_key(r), n, r) for r in read_records(p)) for n, p in enumerate(paths)]
-    merged = heapq.merge(*streams, key=lambda x: (x[0], x[1]))
-    for _key_value, group in itertools.groupby(merged, key=lambda x: x[0]):
-        recs = [r for _, _, r in group]
-        yield recs[0] if len(recs) == 1 else merge_records(recs)[0]
-
-
-def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN) -> dict:
-    """Merge sorted part files into `out` (atomically); return counts by kind."""
-    tmp = out.parent / ".merge"
-    runs, level = list(parts), 0
-    try:
-        while len(runs) > fan_in:  # external merge: bounded open files and memory
-            tmp.mkdir(exist_ok=True)
-            nxt = []
-            for i in range(0, len(runs), fan_in):
-                run = tmp / f"run-{level}-{i // fan_in}.jsonl"
-                write_jsonl(merged_stream(runs[i:i + fan_in]), run)
-                nxt.append(run)
-            runs, level = nxt, level + 1
-        counts = dict.fromkeys(KINDS, 0)
-        with atomic_writer(out) as fh:
-            for rec in merged_stream(runs):
-                counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
-                fh.write(dumps(rec) + "\n")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return counts
-
-
 # ---------------------------------------------------------------- manifest
 
 def read_manifest(out: Path) -> dict:
@@ -309,7 +268,7 @@ def adopt_existing_graph(out: Path, manifest: dict) -> None:
         return
     sha = file_sha256(str(graph))
     key = f"base-{sha[:16]}"
-    recs = sorted(read_records(graph), key=_key)  # an older file is sorted already; make sure
+    recs = sorted(read_records(graph), key=record_key)  # an older file is sorted already; make sure
     write_jsonl(recs, out / PARTS / f"{key}.jsonl")
     manifest["sources"][f"base:{sha}"] = {"path": str(graph), "options": {}, "part": f"{PARTS}/{key}.jsonl"}
 
@@ -403,8 +362,16 @@ def _extract_stream(paths: list[str], date, city, jobs, engine: str, scheduler) 
         if "-" in paths:
             yield from map_local(["-"], date, city, 1)
         return
-    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs or default_jobs())
     yield from map_local(paths, date, city, min(jobs, len(paths)))
+
+
+def default_jobs() -> int:
+    """The cores this process may use (a container's CPU set, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _part(key: str) -> str:
@@ -425,8 +392,6 @@ def _bar(items, total: int, progress: bool):
 
 def write_outputs(out: Path, html: bool) -> None:
     """graph.ttl (sorted outside memory) and graph.html from DIR/triples.jsonl."""
-    from kg.build_rdf import write_ttl
-
     write_ttl(read_records(out / "triples.jsonl"), out / "graph.ttl")
     if html:
         from kg.view import write_html

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.build_rdf as build_rdf
+import kg.build_merge as build_rdf
 from kg.rdf import write_rdf
 from kg.records import read_records
 

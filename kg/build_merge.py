@@ -1,4 +1,8 @@
-"""graph.ttl for graphs of any size: the RDF of kg.rdf, sorted outside memory.
+"""The merges of kg build, outside memory: parts into triples.jsonl, RDF into graph.ttl.
+
+:func:`merge_parts` merges sorted part files k-way (at most FAN_IN open at
+once, through intermediate runs beyond that), pooling equal ids with
+:func:`kg.records.merge_records`.
 
 :func:`kg.rdf.write_rdf` sorts every RDF triple of the graph in memory
 (about 0.8 kB a triple: 1.4 GB for ten thousand pages). Here the same
@@ -16,8 +20,10 @@ the one write_rdf writes, at a memory cost that does not grow with the graph.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,9 +31,53 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf import PREFIXES, _sort_key, oxigraph_triples
-from kg.records import atomic_writer
+from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, write_jsonl
 
 CHUNK = 100_000  # RDF triples sorted in memory at once
+FAN_IN = 128     # part files open at once while merging
+_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+def record_key(rec: dict) -> tuple:
+    """Sort key of the records order (docs/format.md): kind, then id."""
+    return _KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
+
+
+def merged_stream(paths: list[Path]) -> Iterator[dict]:
+    """Records of sorted JSONL files merged in order; equal ids pooled (first file first)."""
+    # heapq.merge is stable: on equal keys the earlier file comes first
+    merged = heapq.merge(*(_keyed(p) for p in paths), key=lambda x: x[0])
+    for _key_value, group in itertools.groupby(merged, key=lambda x: x[0]):
+        recs = [r for _, r in group]
+        yield recs[0] if len(recs) == 1 else merge_records(recs)[0]
+
+
+def _keyed(path: Path) -> Iterator[tuple]:
+    for rec in read_records(path):
+        yield record_key(rec), rec
+
+
+def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN) -> dict:
+    """Merge sorted part files into `out` (atomically); return counts by kind."""
+    tmp = out.parent / ".merge"
+    runs, level = list(parts), 0
+    try:
+        while len(runs) > fan_in:  # external merge: bounded open files and memory
+            tmp.mkdir(exist_ok=True)
+            nxt = []
+            for i in range(0, len(runs), fan_in):
+                run = tmp / f"run-{level}-{i // fan_in}.jsonl"
+                write_jsonl(merged_stream(runs[i:i + fan_in]), run)
+                nxt.append(run)
+            runs, level = nxt, level + 1
+        counts = dict.fromkeys(KINDS, 0)
+        with atomic_writer(out) as fh:
+            for rec in merged_stream(runs):
+                counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
+                fh.write(dumps(rec) + "\n")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return counts
 
 
 def _sorted_lines(triples: Iterable[ox.Triple], tmp: Path) -> Iterator[str]:
