@@ -80,12 +80,12 @@ def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN) -> dict:
     return counts
 
 
-def _sorted_lines(triples: Iterable[ox.Triple], tmp: Path) -> Iterator[str]:
+def _sorted_lines(triples: Iterable[ox.Triple], tmp: Path, chunk: int) -> Iterator[str]:
     """N-Triples lines of the triples, sorted like write_rdf, each once."""
     runs, buf = [], []
     for tr in triples:
         buf.append((_sort_key(tr), str(tr)))
-        if len(buf) >= CHUNK:
+        if len(buf) >= chunk:
             runs.append(_write_run(buf, tmp / f"run-{len(runs)}.jsonl"))
             buf = []
     buf.sort()
@@ -115,7 +115,7 @@ def _read_run(path: Path) -> Iterator[tuple]:
             yield tuple(key), line
 
 
-def write_ttl(records: Iterable[dict], path: str | os.PathLike) -> int:
+def write_ttl(records: Iterable[dict], path: str | os.PathLike, chunk: int = CHUNK) -> int:
     """Write the records as Turtle (atomically), as write_rdf(records, path, 'ttl'); return the triple count."""
     path = Path(path)
     count = 0
@@ -123,7 +123,7 @@ def write_ttl(records: Iterable[dict], path: str | os.PathLike) -> int:
         tmp = Path(d)
         nt = tmp / "sorted.nt"
         with open(nt, "w", encoding="utf-8") as fh:
-            for line in _sorted_lines(oxigraph_triples(records), tmp):
+            for line in _sorted_lines(oxigraph_triples(records), tmp, chunk):
                 fh.write(line + " .\n")
                 count += 1
         triples = (q.triple for q in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.build_merge as build_rdf
+from kg.build_merge import write_ttl
 from kg.rdf import write_rdf
 from kg.records import read_records
 
@@ -27,9 +27,9 @@ def graph(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("chunk", [7, 1000, 100_000])
-def test_streamed_turtle_equals_write_rdf(graph, tmp_path, monkeypatch, chunk):
-    monkeypatch.setattr(build_rdf, "CHUNK", chunk)   # small chunks: many run files, duplicates across runs
-    n = build_rdf.write_ttl(read_records(graph), tmp_path / "stream.ttl")
+def test_streamed_turtle_equals_write_rdf(graph, tmp_path, chunk):
+    # small chunks: many run files, duplicates across runs
+    n = write_ttl(read_records(graph), tmp_path / "stream.ttl", chunk=chunk)
     m = write_rdf(read_records(graph), tmp_path / "memory.ttl", "ttl")
     assert n == m > 100
     assert (tmp_path / "stream.ttl").read_bytes() == (tmp_path / "memory.ttl").read_bytes()
@@ -40,7 +40,7 @@ def test_streamed_turtle_parses_and_escapes(tmp_path):
     recs = [{"kind": "entity", "id": "e-1", "name": '甲"乙\n丙 <x> \\', "type": "Person", "aliases": ["丁"]},
             {"kind": "article", "id": "a-1", "headline": "标题", "mentions": ["e-1"], "span": [0, 5]},
             {"kind": "entity", "id": "e-2", "name": "戊", "type": "Person", "articles": ["a-1"]}]
-    n = build_rdf.write_ttl(recs, tmp_path / "g.ttl")
+    n = write_ttl(recs, tmp_path / "g.ttl")
     parsed = list(ox.parse(path=str(tmp_path / "g.ttl"), format=ox.RdfFormat.TURTLE))
     assert len(parsed) == n
     names = {q.object.value for q in parsed if q.predicate.value == "https://schema.org/name"}
