@@ -386,7 +386,13 @@ def _bar(items, total: int, progress: bool):
     if progress and total > 1:
         from tqdm import tqdm
 
-        return tqdm(items, total=total, desc="build", unit="file", file=sys.stderr)
+        try:
+            size = os.get_terminal_size(sys.stderr.fileno())
+        except (OSError, ValueError):
+            size = os.terminal_size((0, 0))
+        # a pty that reports a 0x0 size (script, some CI runners) would hide the bar
+        return tqdm(items, total=total, desc="build", unit="file", file=sys.stderr,
+                    ncols=size.columns or 80, nrows=size.lines or 24)
     return items
 
 

@@ -240,3 +240,27 @@ def test_only_bad_inputs_write_no_graph(tmp_path):
     assert res.exit_code == 1
     assert err_of(res).splitlines()[0] == f"kg: error: {bad}: binary file, not text"
     assert not (tmp_path / "g" / "triples.jsonl").exists()
+
+
+def test_progress_bar_on_a_terminal(corpus, tmp_path):
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", *map(str, corpus[:3]), "--out",
+                             str(tmp_path / "g"), "--jobs", "1", "--no-html"], stderr=slave,
+                            stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert proc.wait(timeout=120) == 0
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "build" in text and "3/3" in text and "file" in text   # tqdm's bar: desc, count, unit
