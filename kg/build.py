@@ -199,6 +199,10 @@ def map_local(paths: list[str], date, city, jobs: int) -> Iterator[dict]:
             yield extract_part(p, date, city, cwd)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    if ctx.get_start_method() == "fork":
+        # load the dictionaries once here: forked workers share them (copy-on-write)
+        # and their initializer finds everything warm
+        warm_worker()
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker) as pool:
         yield from _windowed(lambda p: pool.submit(extract_part, p, date, city, cwd),
                              paths, jobs * WINDOW_PER_JOB)

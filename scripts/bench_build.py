@@ -6,12 +6,14 @@
 Pages are synthetic (scripts/make_corpus.py, invented names), written to a
 temporary folder. Each build runs `kg build PAGES --out FRESH_DIR` in a
 subprocess; wall time includes start-up (dictionaries load once per worker).
-Peak RSS is sampled every 50 ms over the build process and its workers:
-"tree" is the largest sum seen, "proc" the largest single process.
+Memory is sampled every 50 ms over the build process and its workers:
+"PSS tree" is the largest sum of proportional set sizes (pages the forked
+workers share are counted once), "RSS process" the largest single process.
 --scale repeats a --jobs 2 build at each corpus size to show that memory stays
 flat as the corpus grows. "load after" is the 1-minute load average when a
 build ended: on a shared machine other work competes for the cores and
-flattens the --jobs speed-up. Prints a Markdown table for the README.
+flattens the --jobs speed-up; "CPU s" (user + system time of the build and
+its workers) shows the work itself, which parallel runs should not inflate. Prints a Markdown table for the README.
 """
 from __future__ import annotations
 
@@ -34,27 +36,34 @@ def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
     return sorted(out.glob("*.txt"))
 
 
-def run_measured(args: list[str]) -> tuple[float, int, int, str]:
-    """(seconds, peak tree RSS, peak single-process RSS, stderr) of a command."""
+def run_measured(args: list[str]) -> tuple[float, int, int, float]:
+    """(seconds, peak tree PSS, peak single-process RSS, CPU seconds of the tree) of a command."""
+    import resource
+
     import psutil
 
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
     tree_peak = proc_peak = 0
     while proc.poll() is None:
         try:
-            rss = [p.memory_info().rss for p in [ps, *ps.children(recursive=True)]]
+            # PSS: pages shared by forked workers (the dictionaries) are counted once in the sum
+            mem = [p.memory_full_info() for p in [ps, *ps.children(recursive=True)]]
         except psutil.Error:
-            rss = []
-        if rss:
-            tree_peak, proc_peak = max(tree_peak, sum(rss)), max(proc_peak, max(rss))
+            mem = []
+        if mem:
+            tree_peak = max(tree_peak, sum(m.pss for m in mem))
+            proc_peak = max(proc_peak, max(m.rss for m in mem))
         time.sleep(0.05)
     err = proc.stderr.read()
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"bench_build: build failed: {err.strip()[-500:]}")
-    return seconds, tree_peak, proc_peak, err
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and its workers, once waited for
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+    return seconds, tree_peak, proc_peak, cpu
 
 
 def jieba_rate(texts: list[str]) -> float:
@@ -88,26 +97,26 @@ def main() -> None:
         chars = sum(map(len, texts))
         jieba_cps = jieba_rate(texts)
         for jobs in [int(j) for j in args.jobs.split(",") if j]:
-            secs, tree, proc, err = run_measured(
+            secs, tree, proc, cpu = run_measured(
                 [*KG, "build", str(files[0].parent), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), *html])
-            rows.append((args.pages, jobs, secs, chars, tree, proc, os.getloadavg()[0]))
+            rows.append((args.pages, jobs, secs, chars, tree, proc, cpu, os.getloadavg()[0]))
         for n in [int(s) for s in args.scale.split(",") if s]:
             folder = tmp / f"pages-{n}"
             if not folder.exists():
                 make_corpus(n, folder)
             n_chars = sum(len(f.read_text(encoding="utf-8")) for f in folder.glob("*.txt"))
-            secs, tree, proc, err = run_measured(
+            secs, tree, proc, cpu = run_measured(
                 [*KG, "build", str(folder), "--out", str(tmp / f"out-{n}"), "--jobs", "2", *html])
-            rows.append((n, 2, secs, n_chars, tree, proc, os.getloadavg()[0]))
+            rows.append((n, 2, secs, n_chars, tree, proc, cpu, os.getloadavg()[0]))
     print(f"kg build on synthetic pages (scripts/make_corpus.py), {os.cpu_count()} cores, "
           f"{'with' if args.html else 'without'} graph.html; jieba.lcut: {jieba_cps:,.0f} chars/s on the same text\n")
-    print("| pages | --jobs | seconds | pages/s | chars/s | × jieba.lcut | peak RSS tree (MiB) "
-          "| peak RSS process (MiB) | load after |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for pages, jobs, secs, n_chars, tree, proc, load in rows:
+    print("| pages | --jobs | seconds | pages/s | chars/s | × jieba.lcut | peak PSS tree (MiB) "
+          "| peak RSS process (MiB) | CPU s | pages per CPU s | load after |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for pages, jobs, secs, n_chars, tree, proc, cpu, load in rows:
         cps = n_chars / secs
         print(f"| {pages:,} | {jobs} | {secs:.1f} | {pages / secs:.1f} | {cps:,.0f} | {cps / jieba_cps:.2f} "
-              f"| {mib(tree)} | {mib(proc)} | {load:.1f} |")
+              f"| {mib(tree)} | {mib(proc)} | {cpu:.1f} | {pages / cpu:.1f} | {load:.1f} |")
     j = [r for r in rows if r[0] == args.pages]
     if len(j) >= 2:
         print(f"\nspeed-up --jobs {j[1][1]} over --jobs {j[0][1]}: {j[0][2] / j[1][2]:.2f}×")
