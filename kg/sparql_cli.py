@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -105,6 +106,9 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, quiet):
     from kg.sparql_server import BackendError, ServeConfig
     from kg.sparql_server import serve as run
 
+    # Until the server installs its own handlers, SIGTERM unwinds like an exception,
+    # so a temporary store being loaded and a backend being started are cleaned up.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         store, tmp = _prepare_store(source)
     except (StoreError, OSError) as exc:
