@@ -208,8 +208,9 @@ class Recogniser:
             if len(tok) < 2 or FUNCTION_CHARS.search(tok):
                 continue
             tag = tags().get(tok)
-            if tag is None and tags().get(tok[0]) in ("v", "p", "d", "c", "u", "ad"):
-                continue  # 做实: an unknown word that starts with a verb is no name
+            if tag is None and (tags().get(tok[0]) in ("v", "p", "d", "c", "u", "ad")
+                                or tags().get(tok[0]) == "n" and tags().get(tok[-1]) in ("v", "vn")):
+                continue  # 做实, 实训: an unknown word built like a verb phrase is no name
             if tag in PROPER_TAGS or self.gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
                 return True
         return False
