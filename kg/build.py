@@ -36,7 +36,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.build_merge import merge_parts, record_key, write_ttl
-from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, write_jsonl
+from kg.records import KINDS, RecordError, atomic_writer, dumps, merge_records, read_records, write_jsonl
 
 PARTS = "parts"
 MANIFEST = "manifest.json"
@@ -338,8 +338,13 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
         return result
     if not parts and result.errors:
         return result  # nothing readable and no graph before: write no empty graph
-    result.counts = merge_parts(parts, out / "triples.jsonl")
-    write_outputs(out, html)
+    from kg.rdf import RdfError
+
+    try:
+        result.counts = merge_parts(parts, out / "triples.jsonl")
+        write_outputs(out, html)
+    except (OSError, RdfError, RecordError) as exc:  # the manifest stays as it was: the next run retries
+        raise BuildError(f"{out}: cannot write the graph: {exc}") from None
     manifest["format"] = MANIFEST_FORMAT
     write_manifest(out, manifest)
     for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now

@@ -264,3 +264,16 @@ def test_progress_bar_on_a_terminal(corpus, tmp_path):
     os.close(master)
     text = seen.decode("utf-8", "replace")
     assert "build" in text and "3/3" in text and "file" in text   # tqdm's bar: desc, count, unit
+
+
+def test_corrupt_part_is_a_clear_error(corpus, full_build, tmp_path):
+    out = tmp_path / "g"
+    shutil.copytree(full_build, out)
+    part = sorted((out / "parts").iterdir())[0]
+    part.write_text('{"kind": "entity", "id": "e-1"\n', encoding="utf-8")  # cut short
+    (out / "triples.jsonl").unlink()  # force a merge of the folder with the broken part
+    res = kg("build", *map(str, corpus[1:2]), "--out", str(out), "--jobs", "1", "--no-html")
+    assert res.exit_code != 0
+    assert part.name in err_of(res) and "Traceback" not in err_of(res)
+    assert not (out / "triples.jsonl").exists()          # nothing half-written
+    assert read_manifest(out) == read_manifest(full_build)  # the manifest is untouched
