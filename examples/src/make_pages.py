@@ -169,7 +169,7 @@ def main(argv):
     srcs = [Path(a) for a in argv[1:]] or sorted(HERE.glob("*.src"))
     for src in srcs:
         text = render(src.read_text(encoding="utf-8"))
-        dest = HERE.parent / "pages" / (src.stem + ".txt")
+        dest = src.resolve().parent.parent / "pages" / (src.stem + ".txt")  # src/ beside pages/
         dest.parent.mkdir(exist_ok=True)
         dest.write_text(text, encoding="utf-8")
         print(f"{dest}: {len(text)} chars")
