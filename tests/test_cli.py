@@ -147,6 +147,11 @@ def test_empty_file_says_so(tmp_path):
     assert res.returncode != 0 and error_lines(res) == [f"kg: error: {bad}: empty file"]
 
 
+def test_empty_stdin_says_so():
+    res = run_kg("extract", "-", input=b"")
+    assert res.returncode != 0 and error_lines(res) == ["kg: error: <stdin>: empty file"]
+
+
 def test_missing_file_is_named(tmp_path):
     res = run_kg("extract", tmp_path / "nope.txt", PAGE, "--city", CITY)
     assert res.returncode != 0
