@@ -59,7 +59,7 @@ PAGE = """本报讯（记者柯南山）11月16日至17日，市委书记闻远�
 
 本报讯 近日，市委副书记、市长钱望川到坊子区调研。
 
-本报讯 日前，副市长宫立夫到奎文区调研。
+本报讯 日前，副市长宫立言到奎文区调研。
 
 本报讯 去年12月30日，副市长孙晓岚到昌邑市调研。
 
@@ -94,7 +94,7 @@ def test_visit_dates_resolve_against_date_option(dated):
     assert t[("闻远舟", "visited", "寒亭区")]["date"] == "2021-11-16"
     assert t[("柯晓岩", "visited", "诸城市")]["date"] == "2021-11-25"   # year from --date
     assert t[("钱望川", "visited", "坊子区")]["date"] is None            # 近日
-    assert t[("宫立夫", "visited", "奎文区")]["date"] is None            # 日前
+    assert t[("宫立言", "visited", "奎文区")]["date"] is None            # 日前
     assert t[("孙晓岚", "visited", "昌邑市")]["date"] == "2020-12-30"   # 去年
     assert t[("欧阳明", "visited", "青州市")]["date"] == "2021-03-05"   # 今年
     assert t[("潍坊市政府", "issued", "潍坊市数字乡村建设实施方案")]["date"] == "2021-03-05"
