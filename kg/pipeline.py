@@ -198,4 +198,9 @@ def extract_paths(paths: list[str], date: dt.date | None = None, city: str | Non
                 raise
             on_error(path, exc)
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end a long run
+            if on_error is None:
+                raise
+            on_error(path, ReadError(f"{path}: internal error while extracting: {type(exc).__name__}: {exc}"))
+            continue
         yield path, records

@@ -113,3 +113,23 @@ def test_every_triple_span_is_a_slice_of_its_page():
             a, b = r["span"]
             assert 0 <= a < b <= len(text)
             assert text[a:b].replace("\n", "").endswith("调研。")
+
+
+def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatch):
+    import kg.pipeline as P
+
+    good, bad = tmp_path / "a.txt", tmp_path / "b.txt"
+    good.write_text("本报讯 5月18日，市长韩立言到广阳区调研。\n", encoding="utf-8")
+    bad.write_text("本报讯 5月18日，市长韩立言到安次区调研。\n", encoding="utf-8")
+    real = P.extract_page
+
+    def flaky(page):  # fault injection: the second file's page breaks a rule
+        if page.source.endswith("b.txt"):
+            raise ValueError("boom")
+        return real(page)
+
+    monkeypatch.setattr(P, "extract_page", flaky)
+    errors = []
+    done = list(P.extract_paths([str(tmp_path)], city="廊坊市", on_error=lambda p, e: errors.append(str(e))))
+    assert [p for p, _ in done] == [str(good)]
+    assert len(errors) == 1 and "b.txt" in errors[0] and "ValueError: boom" in errors[0]
