@@ -94,6 +94,12 @@ E 致家长的一封信|Policy||opt
 E {C1}|Campaign|群众身边不正之风和腐败问题集中整治工作
 E {C2}|Campaign|温暖过冬,温暖过冬入户走访
 E {C3}|Campaign|冬游法门寺
+# quoted slogans and brands (optional, as in the first set; added after the first run, see README)
+E 中国钛谷|Campaign||opt
+E 眉县猕猴桃|Campaign||opt
+E 蝇贪蚁腐|Campaign||opt
+E 周礼之乡|Campaign||opt
+E 小巨人|Campaign||opt
 # article 1: vice governor (12月17日); 在宝鸡调研 -> the city; mayor and secretary 分别参加 (optional visits); 隶属于
 T 孟屿川|visited|宝鸡市|{A}
 T 孟屿川|visited|{HX}|{A}

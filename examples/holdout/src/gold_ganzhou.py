@@ -94,6 +94,13 @@ E {P1}|Policy|促进低空经济高质量发展若干措施
 E {P2}|Policy|江西省稀土新材料产业链跃升行动方案,江西省稀土新材料产业链跃升行动方案（2025-2027年）,行动方案
 E {C1}|Campaign|平安国庆,平安国庆安全隐患大排查大整治
 E 项目大会战|Campaign||opt
+# quoted slogans (optional, as in the first set; added after the first run, see README)
+E 先地下、后地上|Campaign||opt
+E 卖鲜果|Campaign||opt
+E 卖品牌|Campaign||opt
+E 产业饭|Campaign||opt
+E 公司+合作社+农户|Campaign||opt
+E 磁材+电机|Campaign||opt
 # article 1: city party secretary, range 9月22日—23日 (em dash); the text dates the 于都 leg "23日"
 T 钟岳衡|visited|瑞金市|{A}
 T 钟岳衡|visited|叶坪村|{A}
@@ -173,6 +180,11 @@ T 黄永川|visited|蓉江新区||opt
 T 黄永川|visited|潭东镇||opt
 T 严语桐|visited|濂溪苑小区||opt
 T 严语桐|visited|樟树林安置小区||opt
+# (added after the first run: the participant's area visits are optional like the leader's)
+T 严语桐|visited|赣江街道||opt
+T 严语桐|visited|章贡区||opt
+T 严语桐|visited|蓉江新区||opt
+T 严语桐|visited|潭东镇||opt
 T 黄永川|holdsPosition|赣州市政协|主席
 T 严语桐|holdsPosition|赣州市政协|副主席
 T 严语桐|holdsPosition|民盟赣州市委|主委
