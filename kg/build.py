@@ -30,6 +30,7 @@ import json
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,7 @@ class BuildResult:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)  # wall time of extract, merge, outputs
 
 
 # ---------------------------------------------------------------- plan
@@ -300,6 +302,7 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
         result.errors.append(msg)
         log(f"kg: error: {msg}")
 
+    t0 = time.perf_counter()
     todo, seen = [], set()
     for s in plan_sources([f for f in files if f != "-"], date, city, failed):
         have = sources_in.get(s.sha256)
@@ -327,6 +330,7 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
             fh.write(res["jsonl"])
         sources_in[src.sha256] = _entry(src)
         result.extracted += 1
+    result.seconds["extract"] = time.perf_counter() - t0
     parts = sorted(out / m["part"] for m in sources_in.values())
     missing = [p for p in parts if not p.exists()]
     if missing:
@@ -341,8 +345,11 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
     from kg.rdf import RdfError
 
     try:
+        t0 = time.perf_counter()
         result.counts = merge_parts(parts, out / "triples.jsonl")
+        t1 = time.perf_counter()
         write_outputs(out, html)
+        result.seconds.update(merge=t1 - t0, outputs=time.perf_counter() - t1)
     except (OSError, RdfError, RecordError) as exc:  # the manifest stays as it was: the next run retries
         raise BuildError(f"{out}: cannot write the graph: {exc}") from None
     manifest["format"] = MANIFEST_FORMAT

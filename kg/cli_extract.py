@@ -158,7 +158,8 @@ def build(paths, date, city, pattern, out_dir, html, jobs, engine, scheduler):
     counts = result.counts
     click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
-               f"{counts.get('triple', 0)} triples -> {out_dir}", err=True)
+               f"{counts.get('triple', 0)} triples -> {out_dir}"
+               f" ({', '.join(f'{k} {v:.1f} s' for k, v in result.seconds.items())})", err=True)
     if failures or result.errors:
         sys.exit(1)
 
