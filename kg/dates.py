@@ -10,6 +10,8 @@ datetime.date(2021, 11, 16)
 datetime.date(2020, 3, 5)
 >>> find_date("上周五晚，某某暗访夜市", pub)[0]
 datetime.date(2021, 11, 19)
+>>> find_date("本月18日至19日，某某赴外地考察", pub)[0], find_date("16日，某某到某镇调研", pub)[0]
+(datetime.date(2021, 11, 18), datetime.date(2021, 11, 16))
 """
 from __future__ import annotations
 
@@ -20,11 +22,12 @@ CN_NUM = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE_RE = re.compile(
-    rf"(?P<rel>去年|今年|明年)?(?:(?P<y>\d{{4}})年)?(?P<m>{NUM})月(?P<d>{NUM})日"
+    rf"(?P<rel>去年|今年|明年)?(?:(?P<y>\d{{4}})年)?(?:(?P<m>{NUM})月|(?P<this>本月|当月))(?P<d>{NUM})日"
     rf"(?:(?:至|到|—|－|-|~|～)(?:{NUM}月)?{NUM}日)?"
     r"|(?P<vague>近日|日前|近期|前不久|不久前)"
     r"|(?P<day>昨日|昨天|前天|今天|今日)"
-    r"|(?P<week>上周|本周|这周)(?P<wd>[一二三四五六日天])")
+    r"|(?P<week>上周|本周|这周)(?P<wd>[一二三四五六日天])"
+    r"|(?<![\d月年号])(?P<donly>\d{1,2})日(?![\d内以之后前])")
 WEEKDAYS = "一二三四五六日"
 
 
@@ -57,6 +60,22 @@ def resolve(match: re.Match, pub: dt.date | None) -> dt.date | None:
             return None
         back = {"昨日": 1, "昨天": 1, "前天": 2}.get(match["day"], 0)
         return pub - dt.timedelta(days=back)
+    if match["donly"]:   # 16日: a day of the publication month, or of the month before
+        if pub is None:
+            return None
+        day = int(match["donly"])
+        month_start = pub.replace(day=1) if day <= pub.day else (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return month_start.replace(day=day)
+        except ValueError:
+            return None
+    if match["this"]:
+        if pub is None:
+            return None
+        try:
+            return pub.replace(day=cn_int(match["d"]))
+        except ValueError:
+            return None
     month, day = cn_int(match["m"]), cn_int(match["d"])
     if match["y"]:
         year = int(match["y"])

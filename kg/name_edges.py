@@ -43,7 +43,8 @@ def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
 
 
 def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
-              area_ends: set[int], lenient: bool = False, company: bool = False) -> int:
+              area_ends: set[int], lenient: bool = False, company: bool = False,
+              area_starts: frozenset[int] = frozenset()) -> int:
     """Start of the name whose suffix begins at `pos`, walking back over tokens.
 
     An area that begins a name anchors it: 某区向阳路社区 keeps the preposition-
@@ -61,7 +62,7 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             k -= 3       # 中韩（某地）产业园: an area in brackets inside a name
             begin = starts[k]
             continue
-        if _boundary(prev, lenient, company):
+        if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
             # a single preposition-like char right after a district name is part of the name
             anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends
             if not anchored:

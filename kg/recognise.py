@@ -45,6 +45,7 @@ CAMPAIGN_HEAD_RE = re.compile(rf"(?:{L.alternation(L.CAMPAIGN_HEADS)})$")
 AFTER_QUOTE_HEAD_RE = re.compile(rf"^[{CJK}]{{0,6}}?(?:{L.alternation(L.UNQUOTED_CAMPAIGN_HEADS + ['工程', '模式', '品牌', '计划', '项目'])})")
 CAMPAIGN_MARKER = re.compile(r"专项|攻坚|三年|百日|提升年|行动年|大会战|大排查|大整治")
 QUOTE_TAIL_HEAD_RE = re.compile(r"专项整治|专项行动|攻坚行动|三年行动|百日行动|行动|活动|工程")
+APPOINT_RE = re.compile(r"(?:决定任命|任命|提名|推选|选举)")
 HONORIFIC_RE = re.compile(rf"(?<![{CJK}])([{CJK}])(女士|先生)")
 TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
 BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗村])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
@@ -63,6 +64,8 @@ WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支
                  "Place": re.compile(r".*(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)"),
                  "Enterprise": re.compile(r"公司|总公司|分公司|厂|工厂|合作社|专业合作社|集团")}
 BODY_STEM_SET = set(L.BODY_STEMS)
+SHORT_ZONES = {"新区", "管理区", "实验区", "合作区", "投资区", "高新区", "经开区", "保税区"}
+TOWN_RE = re.compile(rf"[{CJK}]{{1,3}}?(?:乡|镇|街道)(?![{CJK}]{{0,2}}(?:党委|政府|人大))")
 NAMED_PLACES = {"公园", "广场", "湿地公园", "森林公园", "遗址公园"}   # 人民公园: common words name parks
 PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 SUFFIXES = [("AdministrativeArea", re.compile(rf"自由贸易试验区[{CJK}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
@@ -141,6 +144,7 @@ class Recogniser:
         bounds = set(starts) | {len(text)}
         area_ends = {m.end for m in areas if (m.attrs.get("code") or "x")[4:6] not in ("", "00")}
         county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name}
+        area_starts = frozenset(m.start for m in areas if m.text not in ("我市", "本市"))
         out = []
         for etype, rx in SUFFIXES:
             for m in rx.finditer(text):
@@ -149,12 +153,13 @@ class Recogniser:
                 if any(a.start < m.end() < a.end for a in areas):
                     continue  # 某区学院|街道: the suffix is part of an area's name
                 company = etype == "Enterprise"
-                begin = left_edge(tokens, starts, m.start(), 30, area_ends, company=company)
+                begin = left_edge(tokens, starts, m.start(), 30, area_ends, company=company, area_starts=area_starts)
                 begin = trim_function_char(text, begin, m.start())
                 core = text[begin:m.start()]
                 if etype == "Enterprise" and core and self._only_industry(core):
                     # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
-                    begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True, company=True)
+                    begin = left_edge(tokens, starts, m.start(), 30, area_ends, lenient=True, company=True,
+                                      area_starts=area_starts)
                 begin = cut_to_anchor(text, begin, m.end(), areas, company)
                 begin = extend_to_toponym(text, begin, areas)
                 if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in text[begin:m.start()]
@@ -169,23 +174,30 @@ class Recogniser:
                 if etype in WEAK_SUFFIXES and WEAK_SUFFIXES[etype].fullmatch(m[0]) and m[0] not in NAMED_PLACES \
                         and not self._has_proper_token(core):
                     continue  # 稻米加工厂, 实训基地: a kind of thing, not a named one
+                if etype == "AdministrativeArea" and core and m[0] in SHORT_ZONES and not self.gaz.lookup(name) \
+                        and not self._has_proper_token(core):
+                    continue
+                if etype == "Place":
+                    m_attrs = {"generic_rest": not self._has_proper_token(core)}
                 if etype == "AdministrativeArea":
                     area = self.gaz.lookup(name)
                     out.append(Mention(begin, m.end(), name, etype, "suffix.zone",
                                        name=area.name if area else name,
                                        attrs={"code": area.code} if area and area.code else {}))
                 else:
-                    out.append(Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}"))
+                    out.append(Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}",
+                                       attrs=m_attrs if etype == "Place" else {}))
         return out
 
     def _villages(self, text, areas):
-        """某镇某某村: a village named right after its township."""
+        """某县某某乡, 某镇某某村: a township or village named right after the area it is in."""
         out = []
         for a in areas:
-            if a.text.endswith(("镇", "乡", "街道")):
-                m = VILLAGE_RE.match(text, a.end)
-                if m:
-                    out.append(Mention(a.end, m.end(), m[0], "AdministrativeArea", "suffix.village", name=m[0]))
+            rx = VILLAGE_RE if a.text.endswith(("镇", "乡", "街道")) else \
+                TOWN_RE if a.text.endswith(("县", "区")) and a.text == a.name else None
+            m = rx.match(text, a.end) if rx else None
+            if m and not self.gaz.lookup(m[0]):
+                out.append(Mention(a.end, m.end(), m[0], "AdministrativeArea", "suffix.village", name=m[0]))
         return out
 
     def _only_industry(self, core: str) -> bool:
@@ -280,6 +292,15 @@ class Recogniser:
             if name:
                 out.append(Mention(m.end(), m.end() + len(name), name, "Person", "person.title",
                                    name=name, attrs={"title": m[0], "title_start": m.start()}))
+        for m in APPOINT_RE.finditer(text):
+            name = person_name(text, m.end(), doc_text, known)
+            if not name or not text.startswith("为", m.end() + len(name)):
+                continue
+            title = TITLE_RE.search(text, m.end() + len(name) + 1, m.end() + len(name) + 30)
+            if title and "，" not in text[m.end():title.start()]:
+                # 任命某某为甲局局长: the title chain sits after the name
+                out.append(Mention(m.end(), m.end() + len(name), name, "Person", "person.title", name=name,
+                                   attrs={"title": title[0], "title_start": title.start(), "appointed": True}))
         for m in HONORIFIC_RE.finditer(text):
             if m[1] in L.SURNAMES:
                 out.append(Mention(m.start(), m.end(), m[0], "Person", "person.honorific", name=m[0]))

@@ -31,6 +31,12 @@ def policy_key(name: str) -> str:
     return POLICY_KEY_DROP.sub("", name)
 
 
+def _generic_rest(rest: str) -> bool:
+    """汽车客运站 after 某县: nothing but a kind of place, so the area stays in the name."""
+    from kg.tokens import cut, tags
+    return all(tags().get(t) not in ("ns", "nr", "nz", "nt", None) for t in cut(rest))
+
+
 class Resolver:
     """Collects the entities of one page (or of a whole run)."""
 
@@ -73,7 +79,8 @@ class Resolver:
             return m.text, None
         if m.type == "Place":
             inner = [a for a in m.attrs.get("inner", []) if a.start == m.start and a.type == "AdministrativeArea"]
-            if inner and inner[0].text == inner[0].name and len(m.text) - len(inner[0].text) >= 3 \
+            rest = m.text[len(inner[0].text):] if inner else ""
+            if inner and inner[0].text == inner[0].name and len(rest) >= 3 and not _generic_rest(rest) \
                     and m.text[len(inner[0].text)] != "·" and (inner[0].attrs.get("code") or "")[4:6] not in ("", "00"):
                 return m.text[len(inner[0].text):], None   # 某县某某湿地 -> 某某湿地
         return (m.name or m.text), m.attrs.get("code")

@@ -22,6 +22,7 @@ LEAD = re.compile(
     r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|据?新华社[\u4e00-\u9fff\d]{0,14}电|"
     r"据[\u4e00-\u9fff]{2,10}(?:报道|消息)|本报记者(?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4}报道)?\s*"
     r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|实习生|特约)[^）)]{0,60})[）)])?")
+ROLE_PREFIXES = {"全媒体", "融媒体", "本报", "见习", "特约", "首席", "实习"}
 ROLE = re.compile(r"(本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影|摄)")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|(?<=[”」])(?=[\u4e00-\u9fff])(?<=。”)")
@@ -80,6 +81,8 @@ def parse_byline(raw: str) -> list[tuple[str, str]]:
 
     >>> parse_byline("（记者张伟 通讯员孙震 李四）")
     [('记者', '张伟'), ('通讯员', '孙震'), ('通讯员', '李四')]
+    >>> parse_byline("（全媒体记者 王五 通讯员 赵六）")
+    [('记者', '王五'), ('通讯员', '赵六')]
     >>> parse_byline("王五 赵六 摄")
     [('摄', '王五'), ('摄', '赵六')]
     """
@@ -91,11 +94,12 @@ def parse_byline(raw: str) -> list[tuple[str, str]]:
     if tokens and tokens[-1].endswith("摄") and NAME.match(tokens[-1][:-1]):
         return [("摄", t) for t in [*tokens[:-1], tokens[-1][:-1]] if NAME.match(t)]
     for tok in tokens:
-        for piece in ROLE.split(tok):
-            if not piece:
-                continue
+        pieces = [p for p in ROLE.split(tok) if p]
+        for i, piece in enumerate(pieces):
             if ROLE.fullmatch(piece):
                 role = "记者" if "记者" in piece else piece
+            elif i + 1 < len(pieces) and ROLE.fullmatch(pieces[i + 1]) or piece in ROLE_PREFIXES:
+                continue  # 全媒体|记者, 本报|通讯员: a kind of reporter, not a name
             elif role and NAME.match(piece):
                 out.append((role, piece))
     return out
