@@ -19,6 +19,7 @@ from kg.tokens import cut, tags
 
 PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
 VISIT_VERBS = set(L.VISIT_VERBS)
+HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 
 
@@ -28,10 +29,10 @@ def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
         return False  # 北京·某某产业园
     if not tok.strip() or all(ch in PUNCT for ch in tok) or tok.isdigit():
         return True
+    if lenient:   # only words no company name contains: 的, 在, 和, a visit verb
+        return tok in HARD_STOPS or tok in VISIT_VERBS
     if tok in L.STOP_WORDS or tok in VISIT_VERBS:
         return True
-    if lenient:
-        return False
     tag = tags().get(tok)
     if tag == "a" and len(tok) == 1:
         return True  # 好, 大: a lone adjective is no part of a name

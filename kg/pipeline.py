@@ -20,7 +20,7 @@ from kg.recognise import Recogniser, automaton, settle
 from kg.resolve import Resolver, count_weak_campaigns, enterprise_short_forms, link_short_forms
 from kg.segment import segment_page
 
-DECLARED_SHORT = re.compile(r"[（(]以下(?:简称|称)[“《]([^”》]{1,12})[”》][)）]")
+DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|称)[“《]([^”》]{1,12})[”》][)）]")
 
 
 @dataclass
@@ -121,7 +121,10 @@ def _add_known_forms(articles: list[Article], rec: Recogniser) -> None:
         for sent in art.all_sentences:
             policies = [m for m in sent.mentions if m.type == "Policy" and not m.attrs.get("short")]
             for d in DECLARED_SHORT.finditer(sent.text):
-                if policies:
+                named = [m for m in sent.mentions if m.end == d.start() and m.type in ("Enterprise", "Organization")]
+                if named:          # 某某有限公司（简称“某某”）
+                    local[d[1]] = (named[0].type, named[0].name or named[0].text)
+                elif policies:
                     local["《" + d[1] + "》"] = ("Policy", policies[-1].name)
         last_policy = None
         finder = re.compile("|".join(re.escape(f) for f in sorted(local, key=len, reverse=True))) if local else None

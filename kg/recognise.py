@@ -48,7 +48,8 @@ QUOTE_TAIL_HEAD_RE = re.compile(r"专项整治|专项行动|攻坚行动|三年�
 APPOINT_RE = re.compile(r"(?:决定任命|任命|提名|推选|选举)")
 HONORIFIC_RE = re.compile(rf"(?<![{CJK}])([{CJK}])(女士|先生)")
 TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
-BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗村])(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
+VILLAGE_BODY_RE = re.compile(rf"(?P<v>[{CJK}]{{1,3}}村)(?P<stem>党支部|党总支|村委会|村民委员会|党委)")
+BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗]|村(?!委[^会]))(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
 NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
 PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", None}
@@ -102,7 +103,7 @@ def automaton(city: str | None):
         A.add_word(name, ("AdministrativeArea", name, None, len(name)))
     for form, area in gaz.forms.items():
         # a full name with its admin suffix is safe anywhere; short forms need word edges
-        full = form.endswith(area.name) and len(form) >= 3 and area.level >= 1
+        full = form.endswith(area.name) and len(form) >= 3
         A.add_word(form, ("AdministrativeArea", area.name, area.code, -len(form) if full else len(form)))
     if gaz.home is not None:
         for form in ("我市", "本市"):
@@ -135,6 +136,7 @@ class Recogniser:
         found.extend(self._suffix_hits(text, tokens, starts, areas))
         found.extend(self._villages(text, areas))
         found.extend(self._bodies(text, found, bounds))
+        found.extend(self._village_bodies(text, bounds))
         found.extend(self._policies(text))
         found.extend(self._campaigns(text, tokens, starts))
         found.extend(self._people(text, doc_text, known, found))
@@ -226,6 +228,16 @@ class Recogniser:
             if tag in PROPER_TAGS or self.gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
                 return True
         return False
+
+    def _village_bodies(self, text, bounds):
+        """某某村党支部, 某某村村委会: a village's own bodies."""
+        out = []
+        for m in VILLAGE_BODY_RE.finditer(text):
+            if m.start() in bounds or m.start() == 0:
+                out.append(Mention(m.start(), m.end(), m[0], "Organization", "body",
+                                   attrs={"prefix": m["v"], "stem": m["stem"], "relative": False,
+                                          "area_name": m["v"]}))
+        return out
 
     def _bodies(self, text, found, bounds):
         """市人大常委会, 运河区消防救援大队: an area (or 市/区/县) plus a body stem."""

@@ -70,7 +70,7 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
             bare = next((d for d in L.BARE_DEPARTMENTS if text.endswith(d, 0, pos)), None)
         chain.append((body, title, bare))
         cut = body.start if body else pos - len(bare or "")
-        if cut > 1 and text[cut - 1] in "、，":
+        if cut > 1 and text[cut - 1] in "、，兼":
             prev = TITLE_AT_END.search(text[max(0, cut - 12):cut - 1])
             if prev:
                 pos, title = cut - 1 - len(prev[0]), prev[0]

@@ -78,7 +78,14 @@ class Resolver:
                 return area.name + m.attrs["stem"], None   # 某州人大 -> 某州市人大
             return m.text, None
         if m.type == "Place":
-            inner = [a for a in m.attrs.get("inner", []) if a.start == m.start and a.type == "AdministrativeArea"]
+            chain, pos = [], m.start
+            for a in sorted(m.attrs.get("inner", []), key=lambda a: a.start):
+                if a.start == pos and a.type == "AdministrativeArea":
+                    chain.append(a)
+                    pos = a.end
+            if len(chain) > 1 and len(m.text) - (pos - m.start) >= 3 and not _generic_rest(m.text[pos - m.start:]):
+                return m.text[pos - m.start:], None   # 某区某街道某某小区 -> 某某小区
+            inner = chain[:1]
             rest = m.text[len(inner[0].text):] if inner else ""
             if inner and inner[0].text == inner[0].name and len(rest) >= 3 and not _generic_rest(rest) \
                     and m.text[len(inner[0].text)] != "·" and (inner[0].attrs.get("code") or "")[4:6] not in ("", "00"):
