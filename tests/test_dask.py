@@ -47,12 +47,13 @@ def cluster(tmp_path_factory):
     procs = [_start([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", "0",
                      "--no-dashboard", "--scheduler-file", str(sched_file)], d / "scheduler.log")]
     try:
-        deadline = time.time() + 60
-        while not sched_file.exists() and time.time() < deadline:
-            time.sleep(0.2)
-        assert sched_file.exists(), (d / "scheduler.log").read_text()
-        time.sleep(0.3)  # the file is written before it is complete on slow disks
-        address = json.loads(sched_file.read_text())["address"]
+        address, deadline = None, time.time() + 60
+        while address is None and time.time() < deadline:
+            try:  # the file may be seen before it is complete
+                address = json.loads(sched_file.read_text())["address"]
+            except (OSError, ValueError, KeyError):
+                time.sleep(0.2)
+        assert address, (d / "scheduler.log").read_text()
         assert address.startswith("tcp://127.0.0.1:")
         for n in range(2):
             procs.append(_start([str(BIN / "dask"), "worker", address, "--host", "127.0.0.1",
