@@ -85,7 +85,7 @@ def write_records(records: list[dict], fmt: str, out: str | None) -> None:
 common = [
     click.argument("paths", nargs=-1, required=True),
     click.option("--date", callback=_date, help="Publication date YYYY-MM-DD (else from the file name)."),
-    click.option("--city", help="Home city, e.g. 沧州市 (else inferred from the text)."),
+    click.option("--city", help="Home city, e.g. 廊坊市 (else inferred from the text)."),
     click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to read in folders."),
 ]
 

@@ -159,10 +159,10 @@ class Gazetteer:
                 city_short = home.short or home.name.rstrip("市")
                 if a.is_zone and a.short:
                     add(a.short, a)                    # 高新区 in its own city's paper
-                    add(city_short + a.short, a)       # 沧州高新区
+                    add(city_short + a.short, a)       # 某州高新区
                 if len(a.short) >= 2 and a.short != a.name:
                     add(a.short, a)                    # 射阳 for 射阳县 in its own city's paper
-                add(home.name + a.name, a)             # 沧州市新华区
+                add(home.name + a.name, a)             # 某州市某区
 
     @classmethod
     @functools.lru_cache(maxsize=16)

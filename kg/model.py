@@ -91,7 +91,7 @@ class Page:
     encoding: str
     sha256: str
     date: dt.date | None = None  # publication date
-    city: str | None = None      # home city, e.g. 沧州市
+    city: str | None = None      # home city, e.g. 廊坊市
     page_no: int | None = None
     base: int = 0                # offset of `text` in the decoded file (chunks of big files)
 

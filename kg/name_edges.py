@@ -26,7 +26,7 @@ ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|�
 def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
     """Does this token end a name when walking left? (lenient: only hard stops)"""
     if tok == "·":
-        return False  # 北京·某某产业园
+        return False  # 甲市·某某产业园
     if not tok.strip() or all(ch in PUNCT for ch in tok) or tok.isdigit():
         return True
     if lenient:   # only words no company name contains: 的, 在, 和, a visit verb
@@ -54,7 +54,7 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
     k = max(bisect.bisect_right(starts, pos) - 1, 0)
     if starts[k] < pos and _boundary(tokens[k], lenient, company):
         return pos
-    begin = starts[k]  # the token holding `pos` belongs to the name (天津港 is one token)
+    begin = starts[k]  # the token holding `pos` belongs to the name (某某港 can be one token)
     while k > 0:
         prev = tokens[k - 1]
         if pos - starts[k - 1] > max_len:

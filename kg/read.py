@@ -58,8 +58,8 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode bytes into (text, encoding name); raise ReadError if impossible.
 
-    >>> decode("沧州".encode("gb18030"), "x")
-    ('沧州', 'gb18030')
+    >>> decode("廊坊".encode("gb18030"), "x")
+    ('廊坊', 'gb18030')
     """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
@@ -115,7 +115,7 @@ SEPARATOR_LINE = re.compile(r"\n\n[^\S\n]*[^\s\u3400-\u9fff\uf900-\ufaff][^\n\u3
 # a blank line after a finished sentence and before a dateline: between two articles
 # (a headline ending in ” or a photo credit before the blank line may belong to the next article)
 ARTICLE_BREAK = re.compile(r"(?:(?<=[。！？])|(?<=[。！？][”」]))[^\S\n]*\n\n"
-                           r"(?=[^\S\n]*(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?新华社))")
+                           r"(?=[^\S\n]*(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?[\u4e00-\u9fff]{1,3}社))")
 
 
 def _cut(text: str, start: int, limit: int) -> int:

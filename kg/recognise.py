@@ -7,9 +7,9 @@ Four kinds of evidence, all compiled once per home city:
 2. regexes for names typed by their last word (…有限公司, …公园, …派出所),
    whose left edge is found by walking back over jieba tokens until a
    preposition, verb, particle or punctuation;
-3. bodies of an area (市 + 人大常委会, 运河区 + 消防救援大队), policies in 《》,
+3. bodies of an area (市 + 人大常委会, 某区 + 消防救援大队), policies in 《》,
    campaigns in quotes or named …活动/…行动;
-4. people: a name after a title chain (市政协主席王某某), honorifics (王女士),
+4. people: a name after a title chain (市政协主席王某某), honorifics (李女士),
    and names already known in the document.
 
 Overlaps are settled longest-first; areas inside a longer name are kept in
@@ -67,7 +67,7 @@ WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支
 BODY_STEM_SET = set(L.BODY_STEMS)
 SHORT_ZONES = {"新区", "管理区", "实验区", "合作区", "投资区", "高新区", "经开区", "保税区"}
 TOWN_RE = re.compile(rf"[{CJK}]{{1,3}}?(?:乡|镇|街道)(?![{CJK}]{{0,2}}(?:党委|政府|人大))")
-NAMED_PLACES = {"公园", "广场", "湿地公园", "森林公园", "遗址公园"}   # 人民公园: common words name parks
+NAMED_PLACES = {"公园", "广场", "湿地公园", "森林公园", "遗址公园"}   # 中山公园: common words name parks
 PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 SUFFIXES = [("AdministrativeArea", re.compile(rf"自由贸易试验区[{CJK}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
             ("Enterprise", _suffix_regex(L.ENTERPRISE_SUFFIXES)),
@@ -240,7 +240,7 @@ class Recogniser:
         return out
 
     def _bodies(self, text, found, bounds):
-        """市人大常委会, 运河区消防救援大队: an area (or 市/区/县) plus a body stem."""
+        """市人大常委会, 某区消防救援大队: an area (or 市/区/县) plus a body stem."""
         area_by_end = {m.end: m for m in found if m.type == "AdministrativeArea"}
         out = []
         for m in BODY_RE.finditer(text):

@@ -162,8 +162,8 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     """Short names a paper uses for a registered company name.
 
     >>> from kg.gazetteer import Gazetteer
-    >>> enterprise_short_forms("河北某某制药有限公司", Gazetteer.for_city(None))
-    ['某某制药', '河北某某制药']
+    >>> enterprise_short_forms("山西某某制药有限公司", Gazetteer.for_city(None))
+    ['某某制药', '山西某某制药']
     >>> enterprise_short_forms("浙江某某储能集团有限公司", Gazetteer.for_city(None))[-2:]
     ['某某储能集团', '某某集团']
     """
@@ -172,7 +172,7 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
         core = core[core.index("集团") + 2:]
     forms = []
     stripped = core
-    for n in (3, 2, 4):  # drop a leading area name: 河北, 沧州市, 某某县
+    for n in (3, 2, 4):  # drop a leading area name: 某省, 某市, 某某县
         head = stripped[:n]
         if gaz.lookup(head):
             stripped = stripped[n:]

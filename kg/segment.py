@@ -2,7 +2,7 @@
 
 PDF text layers interleave columns: an article's headline block often comes
 *after* its body, and two bodies may precede their two headline blocks. So
-bodies are cut at datelines (本报讯, 据新华社…电) and headline blocks, and each
+bodies are cut at datelines (本报讯, 据某某社…电) and headline blocks, and each
 headline block is then given to the body it shares the most character
 bigrams with, which does not depend on the layout order.
 """
@@ -16,10 +16,10 @@ from kg.lexicon import COMPOUND_SURNAMES
 from kg.model import Article, OffsetMap, Page, Sentence, short_hash
 
 DATELINE = re.compile(
-    r"^(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据新华社|新华社[\u4e00-\u9fff]{0,8}电|"
+    r"^(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
     r"据[\u4e00-\u9fff]{2,8}(?:报|网|社)(?:报道|消息)|据[\u4e00-\u9fff]{2,10}消息)")
 LEAD = re.compile(
-    r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|据?新华社[\u4e00-\u9fff\d]{0,14}电|"
+    r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
     r"据[\u4e00-\u9fff]{2,10}(?:报道|消息)|本报记者(?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4}报道)?\s*"
     r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|实习生|特约)[^）)]{0,60})[）)])?")
 ROLE_PREFIXES = {"全媒体", "融媒体", "本报", "见习", "特约", "首席", "实习"}
@@ -57,8 +57,8 @@ def _join_byline_lines(raw: str) -> str:
 
     >>> _join_byline_lines("记者柯南\n山 通讯\n员钱望川"), _join_byline_lines("记者 白若川\n孔令溪")
     ('记者柯南山 通讯员钱望川', '记者 白若川 孔令溪')
-    >>> _join_byline_lines("记者 崔 \n向宁 欧阳\n晓明")
-    '记者 崔向宁 欧阳晓明'
+    >>> _join_byline_lines("记者 庞 \n向远 欧阳\n晓明")
+    '记者 庞向远 欧阳晓明'
     """
     lines = raw.replace("\r", "").split("\n")
     out = lines[0]
@@ -79,8 +79,8 @@ def _join_byline_lines(raw: str) -> str:
 def parse_byline(raw: str) -> list[tuple[str, str]]:
     """(role, name) pairs from a byline or photo credit.
 
-    >>> parse_byline("（记者张伟 通讯员孙震 李四）")
-    [('记者', '张伟'), ('通讯员', '孙震'), ('通讯员', '李四')]
+    >>> parse_byline("（记者甄伟 通讯员钱震 李四）")
+    [('记者', '甄伟'), ('通讯员', '钱震'), ('通讯员', '李四')]
     >>> parse_byline("（全媒体记者 王五 通讯员 赵六）")
     [('记者', '王五'), ('通讯员', '赵六')]
     >>> parse_byline("王五 赵六 摄")
