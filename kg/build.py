@@ -318,7 +318,7 @@ def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int 
         todo.append(s)
     by_path = {s.path: s for s in todo}
     paths = [s.path for s in todo] + (["-"] if "-" in files else [])
-    for res in _bar(_extract_stream(paths, date, city, jobs, engine, scheduler), len(paths), progress):
+    for res in progress_bar(_extract_stream(paths, date, city, jobs, engine, scheduler), len(paths), "build", progress):
         if "error" in res:
             failed(res["error"])
             continue
@@ -398,7 +398,14 @@ def _entry(s: Source) -> dict:
     return {"path": s.path, "options": s.options, "part": _part(s.key)}
 
 
-def _bar(items, total: int, progress: bool):
+def progress_bar(items, total: int, desc: str, progress: bool | None = None):
+    """A tqdm bar on stderr for multi-file runs; silent when stderr is not a terminal.
+
+    >>> list(progress_bar([1, 2], 2, "x", progress=False))
+    [1, 2]
+    """
+    if progress is None:
+        progress = sys.stderr.isatty()
     if progress and total > 1:
         from tqdm import tqdm
 
@@ -407,7 +414,7 @@ def _bar(items, total: int, progress: bool):
         except (OSError, ValueError):
             size = os.terminal_size((0, 0))
         # a pty that reports a 0x0 size (script, some CI runners) would hide the bar
-        return tqdm(items, total=total, desc="build", unit="file", file=sys.stderr,
+        return tqdm(items, total=total, desc=desc, unit="file", file=sys.stderr,
                     ncols=size.columns or 80, nrows=size.lines or 24)
     return items
 

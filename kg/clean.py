@@ -42,6 +42,9 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
     '（2021-2025年）》'
     >>> undouble("谢谢大家") is None, undouble("哈哈") is None, undouble("哈哈哈哈") is None
     (True, True, True)
+    >>> "".join("全全市市工工作作"[a:b] for a, b in undouble("全全市市工工作作"))
+    '全市工作'
+
     """
     n = len(s)
     if n < 4 or n % 2 or n > MAX_DOUBLED_LINE:
@@ -65,8 +68,10 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
         # a run of one repeated character (哈哈 in 哈哈哈哈) is no evidence of doubling
         long_run |= len(set(s[i:i + length])) >= 2
         i += 2 * length
-    # a chain of single characters (哈哈哈哈, 谢谢谢谢) or a bare number is no headline
-    return ranges if long_run and _IS_CJK.search(s) else None
+    # a headline doubled character by character (全全市市工工作作): three or more different
+    # characters each written twice; 哈哈哈哈 or 常常谢谢 stay as they are
+    per_char = len(ranges) >= 3 and len({s[a:b] for a, b in ranges}) >= 3
+    return ranges if (long_run or per_char) and _IS_CJK.search(s) else None
 
 
 def _chunks(raw: str) -> list[tuple[int, int]]:

@@ -22,27 +22,11 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date like 2021-11-26") from None
 
 
-def _progress(items, total: int, desc: str):
-    """A progress bar on stderr for multi-file runs, silent when stderr is not a terminal."""
-    if total > 1 and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        return tqdm(items, total=total, desc=desc, unit="file", file=sys.stderr)
-    return items
-
-
-def run_extraction(paths, date, city, pattern="*.txt") -> tuple[list[dict], int]:
-    """Records of all readable inputs (merged) and the number of inputs that failed."""
-    from kg.pipeline import extract_paths
+def input_files(paths, pattern: str) -> tuple[list[str], int]:
+    """The files to read (folders expanded) and how many arguments named nothing."""
     from kg.read import iter_paths
 
     failures = 0
-
-    def on_error(path, exc):
-        nonlocal failures
-        failures += 1
-        click.echo(f"kg: error: {exc}", err=True)
-
     for p in paths:
         if p != "-" and not os.path.exists(p):
             click.echo(f"kg: error: {p}: no such file or directory", err=True)
@@ -52,9 +36,23 @@ def run_extraction(paths, date, city, pattern="*.txt") -> tuple[list[dict], int]
     if existing and not files:
         click.echo(f"kg: error: no {pattern} files in {', '.join(existing)}", err=True)
         failures += 1
+    return files, failures
+
+
+def run_extraction(paths, date, city, pattern="*.txt") -> tuple[list[dict], int]:
+    """Records of all readable inputs (merged) and the number of inputs that failed."""
+    from kg.build import progress_bar
+    from kg.pipeline import extract_paths
+
+    def on_error(path, exc):
+        nonlocal failures
+        failures += 1
+        click.echo(f"kg: error: {exc}", err=True)
+
+    files, failures = input_files(paths, pattern)
     records = []
     stream = extract_paths(files, date=date, city=city, on_error=on_error, pattern=pattern)
-    for _path, recs in _progress(stream, len(files), "extract"):
+    for _path, recs in progress_bar(stream, len(files), "extract"):
         records.extend(recs)
     return merge_records(records), failures
 
@@ -137,18 +135,8 @@ def build(paths, date, city, pattern, out_dir, html, jobs, engine, scheduler):
     are skipped, and the graph is re-merged from all parts. See docs/scale.md.
     """
     from kg.build import BuildError, build_graph
-    from kg.read import iter_paths
 
-    failures = 0
-    for p in paths:
-        if p != "-" and not os.path.exists(p):
-            click.echo(f"kg: error: {p}: no such file or directory", err=True)
-            failures += 1
-    existing = [p for p in paths if p == "-" or os.path.exists(p)]
-    files = list(iter_paths(existing, pattern))
-    if existing and not files:
-        click.echo(f"kg: error: no {pattern} files in {', '.join(existing)}", err=True)
-        failures += 1
+    files, failures = input_files(paths, pattern)
     try:
         result = build_graph(files, out_dir, date=date, city=city, jobs=jobs, engine=engine,
                              scheduler=scheduler, html=html, progress=sys.stderr.isatty(),
