@@ -9,7 +9,7 @@ the same page.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 from kg import lexicon as L
 from kg.gazetteer import Gazetteer
@@ -19,7 +19,6 @@ LEGAL_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司)$"
 INDUSTRY_TAILS = sorted(L.INDUSTRY_WORDS | {"鞋业", "储能", "化工", "材料"}, key=len, reverse=True)
 COMPANY_TAIL = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
 POLICY_KEY_DROP = re.compile(r"^关于|的(?=[\u4e00-\u9fff]{1,6}$)|[（(][^（）()]*[)）]$|\s")
-DECLARED_SHORT = re.compile(r"[（(]以下(?:简称|称)[“《]?([^”》）)]{1,12})[”》]?[)）]")
 
 
 def policy_key(name: str) -> str:
@@ -204,10 +203,3 @@ def count_weak_campaigns(articles: list[Article]) -> Counter:
     names = {m.text for a in articles for s in a.all_sentences for m in s.mentions
              if m.type == "Campaign" and m.attrs.get("weak")}
     return Counter({n: text.count(n) for n in names})
-
-
-def group_by_article(triples) -> dict[str, list]:
-    out = defaultdict(list)
-    for t in triples:
-        out[t.article.id].append(t)
-    return out

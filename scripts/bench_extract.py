@@ -11,7 +11,6 @@ timed separately and excluded from the rates.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import glob
 import logging
 import sys
