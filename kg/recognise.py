@@ -62,7 +62,7 @@ def _suffix_regex(words):
 
 VILLAGE_RE = re.compile(rf"[{CJK}]{{1,3}}村(?![委民])")
 WEAK_SUFFIXES = {"Organization": re.compile(r".*(社区|中心|大队|中队|支队|会|办事处|指挥部|学院|学校|委员会|院所)"),
-                 "Place": re.compile(r".*(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街)"),
+                 "Place": re.compile(r".*(基地|港口|港区|园区|服务区|产业园|工业园|示范园|新城|小镇|街区|车站|湿地|园|寺|绿道|大街|站)"),
                  "Enterprise": re.compile(r"公司|总公司|分公司|厂|工厂|合作社|专业合作社|集团")}
 BODY_STEM_SET = set(L.BODY_STEMS)
 SHORT_ZONES = {"新区", "管理区", "实验区", "合作区", "投资区", "高新区", "经开区", "保税区"}
@@ -198,6 +198,8 @@ class Recogniser:
             rx = VILLAGE_RE if a.text.endswith(("镇", "乡", "街道")) else \
                 TOWN_RE if a.text.endswith(("县", "区")) and a.text == a.name else None
             m = rx.match(text, a.end) if rx else None
+            if m and any(b.start == a.end for b in areas):
+                continue      # the gazetteer already names what follows (某某街道)
             if m and not self.gaz.lookup(m[0]):
                 out.append(Mention(a.end, m.end(), m[0], "AdministrativeArea", "suffix.village", name=m[0]))
         return out

@@ -86,6 +86,10 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
             body = ("entity", "Organization", name + bare, None)      # 省委常委、宣传部部长
         elif body is None and title not in L.IMPLIED_BODY and last is not None and not bare:
             body = last
+            lname = body_name(last) or ""
+            if re.search(r"(党组|党委)$", lname) and title not in L.PARTY_TITLES:
+                # 某人大常委会党组书记、主任: the chair belongs to the congress, not its party group
+                body = ("entity", "Organization", lname[:-2], None)
         out.append((body, title))
         last = body or last
     return out

@@ -134,6 +134,11 @@ def subsidiary_of(ctx, art: Article, sent: Sentence) -> list[Fact]:
             child = ctx.last_enterprise.get(art.id)
         if child is not None and child is not parents[-1]:
             facts.append(Fact(child, "subsidiaryOf", parents[-1], sent, "subsidiary.zigongsi", 0.8))
+    for m in re.finditer(r"隶属于?|归属于", text):      # 乙隶属于甲集团
+        child = next((x for x in reversed(ments) if x.end == m.start() and x.type == "Enterprise"), None)
+        parent = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)
+        if child and parent:
+            facts.append(Fact(child, "subsidiaryOf", parent, sent, "subsidiary.lishu", 0.85))
     for m in re.finditer(r"是", text):      # 乙是甲集团旗下…
         child = next((x for x in reversed(ments) if x.end == m.start() and x.type == "Enterprise"), None)
         parent = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)

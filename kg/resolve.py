@@ -178,6 +178,11 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
             break
     if len(stripped) >= 3:
         forms.append(stripped)
+    brand = stripped
+    while brand and any(brand.endswith(w) for w in INDUSTRY_TAILS):
+        brand = brand[: -max(len(w) for w in INDUSTRY_TAILS if brand.endswith(w))]
+    if 3 <= len(brand) < len(stripped) and "集团" not in brand:
+        forms.append(brand)           # 某某特材 for 某市某某特材科技股份有限公司
     if core != name and core != stripped and len(core) >= 4:
         forms.append(core)
     if "集团" in name and not name.endswith("集团"):

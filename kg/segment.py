@@ -83,16 +83,21 @@ def parse_byline(raw: str) -> list[tuple[str, str]]:
     [('记者', '甄伟'), ('通讯员', '钱震'), ('通讯员', '李四')]
     >>> parse_byline("（全媒体记者 王五 通讯员 赵六）")
     [('记者', '王五'), ('通讯员', '赵六')]
+    >>> parse_byline("通讯员 王五 摄")
+    [('摄', '王五')]
     >>> parse_byline("王五 赵六 摄")
     [('摄', '王五'), ('摄', '赵六')]
     """
     text = re.sub(r"[（()）]", " ", _join_byline_lines(raw))
     out, role = [], None
     tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
+    def credit(names):   # 通讯员 某某 摄: the role word is no photographer
+        return [("摄", t) for t in names if NAME.match(t) and not ROLE.fullmatch(t) and t not in ROLE_PREFIXES]
+
     if tokens and tokens[-1] in ("摄", "摄影"):
-        return [("摄", t) for t in tokens[:-1] if NAME.match(t)]
+        return credit(tokens[:-1])
     if tokens and tokens[-1].endswith("摄") and NAME.match(tokens[-1][:-1]):
-        return [("摄", t) for t in [*tokens[:-1], tokens[-1][:-1]] if NAME.match(t)]
+        return credit([*tokens[:-1], tokens[-1][:-1]])
     for tok in tokens:
         pieces = [p for p in ROLE.split(tok) if p]
         for i, piece in enumerate(pieces):
