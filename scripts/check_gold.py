@@ -30,7 +30,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORER = Path("/work/shared/eval/score.py")
+SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score.py"
 TYPES = {"Official", "Journalist", "Person", "AdministrativeArea", "Place",
          "Enterprise", "Organization", "Policy", "Campaign"}
 AREA_OR_SITE = {"AdministrativeArea", "Place"}

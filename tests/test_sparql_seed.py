@@ -17,7 +17,7 @@ from kg.rdf import write_rdf
 from kg.records import read_records
 from test_sparql_support import QUERIES, ROOT, Endpoint, post_direct, rows
 
-SEED = Path("/work/shared/corpus/seed-page.txt")
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed-page.txt"
 
 
 def missing(reason):

@@ -17,8 +17,8 @@ SAMPLE = Path(__file__).parent / "data" / "view-sample.jsonl"
 XSS_NAMES = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>"]
 
 
-def with_xss(records):
-    """The records plus hostile entities linked to the first entity."""
+def with_xss(records, evidence="<script>alert({i})</script>{name}"):
+    """The records plus hostile entities (and hostile evidence) linked to the first entity."""
     out = list(records)
     anchor = next(r for r in records if r["kind"] == "entity")
     for i, name in enumerate(XSS_NAMES):
@@ -28,7 +28,7 @@ def with_xss(records):
         out.append({"kind": "triple", "id": f"t-xss{i:08d}", "subject": name, "subject_id": eid,
                     "predicate": "locatedIn", "object": anchor["name"], "object_id": anchor["id"],
                     "date": None, "title": None, "article": None,
-                    "evidence": f"<script>alert({i})</script>{name}"})
+                    "evidence": evidence.format(i=i, name=name)})
     return out
 
 

@@ -14,17 +14,18 @@ import pytest
 from kg.graph import to_networkx
 from kg.records import read_records
 from kg.view import write_html
+from test_view import XSS_NAMES
+from test_view import with_xss as with_xss_records
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "view-sample.jsonl"
-SEED = Path("/work/shared/corpus/seed-page.txt")
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed-page.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "test-output"
-XSS_NAMES = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>"]
 
 
 def missing(reason):
@@ -34,18 +35,8 @@ def missing(reason):
 
 
 def with_xss(records):
-    """The records plus hostile Enterprise entities linked to the first entity."""
-    out = list(records)
-    anchor = next(r for r in records if r["kind"] == "entity")
-    for i, name in enumerate(XSS_NAMES):
-        eid = f"e-xss{i:08d}"
-        out.append({"kind": "entity", "id": eid, "name": name, "type": "Enterprise",
-                    "aliases": ["<b>alias</b>"], "code": None})
-        out.append({"kind": "triple", "id": f"t-xss{i:08d}", "subject": name, "subject_id": eid,
-                    "predicate": "locatedIn", "object": anchor["name"], "object_id": anchor["id"],
-                    "date": None, "title": None, "article": None,
-                    "evidence": f"<img src=y onerror=alert({i})>{name}"})
-    return out
+    """Hostile entities whose evidence would run if a tooltip used innerHTML."""
+    return with_xss_records(records, evidence="<img src=y onerror=alert({i})>{name}")
 
 
 def seed_records(tmp):
