@@ -21,6 +21,7 @@ ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)}
 TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
 TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")
+FIRST_ITEM_GAP = re.compile(r"^了?[\u4e00-\u9fff]{2,12}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
 SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
 SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部署|安排|推动|鼓励)$")
 SCOPE_WORDS = re.compile(r"试点|先行|示范|率先|开展")
@@ -188,6 +189,8 @@ def _list_after(sent: Sentence, pos: int, types) -> list[Mention]:
             gap = ""
         elif not first and TAIL_GAP.match(gap):
             gap = ""   # 某机场改扩建工程现场和某园: the list goes on after a tail
+        elif first and FIRST_ITEM_GAP.match(gap):
+            gap = ""   # 察看了某某纪念馆和某园: a first item we could not name, then a named one
         if not LIST_GAP.match(gap):
             break
         nxt = ments[i + 1] if i + 1 < len(ments) else None

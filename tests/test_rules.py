@@ -133,3 +133,8 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
     done = list(P.extract_paths([str(tmp_path)], city="廊坊市", on_error=lambda p, e: errors.append(str(e))))
     assert [p for p, _ in done] == [str(good)]
     assert len(errors) == 1 and "b.txt" in errors[0] and "ValueError: boom" in errors[0]
+
+
+def test_a_visit_list_goes_on_after_an_item_we_cannot_name():
+    _, triples = records("本报讯 5月18日，市长韩立言到广阳区调研，先后察看了抗战胜利纪念馆和廊坊宏瑞精密机械有限公司。")
+    assert ("韩立言", "visited", "廊坊宏瑞精密机械有限公司") in triples
