@@ -22,9 +22,6 @@ TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
 TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")
 FIRST_ITEM_GAP = re.compile(r"^了?[\u4e00-\u9fff]{2,12}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
-SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
-SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部署|安排|推动|鼓励)$")
-SCOPE_WORDS = re.compile(r"试点|先行|示范|率先|开展")
 # the article's official acts through a pronoun or the group they lead
 PRONOUN_SUBJECT = re.compile(r"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行|[\u4e00-\u9fff]{0,4}"
                              r"(?:调研组|视察组|检查组|督导组|考察组|考察团|代表团|工作组)|委员们|代表们)")
