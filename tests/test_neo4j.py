@@ -95,12 +95,8 @@ def loaded(driver):
 
 
 def kg_command() -> list[str]:
-    """`kg` itself when the whole CLI imports, else the neo4j group alone."""
-    try:
-        import kg.cli  # noqa: F401
-        return [sys.executable, "-m", "kg.cli", "neo4j"]
-    except ImportError:
-        return [sys.executable, "-c", "from kg.neo4j_cli import neo4j; neo4j(prog_name='kg neo4j')"]
+    """The `kg neo4j` command of this checkout."""
+    return [sys.executable, "-m", "kg.cli", "neo4j"]
 
 
 def kg_neo4j(neo4j_env, *args, env=None, timeout=120):
@@ -410,21 +406,14 @@ EXAMPLES = ROOT / "examples" / "pages"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """`kg build` of the seed page and of examples/pages (the real pipeline)."""
-    try:
-        import kg.cli_extract  # noqa: F401
-    except ImportError:
-        pytest.skip("kg build is not available in this checkout")
-    if not SEED_PAGE.exists() or not list(EXAMPLES.glob("*.txt")):
-        pytest.skip("seed page or examples/pages missing")
-    out = {}
-    for name, args in (("seed", [SEED_PAGE, "--date", "2021-11-26", "--city", "沧州市"]), ("examples", [EXAMPLES])):
-        out[name] = tmp_path_factory.mktemp(name)
-        proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", *map(str, args), "--out", str(out[name]),
-                               "--no-html"], capture_output=True, text=True, cwd=ROOT, timeout=600,
-                              env=os.environ | {"PYTHONPATH": str(ROOT)})
-        assert proc.returncode == 0, proc.stderr
+def built(tmp_path_factory, seed_build):
+    """`kg build` of the seed page (shared fixture) and of examples/pages (the real pipeline)."""
+    assert list(EXAMPLES.glob("*.txt")), "examples/pages missing"
+    out = {"seed": seed_build, "examples": tmp_path_factory.mktemp("examples")}
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(EXAMPLES), "--out", str(out["examples"]),
+                           "--no-html"], capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env=os.environ | {"PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
     return out
 
 

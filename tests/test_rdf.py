@@ -1,7 +1,6 @@
 """kg.rdf: records -> RDF (docs/rdf-model.md), on the invented fixture."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

@@ -7,23 +7,14 @@ Without chromium the test skips, except under CI=true where it fails.
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
+from real_parts import chromium
 from test_sparql_support import FIXTURE, Endpoint
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOSTILE = "<img src=x onerror=alert(1)>区"
-
-
-def missing(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +31,7 @@ def endpoint(tmp_path_factory):
 
 
 def test_example_query_runs_and_shows_text_not_markup(endpoint):
-    if not os.path.exists(CHROMIUM):
-        missing(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("playwright not installed")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         requests, dialogs = [], []
         page.on("request", lambda r: requests.append(r.url))

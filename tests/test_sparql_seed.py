@@ -1,14 +1,12 @@
 """The real pipeline's output for the seed page through RDF, SHACL, the store and the endpoint.
 
-Needs the lead's `kg build`; until it exists the tests skip (under CI=true they fail).
+The seed is built once per session by the `seed_build` fixture (tests/conftest.py).
 """
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import rdflib
@@ -17,29 +15,11 @@ from kg.rdf import write_rdf
 from kg.records import read_records
 from test_sparql_support import QUERIES, ROOT, Endpoint, post_direct, rows
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed-page.txt"
-
-
-def missing(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
-def seed_dir(tmp_path_factory):
-    try:
-        import kg.cli_extract  # noqa: F401  (the lead's pipeline)
-    except ImportError as exc:
-        missing(f"kg build not available yet: {exc}")
-    if not SEED.exists():
-        missing(f"{SEED} not found")
-    out = tmp_path_factory.mktemp("seed") / "out"
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEED), "--date", "2021-11-26",
-                          "--city", "沧州市", "--out", str(out)], capture_output=True, text=True,
-                         timeout=900, cwd=ROOT)
-    assert run.returncode == 0, run.stderr[-2000:]
-    return out
+def seed_dir(seed_build):
+    return seed_build
 
 
 def test_seed_output_conforms_to_shapes(seed_dir):

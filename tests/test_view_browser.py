@@ -4,34 +4,19 @@ Each test runs on two graphs: the invented fixture, and the real pipeline's
 output for the seed page (kg build), both with hostile entity names added.
 Without chromium the tests skip, except under CI=true where they fail.
 """
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from kg.graph import to_networkx
 from kg.records import read_records
 from kg.view import write_html
+from real_parts import ROOT, chromium
 from test_view import XSS_NAMES
 from test_view import with_xss as with_xss_records
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "view-sample.jsonl"
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed-page.txt"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "test-output"
-
-
-def missing(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def with_xss(records):
@@ -39,24 +24,14 @@ def with_xss(records):
     return with_xss_records(records, evidence="<img src=y onerror=alert({i})>{name}")
 
 
-def seed_records(tmp):
-    try:
-        import kg.cli_extract  # noqa: F401  (the lead's pipeline)
-    except ImportError as exc:
-        missing(f"kg build not available yet: {exc}")
-    out = tmp / "seed-out"
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEED), "--date", "2021-11-26",
-                          "--city", "沧州市", "--out", str(out)], capture_output=True, text=True,
-                         timeout=600, cwd=ROOT)
-    assert run.returncode == 0, run.stderr[-2000:]
-    return list(read_records(out / "triples.jsonl"))
-
-
 @pytest.fixture(scope="module", params=["fixture", "seed"])
 def graph_page(request, tmp_path_factory):
     """(name, records, path of the written page)."""
     tmp = tmp_path_factory.mktemp(request.param)
-    base = seed_records(tmp) if request.param == "seed" else list(read_records(SAMPLE))
+    if request.param == "seed":
+        base = list(read_records(request.getfixturevalue("seed_build") / "triples.jsonl"))
+    else:
+        base = list(read_records(SAMPLE))
     records = with_xss(base)
     page = tmp / "graph.html"
     write_html(records, page)
@@ -65,16 +40,8 @@ def graph_page(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        missing(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("playwright not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
