@@ -7,9 +7,9 @@
   would pull its whole NLP stack into start-up.
 - Organisations and places that jieba's own dictionary tags ``nt`` / ``ns``.
 
->>> g = Gazetteer.for_city("石家庄市")
+>>> g = Gazetteer.for_city("保定市")
 >>> g.lookup("高新区").name, g.lookup("高新区").code
-('石家庄高新技术产业开发区', '130171')
+('保定高新技术产业开发区', '130671')
 """
 from __future__ import annotations
 
