@@ -14,10 +14,8 @@ import re
 import unicodedata
 from collections import defaultdict
 
-SCORED_PREDICATES = ("visited", "holdsPosition", "issued", "appliesTo", "locatedIn",
-                     "subsidiaryOf", "inspected")
-TYPES = ("Official", "Journalist", "Person", "AdministrativeArea", "Place", "Enterprise",
-         "Organization", "Policy", "Campaign")
+from kg.vocab import ENTITY_TYPES as TYPES
+from kg.vocab import PREDICATES as SCORED_PREDICATES
 
 
 def norm(name) -> str:

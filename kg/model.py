@@ -5,7 +5,10 @@ A :class:`Page` is one source file as decoded text. Cleaning turns it into
 artefacts; an :class:`OffsetMap` keeps every character of a cleaned text tied
 to its offset in ``Page.text``. Recognition adds :class:`Mention` objects to
 sentences, resolution groups mentions into :class:`Entity` objects and
-relation rules emit :class:`Triple` objects.
+relation rules emit :class:`Fact` objects that name mentions or an
+:class:`ImpliedEntity` (a body only a title implies); once mentions are
+resolved, facts become :class:`Triple` objects. A :class:`Doc` holds one
+page on its way through the pipeline.
 """
 from __future__ import annotations
 
@@ -13,11 +16,6 @@ import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-
-ENTITY_TYPES = ("Official", "Journalist", "Person", "AdministrativeArea", "Place",
-                "Enterprise", "Organization", "Policy", "Campaign")
-PREDICATES = ("visited", "holdsPosition", "issued", "appliesTo", "locatedIn",
-              "subsidiaryOf", "inspected")
 
 
 def short_hash(*parts: object, n: int = 12) -> str:
@@ -107,6 +105,33 @@ class Mention:
     entity: "Entity | None" = None
     attrs: dict = field(default_factory=dict)
 
+    @property
+    def label(self) -> str:
+        """The canonical name once resolved, else the surface text."""
+        return self.name or self.text
+
+    @property
+    def area_name(self) -> str | None:
+        """The area a body mention belongs to (某区 for 某区委), if known."""
+        return self.attrs.get("area_name")
+
+
+@dataclass(frozen=True)
+class ImpliedEntity:
+    """An entity no mention names: 市政府 implied by 市长, a group named inside a company name.
+
+    >>> ImpliedEntity("Organization", "甲市政府", alias="市政府").label
+    '甲市政府'
+    """
+    type: str
+    name: str
+    alias: str | None = None
+    area_name = None       # like a Mention's: an implied body's area is not tracked
+
+    @property
+    def label(self) -> str:
+        return self.name
+
 
 @dataclass
 class Sentence:
@@ -137,6 +162,7 @@ class Article:
     date: dt.date | None = None      # event date stated in the lead, if any
     date_text: str | None = None
     byline_spans: list[tuple[int, int]] = field(default_factory=list)
+    known_people: dict[str, str] = field(default_factory=dict)   # name -> Official/Person on the page
 
     @property
     def all_sentences(self) -> list[Sentence]:
@@ -159,14 +185,44 @@ class Entity:
 
 
 @dataclass
-class Triple:
-    subject: Entity
+class Fact:
+    """What a relation rule reads off a sentence, before mentions are resolved."""
+    subject: Mention | ImpliedEntity
     predicate: str
-    object: Entity
-    article: Article
+    object: Mention | ImpliedEntity
     sentence: Sentence
     rule: str
     confidence: float
     date: dt.date | None = None
     date_text: str | None = None
     title: str | None = None
+
+
+@dataclass
+class Triple:
+    """A fact whose subject and object are entities; the fact keeps the evidence."""
+    subject: Entity
+    object: Entity
+    article: Article
+    fact: Fact
+
+    predicate = property(lambda self: self.fact.predicate)
+    sentence = property(lambda self: self.fact.sentence)
+    rule = property(lambda self: self.fact.rule)
+    confidence = property(lambda self: self.fact.confidence)
+    date = property(lambda self: self.fact.date)
+    date_text = property(lambda self: self.fact.date_text)
+    title = property(lambda self: self.fact.title)
+
+
+@dataclass
+class Doc:
+    """One page on its way through the pipeline (the components of
+    :data:`kg.extract.pipeline.PIPELINE` read and fill it in turn)."""
+    page: Page
+    articles: list[Article] = field(default_factory=list)
+    recogniser: object = None        # kg.extract.recognise.Recogniser for the page's home area
+    resolver: object = None          # kg.extract.resolve.Resolver: the page's entities
+    facts: list[tuple[Article, Fact]] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+    records: list[dict] = field(default_factory=list)

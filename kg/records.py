@@ -1,8 +1,10 @@
-"""Reading and writing the record stream (docs/format.md).
+"""Reading, checking and writing the record stream (docs/format.md).
 
 Every consumer (RDF, Neo4j, the viewer, analysis) reads `triples.jsonl`
-through :func:`read_records`; writers go through :func:`atomic_writer` so a
-failed run never leaves a half-written file.
+through :func:`read_records` and checks what it uses with
+:func:`validate_record` (one :class:`RecordError` for every store); writers
+go through :func:`atomic_writer` so a failed run never leaves a half-written
+file.
 
 >>> recs = [{"kind": "entity", "id": "e-1", "name": "甲", "type": "Person"}]
 >>> split_records(recs)["entity"][0]["name"]
@@ -17,7 +19,9 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-KINDS = ("article", "entity", "triple")
+from kg.vocab import ENTITY_TYPES, KINDS, PREDICATES
+
+_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 
 
 class RecordError(ValueError):
@@ -47,6 +51,37 @@ def read_records(path: str | os.PathLike) -> Iterator[dict]:
             yield rec
 
 
+def validate_record(rec: dict, where: str = "") -> dict:
+    """Check what every consumer relies on; return the record or raise RecordError.
+
+    Articles, entities and triples need an id; an entity a name and a type of
+    :data:`kg.vocab.ENTITY_TYPES`; a triple a predicate of
+    :data:`kg.vocab.PREDICATES` and both ends' ids. Other kinds pass (forward
+    compatible: consumers ignore them).
+
+    >>> validate_record({"kind": "entity", "id": "e-1", "name": "甲", "type": "Robot"})
+    Traceback (most recent call last):
+    kg.records.RecordError: entity e-1: unknown type 'Robot'
+    """
+    kind, rid = rec.get("kind"), rec.get("id")
+    prefix = f"{where}: " if where else ""
+    if kind not in KINDS:
+        return rec
+    if not isinstance(rid, str) or not rid:
+        raise RecordError(f"{prefix}{kind} record without an id: {str(rec)[:80]}")
+    if kind == "entity":
+        if rec.get("type") not in ENTITY_TYPES:
+            raise RecordError(f"{prefix}entity {rid}: unknown type {rec.get('type')!r}")
+        if not isinstance(rec.get("name"), str) or not rec["name"]:
+            raise RecordError(f"{prefix}entity {rid}: no name")
+    elif kind == "triple":
+        if rec.get("predicate") not in PREDICATES:
+            raise RecordError(f"{prefix}triple {rid}: unknown predicate {rec.get('predicate')!r}")
+        if not rec.get("subject_id") or not rec.get("object_id"):
+            raise RecordError(f"{prefix}triple {rid}: subject_id and object_id are required")
+    return rec
+
+
 def split_records(records: Iterable[dict]) -> dict[str, list[dict]]:
     """Group records by kind: {'article': [...], 'entity': [...], 'triple': [...]}."""
     out: dict[str, list[dict]] = {k: [] for k in KINDS}
@@ -55,14 +90,33 @@ def split_records(records: Iterable[dict]) -> dict[str, list[dict]]:
     return out
 
 
+def record_key(rec: dict) -> tuple:
+    """Sort key of the records order (docs/format.md): kind, then id."""
+    return _KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
+
+
 def sort_records(records: Iterable[dict]) -> list[dict]:
     """Deterministic order: articles, entities, triples, each by id."""
-    order = {k: i for i, k in enumerate(KINDS)}
-    return sorted(records, key=lambda r: (order.get(r["kind"], 99), str(r.get("id", ""))))
+    return sorted(records, key=record_key)
 
 
 def dumps(rec: dict) -> str:
     return json.dumps(rec, ensure_ascii=False, sort_keys=False)
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside an HTML <script> element: no '<', '>', '&' or line separators.
+
+    >>> script_json({"n": "</script><!--&"})
+    '{"n": "\\\\u003c/script\\\\u003e\\\\u003c!--\\\\u0026"}'
+    """
+    if isinstance(value, str):  # already JSON text (pyvis hands options over as a string)
+        value = json.loads(value)
+    text = json.dumps(value, ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
 
 
 @contextlib.contextmanager

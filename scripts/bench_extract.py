@@ -4,7 +4,7 @@
     python scripts/bench_extract.py [FILES...] [--repeat N]
 
 Prints characters per second of `jieba.lcut` over the text, of
-`jieba.posseg.lcut` (the issue's floor), and of `kg.pipeline.extract_page`
+`jieba.posseg.lcut` (the issue's floor), and of `kg.extract.pipeline.extract_page`
 (read → … → records), and their ratios. Start-up (dictionaries, automata) is
 timed separately and excluded from the rates.
 """
@@ -34,8 +34,8 @@ def main() -> None:
     import jieba
     import jieba.posseg
 
-    from kg.pipeline import extract_page
-    from kg.read import read_page
+    from kg.extract.pipeline import extract_page
+    from kg.extract.read import read_page
 
     jieba.setLogLevel(logging.WARNING)
     t0 = time.perf_counter()

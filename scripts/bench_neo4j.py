@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.neo4j_store import clear_graph, connect, graph_counts, load_records  # noqa: E402
+from kg.store.neo4j import clear_graph, connect, graph_counts, load_records  # noqa: E402
 
 TYPES = ["Official", "Enterprise", "AdministrativeArea", "Organization", "Place", "Policy"]
 PREDICATES = {  # predicate: (subject type, object type)

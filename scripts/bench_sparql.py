@@ -2,7 +2,7 @@
 """Benchmark the SPARQL stores on a generated graph of >= 1,000,000 triples.
 
 Generates invented records (docs/format.md), turns them into RDF with
-kg.rdf, then for each store choice reports load time, p50/p95 latency of
+kg.store.rdf, then for each store choice reports load time, p50/p95 latency of
 every queries/*.rq and requests/s with 8 concurrent clients:
 
   oxigraph-server  the Oxigraph server binary (`oxigraph serve-read-only`) over HTTP
@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg.rdf import oxigraph_quads, records_to_graph  # noqa: E402
-from kg.sparql_server import ServeConfig, make_server, stop_backend  # noqa: E402
+from kg.store.rdf import oxigraph_quads, records_to_graph  # noqa: E402
+from kg.store.sparql_server import ServeConfig, make_server, stop_backend  # noqa: E402
 
 QUERIES = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "queries").glob("*.rq"))}
 TYPES = {"AdministrativeArea": 400, "Official": 2500, "Journalist": 150, "Person": 2000,
@@ -238,7 +238,7 @@ def main():
             n_articles = int(n_articles * args.triples / n_triples * 1.03) + 1
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
         print(f"graph: {len(records):,} records -> {n_triples:,} distinct triples "
-              f"(records->RDF terms {t_rdf:.1f} s, kg.rdf)", flush=True)
+              f"(records->RDF terms {t_rdf:.1f} s, kg.store.rdf)", flush=True)
 
         store_path = os.path.join(tmp, "store")
         t = time.perf_counter()

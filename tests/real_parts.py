@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
 SEED_PAGE = ROOT.parent / "shared" / "corpus" / "seed-page.txt"
 SEED_ARGS = ["--date", "2021-11-26", "--city", "沧州市"]
 CHROMIUM = "/usr/bin/chromium"
@@ -47,7 +48,7 @@ def chromium():
 
 def kg_build(out: Path, *args: str) -> Path:
     """Run the real `kg build ARGS --out OUT` and return OUT."""
-    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", *args, "--out", str(out)],
+    run = subprocess.run([sys.executable, "-m", "kg", "build", *args, "--out", str(out)],
                          capture_output=True, text=True, timeout=900, cwd=ROOT,
                          env=os.environ | {"PYTHONPATH": str(ROOT)})
     assert run.returncode == 0, run.stderr[-2000:]

@@ -1,9 +1,8 @@
 """The reference annotations of examples/ are well formed and self-consistent."""
 import subprocess
 import sys
-from pathlib import Path
+from real_parts import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_check(*paths):

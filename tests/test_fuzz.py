@@ -12,10 +12,10 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kg.clean import clean_lines, undouble
+from kg.extract.clean import clean_lines, undouble
 from kg.model import Page
-from kg.pipeline import extract_page
-from kg.read import ReadError, decode
+from kg.extract.pipeline import extract_page
+from kg.extract.read import ReadError, decode
 
 FUZZ = settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(deadline=None, max_examples=12, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,160 @@
+"""`kg build` at scale: parallel, bounded-memory, deterministic and incremental.
+
+A build folder holds, besides its outputs (triples.jsonl, graph.ttl,
+graph.html), one *part* per source file under ``parts/`` and a
+``manifest.json`` saying which parts make up the graph:
+
+1. plan (:mod:`.plan`): hash every input together with the options that
+   change its records into a *part key*; inputs whose part is already in the
+   graph are skipped;
+2. extract (:mod:`.engines`): the one per-file task runs on a local process
+   pool or on a Dask cluster; only the map differs;
+3. merge (:mod:`.merge`): the sorted parts are merged streaming (k-way,
+   bounded fan-in) into ``triples.jsonl``, and ``graph.ttl`` is written
+   outside memory; equal ids are pooled by :func:`kg.records.merge_records`.
+
+Because the graph is always the merge of all its parts, in part-key order,
+adding pages later gives byte for byte the graph of building them all at once.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.build.engines import extract_stream
+from kg.build.manifest import MANIFEST, adopt_existing_graph, read_manifest, write_manifest
+from kg.build.merge import merge_parts, write_ttl
+from kg.build.plan import PARTS, BuildError, Source, file_options, part_key, plan_sources
+from kg.records import KINDS, RecordError, atomic_writer, read_records
+
+__all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
+
+
+@dataclass
+class BuildResult:
+    extracted: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)  # wall time of extract, merge, outputs
+
+
+@dataclass
+class _Run:
+    """One call of build_graph: the folder, its manifest's sources, the options, the result."""
+    out: Path
+    sources: dict            # manifest["sources"]: sha256 -> entry
+    date: object
+    city: str | None
+    log: Callable[[str], None]
+    result: BuildResult = field(default_factory=BuildResult)
+
+    def failed(self, msg: str) -> None:
+        self.result.errors.append(msg)
+        self.log(f"kg: error: {msg}")
+
+    def todo(self, files: list[str]) -> list[Source]:
+        """The sources that need extracting; the others are counted as skipped."""
+        todo, seen = [], set()
+        for s in plan_sources([f for f in files if f != "-"], self.date, self.city, self.failed):
+            have = self.sources.get(s.sha256)
+            done = have is not None and have["part"] == s.part and (self.out / have["part"]).exists()
+            if s.sha256 in seen or done:
+                self.result.skipped += 1
+                continue
+            seen.add(s.sha256)
+            if (self.out / s.part).exists():  # written by an interrupted run
+                self.sources[s.sha256] = s.entry()
+                self.result.skipped += 1
+                continue
+            todo.append(s)
+        return todo
+
+    def extract(self, todo: list[Source], stdin: bool, engine: dict, progress) -> None:
+        """Extract every source into its part file and list it in the manifest."""
+        by_path = {s.path: s for s in todo}
+        paths = [s.path for s in todo] + (["-"] if stdin else [])
+        stream = extract_stream(paths, self.date, self.city, **engine)
+        for res in progress(stream, len(paths)) if progress else stream:
+            if "error" in res:
+                self.failed(res["error"])
+                continue
+            src = by_path.get(res["path"])
+            if src is None:  # stdin: keyed once its bytes are known
+                opts = file_options("-", self.date, self.city)
+                src = Source("<stdin>", res["sha256"], opts, part_key(res["sha256"], opts))
+            with atomic_writer(self.out / src.part) as fh:
+                fh.write(res["jsonl"])
+            self.sources[src.sha256] = src.entry()
+            self.result.extracted += 1
+
+
+def build_graph(files: list[str], out_dir: str, date=None, city=None, jobs: int | None = None,
+                engine: str = "local", scheduler: str | None = None, html: bool = True,
+                progress: Callable[[Iterable, int], Iterable] | None = None,
+                log: Callable[[str], None] = print) -> BuildResult:
+    """Extract new files into parts, merge all parts, write the outputs.
+
+    The manifest has one entry per source content (sha256): a file given again
+    with the same options is skipped; with other options (or another kg) its
+    part is replaced, so the graph never holds a file twice. `progress`
+    wraps the stream of per-file results (``progress(items, total)``, e.g. a
+    tqdm bar); `log` receives one line per failed file.
+    """
+    out = Path(out_dir)
+    (out / PARTS).mkdir(parents=True, exist_ok=True)
+    manifest = read_manifest(out)
+    before = json.dumps(manifest, sort_keys=True)
+    adopt_existing_graph(out, manifest)
+    run = _Run(out, manifest["sources"], date, city, log)
+    result = run.result
+    t0 = time.perf_counter()
+    run.extract(run.todo(files), "-" in files, {"jobs": jobs, "engine": engine, "scheduler": scheduler}, progress)
+    result.seconds["extract"] = time.perf_counter() - t0
+    parts = sorted(out / m["part"] for m in run.sources.values())
+    missing = [p for p in parts if not p.exists()]
+    if missing:
+        raise BuildError(f"{missing[0]}: part listed in {out / MANIFEST} is missing; "
+                         f"give its source file again or build into a new folder")
+    outputs = [out / "triples.jsonl", out / "graph.ttl", *([out / "graph.html"] if html else [])]
+    if json.dumps(manifest, sort_keys=True) == before and all(p.exists() for p in outputs):
+        result.counts = count_kinds(out / "triples.jsonl")  # nothing new: the graph stands
+        return result
+    if not parts and result.errors:
+        return result  # nothing readable and no graph before: write no empty graph
+    try:
+        t0 = time.perf_counter()
+        result.counts = merge_parts(parts, out / "triples.jsonl")
+        t1 = time.perf_counter()
+        write_outputs(out, html)
+        result.seconds.update(merge=t1 - t0, outputs=time.perf_counter() - t1)
+    except (OSError, RecordError) as exc:  # the manifest stays as it was: the next run retries
+        raise BuildError(f"{out}: cannot write the graph: {exc}") from None
+    write_manifest(out, manifest)
+    for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
+        stale.unlink()
+    return result
+
+
+def count_kinds(path: Path) -> dict:
+    """Records by kind in a records file, read without parsing JSON."""
+    counts = dict.fromkeys(KINDS, 0)
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:  # the kind is the first key of every record line
+            kind = line[10:line.find('"', 10)] if line.startswith('{"kind": "') else None
+            if kind in counts:
+                counts[kind] += 1
+    return counts
+
+
+def write_outputs(out: Path, html: bool) -> None:
+    """graph.ttl (sorted outside memory) and graph.html from DIR/triples.jsonl."""
+    write_ttl(read_records(out / "triples.jsonl"), out / "graph.ttl")
+    if html:
+        from kg.view.html import write_html
+
+        write_html(read_records(out / "triples.jsonl"), out / "graph.html")
+

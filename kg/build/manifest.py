@@ -1,0 +1,47 @@
+"""The build folder's ``manifest.json``: which part makes up the graph for each source.
+
+One entry per source content (sha256): ``{"path", "options", "part"}``. An
+older build folder with a ``triples.jsonl`` and no manifest is adopted: its
+graph becomes a base part, so later builds add to it.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.build.plan import PARTS, BuildError, file_sha256
+from kg.records import atomic_writer, read_records, record_key, write_jsonl
+
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+
+
+def read_manifest(out: Path) -> dict:
+    p = out / MANIFEST
+    if not p.exists():
+        return {"format": MANIFEST_FORMAT, "sources": {}}
+    try:
+        m = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"{p}: unreadable manifest: {exc}") from None
+    if not isinstance(m, dict) or not isinstance(m.get("sources"), dict):
+        raise BuildError(f"{p}: not a kg build manifest")
+    return m
+
+
+def write_manifest(out: Path, manifest: dict) -> None:
+    manifest["format"] = MANIFEST_FORMAT
+    with atomic_writer(out / MANIFEST) as fh:
+        fh.write(json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+
+
+def adopt_existing_graph(out: Path, manifest: dict) -> None:
+    """A folder with triples.jsonl but no manifest (an older build): keep it as a base part."""
+    graph = out / "triples.jsonl"
+    if manifest["sources"] or not graph.exists():
+        return
+    sha = file_sha256(str(graph))
+    key = f"base-{sha[:16]}"
+    recs = sorted(read_records(graph), key=record_key)  # an older file is sorted already; make sure
+    write_jsonl(recs, out / PARTS / f"{key}.jsonl")
+    manifest["sources"][f"base:{sha}"] = {"path": str(graph), "options": {}, "part": f"{PARTS}/{key}.jsonl"}

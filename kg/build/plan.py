@@ -1,0 +1,117 @@
+"""Plan a build: which input files need extracting, and under which part key.
+
+A part key is the input's content hash (sha256 of its bytes) with a short hash
+of the options that change its records: publication date, home area, page
+number, the kg version and a fingerprint of the code that shapes records
+(:data:`SHAPING`: ``kg/extract/`` with its lexicon files, and the model,
+vocabulary and record modules it imports).
+
+>>> part_key("ab" * 32, {"date": None, "city": None, "page": None, "kg": "0"})[:17]
+'abababababababab-'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import __version__
+
+PARTS = "parts"
+# what shapes records, relative to the kg package (tests/test_build_plan.py checks it is complete)
+SHAPING = ("extract", "model.py", "vocab.py", "records.py")
+
+
+class BuildError(Exception):
+    """A build that cannot go on; str() is one line."""
+
+
+@dataclass
+class Source:
+    """One input file to extract: where it is and the key of its part."""
+    path: str
+    sha256: str
+    options: dict
+    key: str
+
+    @property
+    def part(self) -> str:
+        """The part file, relative to the build folder."""
+        return part_path(self.key)
+
+    def entry(self) -> dict:
+        """The source's line in the manifest."""
+        return {"path": self.path, "options": self.options, "part": self.part}
+
+
+def part_path(key: str) -> str:
+    return f"{PARTS}/{key}.jsonl"
+
+
+def file_options(path: str, date: dt.date | None, city: str | None) -> dict:
+    """The options that change a file's records (date and page come from the name if not given).
+
+    >>> file_options("x/2021-11-26-p03.txt", None, "甲市")["date"]
+    '2021-11-26'
+    """
+    from kg.extract.read import date_from_name, page_from_name
+
+    d = date or (None if path == "-" else date_from_name(path))
+    return {"date": d.isoformat() if d else None, "city": city,
+            "page": None if path == "-" else page_from_name(path), "kg": __version__,
+            "code": extraction_fingerprint()}
+
+
+def shaping_files() -> list[Path]:
+    """The source and data files the fingerprint covers, in a fixed order."""
+    pkg = Path(__file__).resolve().parent.parent
+    files = []
+    for name in SHAPING:
+        p = pkg / name
+        files += sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if p.is_dir() else [p]
+    return files
+
+
+@functools.lru_cache(maxsize=1)
+def extraction_fingerprint() -> str:
+    """Short hash of the code and data extraction runs, so parts of another pipeline are not reused."""
+    pkg = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for f in shaping_files():
+        h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def part_key(sha256: str, options: dict) -> str:
+    """Part name: content hash, then a short hash of the options."""
+    opts = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"{sha256[:16]}-{opts[:8]}"
+
+
+def file_sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def plan_sources(files: Iterable[str], date, city, on_error: Callable[[str], None]) -> list[Source]:
+    """Sources of the input files, hashed; unreadable files go to `on_error`."""
+    out = []
+    for path in files:
+        try:
+            sha = file_sha256(path)
+        except IsADirectoryError:
+            on_error(f"{path}: is a directory")
+            continue
+        except OSError as exc:
+            on_error(f"{path}: cannot read: {exc.strerror}")
+            continue
+        opts = file_options(path, date, city)
+        out.append(Source(path, sha, opts, part_key(sha, opts)))
+    return out

@@ -1,0 +1,42 @@
+"""The `kg` command line: one lazy group, one module per command group.
+
+Commands are imported only when used (click's lazy-group pattern), so
+`kg extract` does not pay for importing the Neo4j driver or the SPARQL
+server. Every command follows the error policy of :mod:`kg.cli.errors`.
+"""
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from kg import __version__
+
+# name -> "module:attribute" of a click command, loaded on first use.
+COMMANDS = {
+    "extract": "kg.cli.extract:extract",
+    "build": "kg.cli.extract:build",
+    "evaluate": "kg.cli.extract:evaluate",
+    "neo4j": "kg.cli.neo4j:neo4j",
+    "rdf": "kg.cli.rdf:rdf",
+    "serve": "kg.cli.rdf:serve",
+    "validate": "kg.cli.rdf:validate",
+    "view": "kg.cli.view:view",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *COMMANDS])
+
+    def get_command(self, ctx, name):
+        if name in COMMANDS:
+            module, attr = COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """Build a knowledge graph from Chinese newspaper pages."""

@@ -1,0 +1,179 @@
+"""`kg extract`, `kg build` and `kg evaluate`: the core commands."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import fail, failures, report
+from kg.records import RecordError, dumps, merge_records, read_records
+from kg.store import SERIALIZERS, serializer
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2021-11-26") from None
+
+
+def input_files(paths, pattern: str) -> tuple[list[str], int]:
+    """The files to read (folders expanded) and how many arguments named nothing."""
+    from kg.extract.read import iter_paths
+
+    failures = 0
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            report(f"{p}: no such file or directory")
+            failures += 1
+    existing = [p for p in paths if p == "-" or os.path.exists(p)]
+    files = list(iter_paths(existing, pattern))
+    if existing and not files:
+        report(f"no {pattern} files in {', '.join(existing)}")
+        failures += 1
+    return files, failures
+
+
+def progress_bar(items, total: int, desc: str, progress: bool | None = None):
+    """A tqdm bar on stderr for multi-file runs; silent when stderr is not a terminal.
+
+    >>> list(progress_bar([1, 2], 2, "x", progress=False))
+    [1, 2]
+    """
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if progress and total > 1:
+        from tqdm import tqdm
+
+        try:
+            size = os.get_terminal_size(sys.stderr.fileno())
+        except (OSError, ValueError):
+            size = os.terminal_size((0, 0))
+        # a pty that reports a 0x0 size (script, some CI runners) would hide the bar
+        return tqdm(items, total=total, desc=desc, unit="file", file=sys.stderr,
+                    ncols=size.columns or 80, nrows=size.lines or 24)
+    return items
+
+
+def run_extraction(paths, date, city, pattern="*.txt") -> tuple[list[dict], int]:
+    """Records of all readable inputs (merged) and the number of inputs that failed."""
+    from kg.extract.pipeline import extract_paths
+
+    def on_error(path, exc):
+        nonlocal failures
+        failures += 1
+        report(str(exc))
+
+    files, failures = input_files(paths, pattern)
+    records = []
+    stream = extract_paths(files, date=date, city=city, on_error=on_error, pattern=pattern)
+    for _path, recs in progress_bar(stream, len(files), "extract"):
+        records.extend(recs)
+    return merge_records(records), failures
+
+
+def write_records(records: list[dict], fmt: str, out: str | None) -> None:
+    """Write the records in `fmt` to the file `out` (atomically) or to stdout."""
+    if out not in (None, "-"):
+        serializer(fmt)(records, out)
+        return
+    if fmt == "jsonl":
+        for rec in records:
+            sys.stdout.write(dumps(rec) + "\n")
+        return
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / f"out.{fmt}"
+        serializer(fmt)(records, path)
+        sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+def _write_error(exc: OSError, target: str) -> str:
+    """One line for a failed write: full disk, read-only or missing folder."""
+    detail = exc.strerror or str(exc)
+    if exc.filename and str(exc.filename) != target and not str(exc.filename).startswith(f"{os.path.dirname(target)}/."):
+        detail += f" ({exc.filename})"  # e.g. the folder that could not be made
+    return f"{target}: cannot write: {detail}"
+
+
+common = [
+    click.argument("paths", nargs=-1, required=True),
+    click.option("--date", callback=_date, help="Publication date YYYY-MM-DD (else from the file name)."),
+    click.option("--city", help="Home city, e.g. 廊坊市 (else inferred from the text)."),
+    click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to read in folders."),
+]
+
+
+def with_common(f):
+    for opt in reversed(common):
+        f = opt(f)
+    return f
+
+
+@click.command()
+@with_common
+@click.option("--format", "fmt", type=click.Choice(list(SERIALIZERS)), default="jsonl", show_default=True)
+@click.option("-o", "--output", help="Output file (default: standard output).")
+def extract(paths, date, city, pattern, fmt, output):
+    """Extract entities and triples from newspaper pages (files, folders or '-')."""
+    records, failed = run_extraction(paths, date, city, pattern)
+    if failed and not records and output not in (None, "-"):
+        fail(f"no input could be read; {output} left unchanged")
+    try:
+        write_records(records, fmt, output)
+    except OSError as exc:  # full disk, read-only or missing folder: one line, no temp file left
+        fail(_write_error(exc, output or "<stdout>"))
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@with_common
+@click.option("--out", "out_dir", required=True, help="Output folder (an existing one is added to).")
+@click.option("--html/--no-html", default=True, show_default=True, help="Also write graph.html.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes  [default: number of cores]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are extracted: local processes or a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
+def build(paths, date, city, pattern, out_dir, html, jobs, engine, scheduler):
+    """Build or extend a graph folder: triples.jsonl, graph.ttl and graph.html.
+
+    Each source file is extracted once into DIR/parts/ (keyed by its content
+    hash and options, listed in DIR/manifest.json); files already in the graph
+    are skipped, and the graph is re-merged from all parts. See docs/scale.md.
+    """
+    from kg.build import BuildError, build_graph
+
+    files, failed = input_files(paths, pattern)
+    with failures(BuildError):
+        result = build_graph(files, out_dir, date=date, city=city, jobs=jobs, engine=engine,
+                             scheduler=scheduler, html=html,
+                             progress=lambda items, total: progress_bar(items, total, "build"),
+                             log=lambda msg: click.echo(msg, err=True))
+    counts = result.counts
+    click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
+               f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
+               f"{counts.get('triple', 0)} triples -> {out_dir}"
+               f" ({', '.join(f'{k} {v:.1f} s' for k, v in result.seconds.items())})", err=True)
+    if failed or result.errors:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("gold")
+@click.argument("pred")
+@click.option("-q", "--quiet", is_flag=True, help="Only the tables, not each error.")
+def evaluate(gold, pred, quiet):
+    """Score PRED.jsonl against a reference annotation GOLD.json."""
+    from kg.evaluate import format_report, load_gold, score
+
+    with failures(OSError, ValueError, RecordError):
+        g = load_gold(gold)
+        preds = list(read_records(pred))
+    click.echo(format_report(score(g, preds), verbose=not quiet))

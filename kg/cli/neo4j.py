@@ -1,0 +1,171 @@
+"""`kg neo4j load DIR` and `kg neo4j query CYPHER` (see docs/neo4j.md).
+
+    eval "$(scripts/neo4j-local start)"
+    kg neo4j load out/
+    kg neo4j query --file queries/visits_of_official.cypher --param name=张三 --format table
+
+Connection comes from --uri/--user/--password or NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.
+Parameters: `--param k=v` passes the string v; `--param k:=JSON` passes a
+JSON value (numbers, lists, null), e.g. `--param limit:=10`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import time
+import unicodedata
+
+import click
+
+from kg.cli.errors import failures
+from kg.records import RecordError, read_records
+
+
+def connection_options(fn):
+    fn = click.option("--password", envvar="NEO4J_PASSWORD", required=True,
+                      show_envvar=True, help="Neo4j password.")(fn)
+    fn = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
+                      show_envvar=True, help="Neo4j user.")(fn)
+    fn = click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687",
+                      show_default=True, show_envvar=True, help="Bolt URI of the server.")(fn)
+    return fn
+
+
+def open_driver(uri: str, user: str, password: str):
+    from kg.store.neo4j import Neo4jStoreError, connect
+    # run_query hands the server's warnings back; the command prints them as
+    # one line each instead of the driver's multi-line log records.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    with failures(Neo4jStoreError):
+        return connect(uri, user, password)
+
+
+def _progress(message: str) -> None:
+    click.echo(f"kg neo4j: {message}", err=True)
+
+
+@click.group()
+def neo4j():
+    """Load records into Neo4j and query them with Cypher."""
+
+
+@neo4j.command()
+@click.argument("path", type=click.Path(exists=True))
+@connection_options
+@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Rows per transaction.")
+def load(path, uri, user, password, batch_size):
+    """Load PATH (a `kg build` DIR or a triples.jsonl file) into Neo4j.
+
+    Idempotent: entities and articles are merged on their ids and
+    relationships on the triple id, so loading twice changes nothing and a
+    second corpus merges into the first.
+    """
+    from kg.store.neo4j import Neo4jStoreError, graph_counts, load_records
+    with failures(RecordError):
+        records = list(read_records(path))
+    driver = open_driver(uri, user, password)
+    started = time.perf_counter()
+    try:
+        with failures(Neo4jStoreError, RecordError, where=path):
+            totals = load_records(driver, records, batch_size=batch_size, progress=_progress)
+            counts = graph_counts(driver)
+    finally:
+        driver.close()
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"loaded {path}: {totals['nodes_created']} nodes and "
+        f"{totals['relationships_created']} relationships created, "
+        f"{totals['properties_set']} properties set in {totals['batches']} batches, {seconds:.1f}s; "
+        f"graph now has {counts['nodes']} nodes and {counts['relationships']} relationships")
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict:
+    """`k=v` gives the string v; `k:=JSON` a JSON value.
+
+    >>> parse_params(("name=O'Brien \\\\ {x}", "n:=3", "ids:=[1, 2]"))
+    {'name': "O'Brien \\\\ {x}", 'n': 3, 'ids': [1, 2]}
+    """
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.rstrip(":"):
+            raise click.BadParameter(f"{pair!r} is not k=v or k:=JSON", param_hint="--param")
+        if key.endswith(":"):
+            try:
+                params[key[:-1]] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise click.BadParameter(f"{key[:-1]}: not JSON: {exc.msg}", param_hint="--param") from None
+        else:
+            params[key] = value
+    return params
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(keys: list[str], rows: list[list]) -> str:
+    """An aligned text table; newlines inside cells are shown as ⏎."""
+    cells = [[cell_text(v).replace("\n", "⏎") for v in row] for row in rows]
+    widths = [max([display_width(k)] + [display_width(r[i]) for r in cells]) for i, k in enumerate(keys)]
+
+    def line(values):
+        return " | ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(keys), "-+-".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def format_rows(keys: list[str], rows: list[list], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(keys, row)) for row in rows], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(keys)
+        writer.writerows([cell_text(v) for v in row] for row in rows)
+        return buf.getvalue().rstrip("\n")
+    return format_table(keys, rows)
+
+
+@neo4j.command()
+@click.argument("cypher", required=False)
+@click.option("--file", "-f", "cypher_file", type=click.File(encoding="utf-8"),
+              help="Read the query from this file (e.g. queries/*.cypher).")
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V|K:=JSON",
+              help="Query parameter: k=v passes the string v, k:=JSON a JSON value (n:=10). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@connection_options
+def query(cypher, cypher_file, params, fmt, uri, user, password):
+    """Run CYPHER (or --file) with parameters and print the result."""
+    from kg.store.neo4j import Neo4jStoreError, run_query
+    if (cypher is None) == (cypher_file is None):
+        raise click.UsageError("give either a CYPHER argument or --file")
+    text = cypher if cypher is not None else cypher_file.read()
+    if not text.strip():
+        raise click.UsageError("the query is empty")
+    values = parse_params(params)
+    driver = open_driver(uri, user, password)
+    try:
+        with failures(Neo4jStoreError):
+            keys, rows, warnings = run_query(driver, text, values)
+    finally:
+        driver.close()
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(format_rows(keys, rows, fmt))

@@ -1,0 +1,149 @@
+"""`kg rdf load`, `kg rdf query`, `kg serve` and `kg validate` (loaded lazily by kg.cli).
+
+    kg rdf load out/page1 out/page2 --store kg.store
+    kg serve kg.store --port 7878          # or: kg serve out/page1 (a temporary store)
+    kg validate out/page1
+"""
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import fail
+from kg.store.rdf_store import StoreError, is_store, load_into_store
+
+
+@click.group()
+def rdf():
+    """The persistent RDF store (Oxigraph)."""
+
+
+@rdf.command("load")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--store", "store_path", required=True, type=click.Path(file_okay=False),
+              help="Oxigraph store directory (created if missing).")
+@click.option("--replace", is_flag=True, help="Empty the store first.")
+@click.option("--no-ontology", is_flag=True, help="Do not (re)load ontology/kg.ttl into its named graph.")
+def load(inputs, store_path, replace, no_ontology):
+    """Add `kg build` DIRs (or .jsonl/.ttl/.nt files) to the store; nothing is added twice."""
+    try:
+        counts = load_into_store(inputs, store_path, ontology=not no_ontology, replace=replace)
+    except (StoreError, OSError) as exc:
+        fail(str(exc))
+    click.echo(f"{store_path}: {counts['added']} quads added, {counts['after']} in the store")
+
+
+@rdf.command("query")
+@click.argument("query")
+@click.option("--store", "store_path", required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", default="csv", type=click.Choice(["csv", "tsv", "json", "xml"]),
+              help="Result format of SELECT/ASK (CONSTRUCT/DESCRIBE print N-Triples).")
+def query(query, store_path, fmt):
+    """Run a SPARQL query (text, or @file.rq) on a store and print the results."""
+    import pyoxigraph as ox
+
+    try:
+        text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+    except OSError as exc:
+        fail(f"{query[1:]}: cannot read the query: {exc.strerror}")
+    if not is_store(store_path):
+        fail(f"{store_path}: not an Oxigraph store")
+    store = ox.Store.read_only(store_path)
+    try:
+        result = store.query(text)
+    except SyntaxError as exc:
+        fail(f"bad query: {exc}")
+    out = sys.stdout.buffer
+    if isinstance(result, ox.QueryTriples):
+        result.serialize(out, ox.RdfFormat.N_TRIPLES)
+    else:
+        result.serialize(out, getattr(ox.QueryResultsFormat, fmt.upper()))
+    out.flush()
+
+
+def _prepare_store(source: str) -> tuple[str, str | None]:
+    """(store path, temporary dir to delete) for a store, a build DIR or a records/RDF file."""
+    if is_store(source):
+        return source, None
+    tmp = tempfile.mkdtemp(prefix="kg-serve-")
+    try:
+        store = str(Path(tmp) / "store")
+        counts = load_into_store([source], store)
+        click.echo(f"loaded {source}: {counts['after']} quads into a temporary store", err=True)
+        return store, tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the data to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a query may run (503 after).")
+@click.option("--max-result-mb", default=64.0, show_default=True, type=click.FloatRange(0.001, 4096),
+              help="Largest answer in MiB (413 above).")
+@click.option("--cors", "cors", multiple=True,
+              help="Allow cross-origin requests from this origin (repeatable; '*' for any).")
+@click.option("--queries", "queries_dir", default=None, type=click.Path(file_okay=False),
+              help="Folder of example queries (*.rq) for the query page  [default: the shipped queries/]")
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, quiet):
+    """Serve SOURCE (an Oxigraph store, a `kg build` DIR or a records/RDF file) over SPARQL at /sparql.
+
+    Read-only; bound to 127.0.0.1 unless --host says otherwise; stops cleanly on SIGTERM.
+    """
+    from kg.store.sparql_server import BackendError, ServeConfig
+    from kg.store.sparql_server import serve as run
+
+    # Until the server installs its own handlers, SIGTERM unwinds like an exception,
+    # so a temporary store being loaded and a backend being started are cleaned up.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        store, tmp = _prepare_store(source)
+    except (StoreError, OSError) as exc:
+        fail(str(exc))
+    config = ServeConfig(store=store, host=host, port=port, timeout=timeout,
+                         max_result_bytes=int(max_result_mb * (1 << 20)), cors_origins=tuple(cors),
+                         queries_dir=queries_dir, quiet=quiet)
+    try:
+        run(config, ready=lambda url: click.echo(f"SPARQL endpoint: {url}  (query page: {url[:-7]}/)",
+                                                 err=True))
+    except (BackendError, OSError) as exc:
+        fail(f"cannot serve {source}: {exc}")
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+@click.command()
+@click.argument("source", type=click.Path(exists=True))
+@click.option("--max-shown", default=50, show_default=True, help="Violations to print.")
+def validate(source, max_shown):
+    """Check SOURCE (a `kg build` DIR, records .jsonl or RDF file) against the SHACL shapes (ontology/shapes.ttl).
+
+    Exit 0 when it conforms, 1 when there are violations.
+    """
+    from kg.store.shacl import validate_path
+
+    try:
+        result = validate_path(source)
+    except (StoreError, OSError) as exc:
+        fail(str(exc))
+    if result["conforms"]:
+        click.echo(f"{source}: conforms to the kg shapes")
+        return
+    violations = result["violations"]
+    click.echo(f"{source}: {len(violations)} SHACL violation(s)")
+    for v in violations[:max_shown]:
+        click.echo(f"  {v['severity']}: {v['focus']} {v['path']}: {v['message']}")
+    if len(violations) > max_shown:
+        click.echo(f"  … {len(violations) - max_shown} more")
+    sys.exit(1)

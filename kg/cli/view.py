@@ -1,0 +1,53 @@
+"""`kg view DIR`: write the interactive HTML viewer for a built graph.
+
+    kg view out/ -o out/graph.html --types Official,AdministrativeArea --max-nodes 500
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import fail
+from kg.vocab import ENTITY_TYPES
+
+
+def _parse_types(ctx, param, values):
+    """--types accepts repeated options and comma-separated lists."""
+    if not values:
+        return None
+    types = [t.strip() for v in values for t in v.split(",") if t.strip()]
+    unknown = [t for t in types if t not in ENTITY_TYPES]
+    if unknown:
+        raise click.BadParameter(f"unknown entity type {', '.join(unknown)} "
+                                 f"(one of {', '.join(ENTITY_TYPES)})")
+    return types
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Page to write (default DIR/graph.html).")
+@click.option("--types", multiple=True, callback=_parse_types,
+              help="Entity types to show, e.g. Official,AdministrativeArea (default all).")
+@click.option("--min-degree", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Hide entities with fewer relations.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Keep only the N entities with most relations; the page notes what was cut.")
+def view(directory: Path, output: Path | None, types, min_degree: int, max_nodes: int | None):
+    """Write DIR/graph.html (or -o FILE): one offline HTML page showing DIR/triples.jsonl."""
+    from kg.records import RecordError, read_records
+    from kg.view.html import write_html
+
+    source = directory / "triples.jsonl" if directory.is_dir() else directory
+    if not source.is_file():
+        fail(f"{source}: no such records file (run `kg build` first)")
+    target = output or (source.parent / "graph.html")
+    try:
+        records = list(read_records(source))
+        write_html(records, target, types=types, min_degree=min_degree, max_nodes=max_nodes)
+    except RecordError as exc:
+        fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
+    except OSError as exc:
+        fail(f"{target}: cannot write: {exc.strerror}")
+    click.echo(f"wrote {target}")

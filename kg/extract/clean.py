@@ -1,0 +1,169 @@
+"""Stage 2, clean: undo the artefacts of PDF text layers, line by line.
+
+- Bold headlines come out with every run doubled ("张三调研张三调研",
+  "（（20212021--20252025年年）》）》"); :func:`undouble` restores them without
+  touching legitimate repeats (谢谢, 常常), because it only fires when the
+  *whole* line is a chain of doubled runs.
+- Continuation marks ("（下转第八版）") are dropped.
+- Spaces between CJK characters (justified lines) are layout, not text.
+
+Every cleaned line keeps an :class:`~kg.model.OffsetMap` back to the page text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.patterns import HAN_WIDE
+from kg.model import OffsetMap
+
+CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[一二三四五六七八九十百\d]+\s*版\s*[)）]")
+PHOTO_CREDIT = re.compile(r"^(?:(?:本报记者|记者|通讯员|实习生)?\s*[\u4e00-\u9fff·]{2,4}\s+){0,5}"
+                          r"(?:本报记者|记者|通讯员|实习生)?\s*[\u4e00-\u9fff·]{2,4}\s*摄(?:影)?$")
+_IS_CJK = re.compile(f"[{HAN_WIDE}]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+MAX_DOUBLED_LINE = 200
+
+
+@dataclass
+class Line:
+    kind: str            # "blank", "headline", "body" or "credit"
+    text: str            # cleaned text
+    offsets: OffsetMap   # cleaned offset -> page offset
+    start: int           # span of the raw line in the page text
+    end: int
+
+
+def undouble(s: str) -> list[tuple[int, int]] | None:
+    """Ranges to keep if `s` is a chain of doubled runs, else None.
+
+    >>> s = "（（20212021--20252025年年）》）》"
+    >>> "".join(s[a:b] for a, b in undouble(s))
+    '（2021-2025年）》'
+    >>> undouble("谢谢大家") is None, undouble("哈哈") is None, undouble("哈哈哈哈") is None
+    (True, True, True)
+    >>> "".join("全全市市工工作作"[a:b] for a, b in undouble("全全市市工工作作"))
+    '全市工作'
+
+    """
+    n = len(s)
+    if n < 4 or n % 2 or n > MAX_DOUBLED_LINE:
+        return None
+    # best[i]: length of the first doubled run of a valid parse of s[i:], 0 = none
+    best = [0] * (n + 1)
+    ok = [False] * (n + 1)
+    ok[n] = True
+    for i in range(n - 2, -1, -1):
+        for length in range((n - i) // 2, 0, -1):  # prefer long runs
+            j = i + 2 * length
+            if ok[j] and s[i:i + length] == s[i + length:j]:
+                ok[i], best[i] = True, length
+                break
+    if not ok[0]:
+        return None
+    ranges, i, long_run = [], 0, False
+    while i < n:
+        length = best[i]
+        ranges.append((i, i + length))
+        # a run of one repeated character (哈哈 in 哈哈哈哈) is no evidence of doubling
+        long_run |= len(set(s[i:i + length])) >= 2
+        i += 2 * length
+    # a headline doubled character by character (全全市市工工作作): three or more different
+    # characters each written twice; 哈哈哈哈 or 常常谢谢 stay as they are
+    per_char = len(ranges) >= 3 and len({s[a:b] for a, b in ranges}) >= 3
+    return ranges if (long_run or per_char) and _IS_CJK.search(s) else None
+
+
+def _chunks(raw: str) -> list[tuple[int, int]]:
+    """Spans of the non-space runs of a line."""
+    return [m.span() for m in re.finditer(r"\S+", raw)]
+
+
+def undouble_line(raw: str) -> list[tuple[int, int]] | None:
+    """Kept spans of a headline line whose every chunk is doubled, else None."""
+    chunks = _chunks(raw)
+    if not chunks:
+        return None
+    kept = []
+    for a, b in chunks:
+        ranges = undouble(raw[a:b])
+        if ranges is None:
+            return None
+        kept.extend((a + x, a + y) for x, y in ranges)
+    return kept
+
+
+def _join_spans(raw: str, spans: list[tuple[int, int]], base: int) -> tuple[str, OffsetMap]:
+    """Concatenate raw[a:b] for the spans; drop spaces between CJK characters."""
+    parts, omap, pos = [], OffsetMap(), 0
+    prev_char, prev_end = "", 0
+    for a, b in spans:
+        piece = raw[a:b]
+        if parts and prev_char and _ASCII_WORD.match(prev_char) and _ASCII_WORD.match(piece[:1]) \
+                and raw[prev_end:a].isspace():
+            # keep one space between two ASCII words the source separates, mapped to the gap
+            omap.add(pos, base + a - 1)
+            parts.append(" ")
+            pos += 1
+        omap.add(pos, base + a)
+        parts.append(piece)
+        pos += len(piece)
+        prev_char, prev_end = piece[-1:], b
+    return "".join(parts), omap
+
+
+def clean_line(raw: str, base: int) -> Line:
+    """Classify and clean one raw line that starts at page offset `base`."""
+    end = base + len(raw)
+    if not raw.strip():
+        return Line("blank", "", OffsetMap(), base, end)
+    drop = [m.span() for m in CONTINUATION.finditer(raw)]
+    if drop:
+        masked = list(raw)
+        for a, b in drop:
+            masked[a:b] = " " * (b - a)
+        raw_for_text = "".join(masked)
+    else:
+        raw_for_text = raw
+    if not raw_for_text.strip():
+        return Line("blank", "", OffsetMap(), base, end)
+    kept = undouble_line(raw_for_text)
+    kind = "headline"
+    if kept is None:
+        kind = "credit" if PHOTO_CREDIT.match(raw_for_text.strip()) else "body"
+        kept = _chunks(raw_for_text)
+    text, omap = _join_spans(raw, kept, base)
+    return Line(kind, text, omap, base, end)
+
+
+def clean_lines(text: str) -> list[Line]:
+    """Clean every line of a page text.
+
+    >>> [l.kind for l in clean_lines("标题标题\\n正文第一行\\n\\n张三 李四 摄\\n")]
+    ['headline', 'body', 'blank', 'credit']
+    """
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lines.append(clean_line(body, pos))
+        pos += len(raw)
+    return lines
+
+
+def join_lines(lines: list[Line]) -> tuple[str, OffsetMap]:
+    """Join cleaned body lines into one running text (broken sentences rejoined)."""
+    parts, omap, pos = [], OffsetMap(), 0
+    prev = ""
+    for line in lines:
+        if not line.text:
+            continue
+        if prev and _ASCII_WORD.match(prev[-1]) and _ASCII_WORD.match(line.text[0]):
+            omap.add(pos, line.start - 1 if line.start else 0)
+            parts.append(" ")
+            pos += 1
+        for c, s in zip(line.offsets._clean, line.offsets._source):
+            omap.add(pos + c, s)
+        parts.append(line.text)
+        pos += len(line.text)
+        prev = line.text
+    return "".join(parts), omap

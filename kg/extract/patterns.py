@@ -1,0 +1,25 @@
+"""Regex fragments shared by the stages: one name for one pattern.
+
+Word lists live in :mod:`kg.extract.lexicon`; these are the few patterns of
+characters and function words that several rules spell alike.
+
+>>> bool(OWNED_LINK.fullmatch("旗下的")), bool(OWNED_LINK.fullmatch("控股子公司"))
+(True, True)
+>>> bool(LIST_GAP.match("、")), bool(LIST_GAP.match("和")), bool(LIST_GAP.match("的"))
+(True, True, False)
+"""
+from __future__ import annotations
+
+import re
+
+HAN = "\u4e00-\u9fff"                     # the CJK Unified Ideographs block, in a character class
+HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_WIDE = "\u3400-\u9fff\uf900-\ufaff"   # with Extension A and the compatibility ideographs
+OWNER_WORDS = "旗下|所属|下属"              # 甲集团旗下的乙公司: 乙 belongs to 甲
+OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")
+# what joins an owner and the company it owns: 旗下(的), 所属, (的)(控股|全资)子公司
+OWNED_LINK = re.compile(rf"(?:{OWNER_WORDS})的?|(?:的)?(?:控股|全资)?子公司")
+# what separates the items of a list of names: 、 和 及 与 ， 以及 (or nothing)
+LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
+# verbs of locating: 位于甲区, 坐落在乙镇
+LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")

@@ -1,0 +1,134 @@
+"""The pipeline: read → clean → segment → recognise → relate → resolve → emit.
+
+:data:`PIPELINE` is the order of the components, as data: each is a plain
+function ``component(doc) -> None`` that reads what the components before it
+left on the :class:`~kg.model.Doc` and adds its own part. :func:`extract_page`
+runs them on one page; :func:`extract_file` is the one per-file driver (used
+by ``kg extract`` and by every ``kg build`` engine); :func:`extract_paths`
+streams many files, one at a time, so memory does not grow with the corpus.
+
+>>> from kg.model import Page
+>>> recs = extract_page(Page("x.txt", "本报讯 3月2日，市长王大明到青禾科技有限公司调研。", "utf-8", "0" * 64,
+...                          city="保定市"))
+>>> sorted((r["subject"], r["predicate"], r["object"]) for r in recs if r["kind"] == "triple")[0]
+('王大明', 'holdsPosition', '保定市政府')
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from kg.extract.emit import emit
+from kg.extract.read import ReadError, iter_paths, read_pages
+from kg.extract.recognise import Recogniser
+from kg.extract.recognise.automaton import automaton
+from kg.extract.recognise.gazetteer import code_level
+from kg.extract.relate import relate
+from kg.extract.resolve import resolve_mentions
+from kg.extract.resolve.campaigns import drop_weak_campaigns
+from kg.extract.resolve.known_forms import add_known_forms
+from kg.extract.resolve.people import type_people
+from kg.extract.resolve.short_forms import link_short_forms
+from kg.extract.resolve.triples import facts_to_triples
+from kg.extract.segment import segment_page
+from kg.model import Doc, Page
+from kg.records import merge_records
+
+MIN_HOME_MENTIONS = 2
+
+
+def infer_city(text: str) -> str | None:
+    """The prefecture-level city a page is most about (its home city), if clear.
+
+    >>> infer_city("本报讯 廊坊市召开会议。廊坊各区县……我市")
+    '廊坊市'
+    """
+    counts: Counter = Counter()
+    for _end, (etype, name, code, _n) in automaton(None).iter(text):
+        if etype == "AdministrativeArea" and code_level(code) == 1:
+            counts[name] += 1
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= MIN_HOME_MENTIONS else None
+
+
+def segment(doc: Doc) -> None:
+    """Articles of the page; the home city from the page when not given."""
+    doc.page.city = doc.page.city or infer_city(doc.page.text)
+    doc.articles = segment_page(doc.page)
+
+
+def recognise(doc: Doc) -> None:
+    rec = doc.recogniser = Recogniser(doc.page.city)
+    for art in doc.articles:
+        text = "".join(s.text for s in art.all_sentences)
+        for sent in art.all_sentences:
+            sent.mentions = rec.sentence(sent, text)
+
+
+def short_forms(doc: Doc) -> None:
+    link_short_forms(doc.articles, doc.resolver)
+
+
+PIPELINE: tuple[Callable[[Doc], None], ...] = (
+    segment,               # clean lines, cut articles, bylines, sentences, dates
+    recognise,             # mentions in every sentence
+    type_people,           # Official or Person, from all titles of a name
+    add_known_forms,       # names known on the page, found again; declared short forms
+    drop_weak_campaigns,   # unquoted campaign names said only once
+    resolve_mentions,      # mentions -> entities with canonical names
+    relate,                # rules -> facts
+    short_forms,           # short company / policy / campaign names fold into full ones
+    facts_to_triples,      # facts -> one triple per fact, issuer precedence
+    emit,                  # records of docs/format.md
+)
+
+
+def extract_page(page: Page) -> list[dict]:
+    """All records (articles, entities, triples) of one page."""
+    doc = Doc(page)
+    for component in PIPELINE:
+        component(doc)
+    return doc.records
+
+
+class FileRecords(NamedTuple):
+    records: list[dict]       # merged, in record order
+    sha256: str               # of the file's bytes
+
+
+def extract_file(path: str, date: dt.date | None = None, city: str | None = None,
+                 source: str | None = None) -> FileRecords:
+    """The merged records of one file (or '-' for stdin); ReadError if it cannot be read.
+
+    `source` is the name the records give the file (default: `path` as given).
+    """
+    records, sha = [], ""
+    for page in read_pages(path, date=date, city=city):
+        if source is not None:
+            page.source = source
+        sha = page.sha256
+        records.extend(extract_page(page))
+    return FileRecords(merge_records(records), sha)
+
+
+def extract_paths(paths: list[str], date: dt.date | None = None, city: str | None = None,
+                  on_error=None, pattern: str = "*.txt") -> Iterator[tuple[str, list[dict]]]:
+    """Yield (path, records) for every readable file; report others to ``on_error(path, ReadError)``."""
+    for path in iter_paths(paths, pattern):
+        try:
+            records = extract_file(path, date, city).records
+        except ReadError as exc:
+            if on_error is None:
+                raise
+            on_error(path, exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end a long run
+            if on_error is None:
+                raise
+            on_error(path, ReadError(f"{path}: internal error while extracting: {type(exc).__name__}: {exc}"))
+            continue
+        yield path, records

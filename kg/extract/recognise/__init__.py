@@ -1,0 +1,106 @@
+"""Stage 4, recognise: find entity mentions in sentences.
+
+Each *finder* is a plain function ``finder(scan) -> list[Mention]`` over one
+:class:`Scan` of a sentence; :data:`FINDERS` lists them in the order they run
+(later finders read what earlier ones found through ``scan.found``):
+
+1. ``gazetteer`` — the automaton of :mod:`.automaton` (areas with codes,
+   countries, organisations and places jieba's dictionary knows);
+2. ``suffixes`` — names typed by their last word (…有限公司, …公园,
+   …派出所), whose left edge is found by walking back over jieba tokens
+   (:mod:`.suffixes`, :mod:`.edges`);
+3. ``villages``, ``bodies``, ``village_bodies`` — townships after their
+   county, bodies of an area (市 + 人大常委会) (:mod:`.bodies`);
+4. ``policies``, ``campaigns`` — 《policies》, quoted and named campaigns
+   (:mod:`.documents`);
+5. ``people`` — names after a title chain, appointments, honorifics
+   (:mod:`.people`).
+
+:func:`settle` then keeps the longest of overlapping mentions; areas inside a
+longer name are kept in ``mention.attrs["inner"]`` for name-derived facts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import Mention, Sentence
+from kg.extract.recognise import bodies, documents, people, suffixes
+from kg.extract.recognise.automaton import HOME_WORDS, automaton
+from kg.extract.recognise.gazetteer import Gazetteer
+from kg.extract.recognise.tokens import cut, token_starts
+
+TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
+                 "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
+
+
+@dataclass
+class Scan:
+    """One sentence as the finders see it."""
+    text: str
+    tokens: list[str]
+    starts: list[int]                # offset of each token
+    bounds: set[int]                 # token starts and the text's end: where words begin and end
+    gaz: Gazetteer
+    auto: object                     # the gazetteer automaton of the home area
+    doc_text: str                    # the article's whole text (how often a name recurs)
+    found: list[Mention] = field(default_factory=list)
+    areas: list[Mention] = field(default_factory=list)   # gazetteer areas (not 我市)
+
+
+def gazetteer(scan: Scan) -> list[Mention]:
+    """Every automaton hit that respects word edges (full area names need none)."""
+    out = []
+    text = scan.text
+    for end, (etype, name, code, length) in scan.auto.iter(text):
+        strict = length > 0
+        start = end + 1 - abs(length)
+        if not strict or (start in scan.bounds and end + 1 in scan.bounds):
+            out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
+                               name=name, attrs={"code": code} if code else {}))
+    scan.areas = [m for m in out if m.type == "AdministrativeArea" and m.text not in HOME_WORDS]
+    return out
+
+
+FINDERS = (gazetteer, suffixes.suffix_names, bodies.villages, bodies.area_bodies, bodies.village_bodies,
+           documents.policies, documents.campaigns, people.people)
+
+
+class Recogniser:
+    """Finds mentions in the sentences of one page (one home city)."""
+
+    def __init__(self, city: str | None):
+        self.city = city
+        self.gaz = Gazetteer.for_city(city)
+        self.auto = automaton(city)
+
+    def sentence(self, sent: Sentence, doc_text: str) -> list[Mention]:
+        """The settled mentions of `sent` (its tokens are kept on it)."""
+        tokens = sent.tokens = cut(sent.text)
+        starts = token_starts(tokens)
+        scan = Scan(sent.text, tokens, starts, set(starts) | {len(sent.text)}, self.gaz, self.auto, doc_text)
+        for finder in FINDERS:
+            scan.found.extend(finder(scan))
+        return settle(scan.found)
+
+
+def settle(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions; record areas nested inside.
+
+    >>> a = Mention(0, 3, "甲乙区", "AdministrativeArea", "g")
+    >>> b = Mention(0, 7, "甲乙区消防大队", "Organization", "b")
+    >>> [m.text for m in settle([a, b])], settle([a, b])[0].attrs["inner"][0].text
+    (['甲乙区消防大队'], '甲乙区')
+    """
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.get(m.type, 9),
+                                              m.rule != "gazetteer", m.start))
+    kept: list[Mention] = []
+    taken = bytearray(max((m.end for m in mentions), default=0))
+    for m in ordered:
+        if any(taken[m.start:m.end]):
+            host = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
+            if host is not None and m.type in ("AdministrativeArea", "Enterprise", "Organization"):
+                host.attrs.setdefault("inner", []).append(m)
+            continue
+        kept.append(m)
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(kept, key=lambda m: m.start)

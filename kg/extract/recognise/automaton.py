@@ -1,0 +1,72 @@
+"""The gazetteer automaton: every known name of a home area's world, matched in one pass.
+
+An Aho-Corasick automaton (pyahocorasick, compiled once per home area and
+cached) maps each surface form to ``(type, canonical name, code, length)``:
+administrative areas with their GB/T 2260 codes, countries, central bodies,
+and the organisations and places jieba's dictionary knows. A negative
+length marks a full area name (with its 市/县/区) that is safe anywhere; a
+positive one needs word edges on both sides.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import ahocorasick
+
+from kg.extract import lexicon as L
+from kg.extract.recognise.gazetteer import Gazetteer, countries, jieba_tagged
+from kg.extract.recognise.tokens import cut
+
+BODY_STEM_SET = frozenset(L.BODY_STEMS)
+ORG_WORD_ENDING = re.compile(r"(院|社|部|委|局|会|厅|署|办|所|中心|大学|学院|公司|集团|银行|法院|总局|委员会|办公厅|台)$")
+COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
+NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
+PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
+HOME_WORDS = ("我市", "本市")          # the home city named as the paper's own
+
+
+def _jieba_entry(word: str, tag: str, gaz: Gazetteer) -> tuple | None:
+    """The automaton value of a word jieba's dictionary tags nt or ns, or None to skip it."""
+    if tag == "nt":
+        etype = "Enterprise" if COMPANY_WORD_ENDING.search(word) else "Organization"
+        if word in BODY_STEM_SET:
+            return None   # 人大常委会 alone: whose? the body rule decides
+        if len(word) <= 3 and word.endswith("会"):
+            return None   # 协商会, 座谈会: meetings, not bodies
+        if all(t in L.INDUSTRY_WORDS for t in cut(COMPANY_WORD_ENDING.sub("", word)) if t):
+            return None   # 化工集团: a kind of company, not one
+        if ORG_WORD_ENDING.search(word) and not NOT_ORG_ENDINGS.search(word):
+            return (etype, word, None, len(word))
+        return None
+    if gaz.lookup(word):
+        return None
+    m = PLACE_TAIL.search(word)
+    core = word[:m.start()] if m else ""
+    if m and (jieba_tagged().get(core) == "ns" or gaz.lookup(core)):
+        return ("Place", word, None, len(word))    # 某港 with a place name core
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def automaton(city: str | None):
+    """Aho-Corasick automaton: surface form -> (type, canonical name, code, length)."""
+    gaz = Gazetteer.for_city(city)
+    A = ahocorasick.Automaton()
+    for word, tag in jieba_tagged().items():
+        value = _jieba_entry(word, tag, gaz)
+        if value is not None:
+            A.add_word(word, value)
+    for name in L.NATIONAL_BODIES:
+        A.add_word(name, ("Organization", name, None, len(name)))
+    for name in countries():
+        A.add_word(name, ("AdministrativeArea", name, None, len(name)))
+    for form, area in gaz.forms.items():
+        # a full name with its admin suffix is safe anywhere; short forms need word edges
+        full = form.endswith(area.name) and len(form) >= 3
+        A.add_word(form, ("AdministrativeArea", area.name, area.code, -len(form) if full else len(form)))
+    if gaz.home is not None:
+        for form in HOME_WORDS:
+            A.add_word(form, ("AdministrativeArea", gaz.home.name, gaz.home.code, len(form)))
+    A.make_automaton()
+    return A

@@ -1,0 +1,116 @@
+"""Where does a name start? Walking left from a suffix over jieba tokens.
+
+A name typed by its last word (…有限公司, …公园) ends at the suffix; its
+first character is found by walking back over tokens until one that cannot be
+part of a name (punctuation, a preposition, a verb, a particle, a time word).
+The helpers here then correct the walk with what the sentence already knows:
+an area that begins the name, a place name the walk would cut in two, a
+preposition jieba glued to the name.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from kg.extract import lexicon as L
+from kg.extract.recognise.tokens import cut, tags, tokenizer
+from kg.model import Mention
+
+PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
+VISIT_VERBS = set(L.VISIT_VERBS)
+HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
+ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
+
+
+def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
+    """Does this token end a name when walking left? (lenient: only hard stops)"""
+    if tok == "·":
+        return False  # 甲市·某某产业园
+    if not tok.strip() or all(ch in PUNCT for ch in tok) or tok.isdigit():
+        return True
+    if lenient:   # only words no company name contains: 的, 在, 和, a visit verb
+        return tok in HARD_STOPS or tok in VISIT_VERBS
+    if tok in L.STOP_WORDS or tok in VISIT_VERBS:
+        return True
+    tag = tags().get(tok)
+    if tag == "a" and len(tok) == 1:
+        return True  # 好, 大: a lone adjective is no part of a name
+    if tag == "m" and len(tok) > 1 and not tok.isascii():
+        return True  # 两个, 一批: counted things are not names
+    if tag in L.BOUNDARY_TAGS and not (company and tok in L.NAME_VERBS):
+        return tag != "v" or len(tok) > 1
+    return False
+
+
+def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
+              area_ends: set[int], lenient: bool = False, company: bool = False,
+              area_starts: frozenset[int] = frozenset()) -> int:
+    """Start of the name whose suffix begins at `pos`, walking back over tokens.
+
+    An area that begins a name anchors it: 某区向阳路社区 keeps the preposition-
+    like 向 because the walk reached it from a district name.
+    """
+    k = max(bisect.bisect_right(starts, pos) - 1, 0)
+    if starts[k] < pos and _boundary(tokens[k], lenient, company):
+        return pos
+    begin = starts[k]  # the token holding `pos` belongs to the name (某某港 can be one token)
+    while k > 0:
+        prev = tokens[k - 1]
+        if pos - starts[k - 1] > max_len:
+            break
+        if prev in ("）", ")") and k >= 3 and tokens[k - 3] in ("（", "(") and tags().get(tokens[k - 2]) == "ns":
+            k -= 3       # 中韩（某地）产业园: an area in brackets inside a name
+            begin = starts[k]
+            continue
+        if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
+            # a single preposition-like char right after a district name is part of the name
+            anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends
+            if not anchored:
+                break
+        k -= 1
+        begin = starts[k]
+    return begin
+
+
+def trim_function_char(text: str, begin: int, end: int) -> int:
+    """从市某局 -> 市某局: drop a preposition jieba glued to the name."""
+    if end - begin >= 3 and text[begin] in "从在由经将把与和到对给让被于" and \
+            text[begin:begin + 2] not in tokenizer_freq():
+        return begin + 1
+    return begin
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer_freq():
+    return tokenizer().FREQ
+
+
+def extend_to_toponym(text: str, begin: int, areas: list[Mention]) -> int:
+    """Do not start a name inside a place name the sentence uses: 壶|瓶山茶园 -> 壶瓶山茶园."""
+    for a in areas:
+        core = ADMIN_TAIL.sub("", a.name or a.text)
+        for i in range(1, len(core)):
+            if begin - i >= 0 and text.startswith(core, begin - i):
+                return begin - i
+    return begin
+
+
+def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention], company: bool = False) -> int:
+    """Start a name at an area inside it when what precedes the area is not name-like.
+
+    经冷链车运往大丰港 -> 大丰港: the walk crossed a verb that jieba mis-tagged;
+    园区运营方某市某某公司 -> 某市某某公司: a company's legal name starts with its area
+    unless a group name comes first (某某集团某市某某公司).
+    """
+    for a in anchors:
+        if begin < a.start < end and a.end <= end:
+            head = text[begin:a.start]
+            if company and not any(h.start == begin for h in anchors) and not head.endswith(("集团", "公司", "·")) \
+                    and not re.search(r"[（(]$", head):
+                return a.start
+            toks = cut(head)
+            if any(tags().get(t) in ("v", "vn", "p", "d", None) and t not in L.NAME_VERBS
+                   and t.strip() and t not in PUNCT for t in toks):
+                return a.start
+    return begin

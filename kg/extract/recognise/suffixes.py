@@ -1,0 +1,127 @@
+"""Names typed by their last word: …有限公司 (Enterprise), …公园 (Place), …派出所
+(Organization), …开发区 (AdministrativeArea).
+
+The suffix is found by a regex of the lexicon's suffix lists; the name's
+first character by walking left over jieba tokens (:mod:`.edges`). A name
+part must look proper: 该公司, 城乡社区 or 稻米加工厂 are kinds of things,
+not names.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as L
+from kg.extract.patterns import HAN, OWNER_WORDS
+from kg.extract.recognise.edges import cut_to_anchor, extend_to_toponym, left_edge, trim_function_char
+from kg.extract.recognise.gazetteer import Gazetteer, code_level
+from kg.extract.recognise.tokens import cut, tags
+from kg.model import Mention
+
+SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
+            ("Enterprise", re.compile(f"(?:{L.alternation(L.ENTERPRISE_SUFFIXES)})")),
+            ("Place", re.compile(f"(?:{L.alternation(L.PLACE_SUFFIXES)})")),
+            ("Organization", re.compile(f"(?:{L.alternation(L.ORG_SUFFIXES)})")))
+MAX_NAME = 30                     # characters a walk to the left may cover
+# 某集团控股子公司: a description of a company, not its name
+DESCRIBED_SUBSIDIARY = re.compile(rf"(?:控股|全资|参股|{OWNER_WORDS})(?:子公司|分公司)$|(?:公司|集团)的?(?:子公司|分公司)$")
+FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
+PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", None}     # None: a word jieba does not know
+PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
+VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
+
+
+def suffix_names(scan) -> list[Mention]:
+    """Every name the sentence ends with a typed suffix (a finder of :mod:`kg.extract.recognise`)."""
+    areas = scan.areas
+    edges = {"area_ends": {m.end for m in areas if code_level(m.attrs.get("code")) == 2},
+             "area_starts": frozenset(m.start for m in areas)}
+    county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name}
+    out = []
+    for etype, rx in SUFFIXES:
+        for m in rx.finditer(scan.text):
+            if m.end() not in scan.bounds and etype != "AdministrativeArea":
+                continue  # 厂 in 厂房, 园 in 园区: the suffix must end a word
+            if any(a.start < m.end() < a.end for a in areas):
+                continue  # 某区学院|街道: the suffix is part of an area's name
+            begin = _name_start(scan, etype, m, edges)
+            if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in scan.text[begin:m.start()]
+                                                  or "·" in scan.text[begin:m.start()]):
+                continue  # 某区某县高新区: a list of areas, not a zone's name
+            mention = _typed_name(scan, etype, begin, m)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
+    """Where the name ending in suffix `m` begins."""
+    text, company = scan.text, etype == "Enterprise"
+    begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], company=company,
+                      area_starts=edges["area_starts"])
+    begin = trim_function_char(text, begin, m.start())
+    core = text[begin:m.start()]
+    if company and core and only_industry(core):
+        # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
+        begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], lenient=True,
+                          company=True, area_starts=edges["area_starts"])
+    begin = cut_to_anchor(text, begin, m.end(), scan.areas, company)
+    return extend_to_toponym(text, begin, scan.areas)
+
+
+def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
+    """The mention of text[begin:m.end()], or None when it is no proper name."""
+    name = scan.text[begin:m.end()]
+    suffix = m[0]
+    core = name[: len(name) - len(suffix)]
+    if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz):
+        return None
+    if is_weak(etype, suffix) and suffix not in L.NAMED_PLACE_SUFFIXES and not has_proper_token(core, scan.gaz):
+        return None   # 稻米加工厂, 实训基地: a kind of thing, not a named one
+    if etype == "AdministrativeArea":
+        area = scan.gaz.lookup(name)
+        if core and suffix in L.SHORT_ZONES and area is None and not has_proper_token(core, scan.gaz):
+            return None
+        return Mention(begin, m.end(), name, etype, "suffix.zone", name=area.name if area else name,
+                       attrs={"code": area.code} if area and area.code else {})
+    attrs = {"generic_rest": not has_proper_token(core, scan.gaz)} if etype == "Place" else {}
+    return Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}", attrs=attrs)
+
+
+def is_weak(etype: str, suffix: str) -> bool:
+    """Does the suffix name a kind of thing (lexicon ``weak_suffixes.tsv``)?
+
+    >>> is_weak("Enterprise", "公司"), is_weak("Enterprise", "有限公司"), is_weak("Place", "产业园")
+    (True, False, True)
+    """
+    words = L.WEAK_SUFFIXES.get(etype, ())
+    return suffix in words if etype == "Enterprise" else suffix.endswith(words) if words else False
+
+
+def only_industry(core: str) -> bool:
+    """Is the name part nothing but industry words and generic modifiers (燃气科技)?"""
+    return all(t in L.INDUSTRY_WORDS or t in L.GENERIC_MODIFIERS for t in cut(core))
+
+
+def proper(core: str, name: str, gaz: Gazetteer) -> bool:
+    """A name part that makes a proper name, not 该公司 or 城乡社区."""
+    if len(core) < 2 or not re.search(f"[{HAN}A-Za-z]", core):
+        return False
+    if L.GENERIC_PREFIXES.match(core) and not gaz.lookup(core[:3]) and not gaz.lookup(core[:2]):
+        return False
+    if core in L.GENERIC_MODIFIERS or name in L.GENERIC_SUFFIX_WORDS:
+        return False
+    return not all(t in L.GENERIC_MODIFIERS for t in cut(core))
+
+
+def has_proper_token(core: str, gaz: Gazetteer) -> bool:
+    """Some token of `core` looks like a proper name (place, person, unknown word)."""
+    for tok in cut(core):
+        if len(tok) < 2 or FUNCTION_CHARS.search(tok):
+            continue
+        tag = tags().get(tok)
+        if tag is None and (tags().get(tok[0]) in VERB_LIKE_TAGS
+                            or tags().get(tok[0]) == "n" and tags().get(tok[-1]) in ("v", "vn")):
+            continue  # 做实, 实训: an unknown word built like a verb phrase is no name
+        if tag in PROPER_TAGS or gaz.lookup(tok) or PROPER_ENDINGS.search(tok):
+            return True
+    return False

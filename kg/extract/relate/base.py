@@ -1,0 +1,119 @@
+"""What relation rules share: the :class:`Rule` labels, the registry, the context, list reading.
+
+A rule module declares its rules as data, ``VISIT = Rule("visit.verb",
+"visited", 0.85)``, and registers the function that applies them::
+
+    @register(VISIT)
+    def visited(ctx, art, sent) -> list[Fact]: ...
+
+The function reads the sentence's mentions and returns facts made with
+``VISIT.fact(subject, object, sent, ...)``. Rules do not talk to each other:
+what a rule may know beyond its sentence is in ``ctx.before`` and
+``ctx.after``, the article's :class:`~kg.extract.relate.discourse.State`
+before and after the sentence, computed by the driver. So the order of the
+registry changes nothing but which of two equal facts is kept (the first).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.extract.patterns import LIST_GAP, OWNED_LINK
+from kg.model import Fact, Mention, Sentence
+from kg.vocab import PREDICATES
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of reading a relation off a sentence: its name in the records, its predicate, its confidence."""
+    name: str
+    predicate: str
+    confidence: float
+
+    def __post_init__(self):
+        if self.predicate not in PREDICATES:
+            raise ValueError(f"rule {self.name}: unknown predicate {self.predicate!r}")
+
+    def fact(self, subject, obj, sentence: Sentence, **kw) -> Fact:
+        return Fact(subject, self.predicate, obj, sentence, self.name, self.confidence, **kw)
+
+
+@dataclass(frozen=True)
+class Registered:
+    function: Callable
+    rules: tuple[Rule, ...]
+
+
+REGISTRY: list[Registered] = []
+
+
+def register(*rules: Rule):
+    """Decorator: add a rule function (which emits facts of `rules`) to the registry."""
+    def wrap(fn):
+        REGISTRY.append(Registered(fn, rules))
+        return fn
+    return wrap
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may consult besides its sentence."""
+    home: object          # the page's Resolver: home_name('市') -> 某市
+    home_area_name: str | None
+    before: object        # discourse.State of the article before this sentence
+    after: object         # ... and after it
+
+    def home_name(self, prefix: str) -> str | None:
+        return self.home.home_name(prefix)
+
+
+INSIDE_GAP = re.compile(r"^了?[\u4e00-\u9fff]{0,4}[内里中]的$")        # 走访了园区内的某公司
+TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")       # 某工程现场和某园
+# 察看了某某纪念馆和某园: a first item we could not name, then a named one
+FIRST_ITEM_GAP = re.compile(r"^了?[\u4e00-\u9fff]{2,12}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
+LOCATED_LEAD = ("位于", "坐落在", "坐落于")
+
+
+def list_after(sent: Sentence, pos: int, types) -> list[Mention]:
+    """Mentions listed right after `pos`: X、Y和Z; 了 may come first; 位于A的B gives B,
+    A旗下的B gives B."""
+    out, first = [], True
+    text = sent.text
+    ments = [m for m in sent.mentions if m.start >= pos]
+    i = 0
+    while i < len(ments):
+        m = ments[i]
+        gap, located = _list_gap(text[pos:m.start].strip(), first)
+        if not LIST_GAP.match(gap):
+            break
+        nxt = ments[i + 1] if i + 1 < len(ments) else None
+        link = text[m.end:nxt.start] if nxt is not None else ""
+        if nxt is not None and ((located or text[pos:m.start].strip() == "位于") and link == "的"
+                                or OWNED_LINK.fullmatch(link)
+                                or m.type == "AdministrativeArea" and link == "的" and nxt.type in ("Place", "Enterprise")):
+            i += 1          # the thing after 的 / 旗下 is the place visited
+            m = nxt
+        if m.type not in types:
+            break
+        out.append(m)
+        pos, first = m.end, False
+        i += 1
+    return out
+
+
+def _list_gap(gap: str, first: bool) -> tuple[str, bool]:
+    """The gap before a list item with what may stand there removed; and whether 位于 led it."""
+    if first and INSIDE_GAP.match(gap):
+        gap = ""       # 走访了园区内的某公司
+    lead = re.sub(r"^[、和及与]|^了", "", gap) if not first else gap.lstrip("了")
+    located = lead in LOCATED_LEAD
+    if located:
+        gap = ""       # …和位于甲区的乙园: the list goes on at 乙园
+    if first and gap in ("了", "位于"):
+        gap = ""
+    elif not first and TAIL_GAP.match(gap):
+        gap = ""       # 某机场改扩建工程现场和某园: the list goes on after a tail
+    elif first and FIRST_ITEM_GAP.match(gap):
+        gap = ""
+    return gap, located

@@ -1,0 +1,33 @@
+"""issued: a body (or an area) issues a policy: 甲部、乙局联合印发《…》."""
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as L
+from kg.extract.dates import find_date
+from kg.extract.patterns import LIST_GAP
+from kg.extract.relate.base import Rule, register
+from kg.model import Article, Sentence
+from kg.vocab import AGENTS
+
+ISSUE = Rule("issue.verb", "issued", 0.85)
+# what may stand between the issuer and the 《policy》: 近日印发了, 正式出台
+ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
+
+
+@register(ISSUE)
+def issued(ctx, art: Article, sent: Sentence) -> list:
+    facts = []
+    for p in (m for m in sent.mentions if m.type == "Policy"):
+        agents = [m for m in sent.mentions if m.type in AGENTS and m.end <= p.start]
+        if not agents or not ISSUE_RE.match(sent.text[agents[-1].end:p.start]):
+            continue
+        run = [agents[-1]]   # 甲部、乙局联合印发: every body of the list issued it
+        for a in reversed(agents[:-1]):
+            if LIST_GAP.match(sent.text[a.end:run[0].start].strip()):
+                run.insert(0, a)
+            else:
+                break
+        date, date_text = find_date(sent.text[:p.start], art.page.date)
+        facts += [ISSUE.fact(agent, p, sent, date=date, date_text=date_text) for agent in run]
+    return facts

@@ -1,0 +1,131 @@
+"""holdsPosition: who holds which office in which body, read from title chains.
+
+A title chain is what stands before a name: 市委常委、秘书长某某, 某区委书记、区长某某.
+Offices belong to the body that holds them (guideline): 副市长 → 市政府,
+县长 → that county's 政府, 董事长 → the company named before.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as L
+from kg.extract.relate.base import Rule, register
+from kg.model import Article, ImpliedEntity, Mention, Sentence
+from kg.vocab import AGENTS
+
+POSITION = Rule("position.title", "holdsPosition", 0.9)
+TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
+CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
+PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
+PARTY_GROUP = re.compile(r"(党组|党委)$")
+COMPANY_WORD_BEFORE = re.compile(r"(公司|企业|集团)[^，。；]{0,12}$")    # 公司董事长某某
+
+
+def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
+    """(body, title) pairs before a person: 市委常委、秘书长某某.
+
+    A body is a Mention, an :class:`~kg.model.ImpliedEntity` for a body the
+    text only implies (宣传部 after 省委常委 is that 省委's 宣传部), or None.
+    A title without a body takes the body of the title before it.
+    """
+    return _assign_bodies(_raw_chain(sent, person))
+
+
+def _raw_chain(sent: Sentence, person: Mention) -> list[tuple]:
+    """(body mention or None, title, bare department or None) from left to right."""
+    by_end = {m.end: m for m in sent.mentions if m.type in ("Organization", "Enterprise", "AdministrativeArea")}
+    chain, pos = [], person.attrs["title_start"]
+    title = person.attrs["title"]
+    text = sent.text
+    while True:
+        body = by_end.get(pos)
+        if body is None:  # a body that swallowed the head of the title: 某工委|书记
+            body = next((by_end[e] for e in range(pos + 1, pos + len(title)) if e in by_end), None)
+            if body is not None:
+                title, pos = title[body.end - pos:], body.end
+        bare = None
+        if body is None:
+            bare = next((d for d in L.BARE_DEPARTMENTS if text.endswith(d, 0, pos)), None)
+        chain.append((body, title, bare))
+        cut = body.start if body else pos - len(bare or "")
+        if cut > 1 and text[cut - 1] in CHAIN_JOINERS:
+            prev = TITLE_AT_END.search(text[max(0, cut - PREVIOUS_TITLE_WINDOW):cut - 1])
+            if prev:
+                pos, title = cut - 1 - len(prev[0]), prev[0]
+                continue
+        break
+    chain.reverse()
+    return chain
+
+
+def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
+    out, last = [], None
+    for body, title, bare in chain:
+        name = last.label if last is not None else None
+        if bare and name and bare in L.AREA_DEPARTMENTS and last.area_name:
+            body = ImpliedEntity("Organization", last.area_name + bare)   # 某区党工委书记、管委会主任
+        elif bare and name and name.endswith("委"):
+            body = ImpliedEntity("Organization", name + bare)             # 省委常委、宣传部部长
+        elif body is None and title not in L.IMPLIED_BODY and last is not None and not bare:
+            body = last
+            if PARTY_GROUP.search(last.label) and title not in L.PARTY_TITLES:
+                # 某人大常委会党组书记、主任: the chair belongs to the congress, not its party group
+                body = ImpliedEntity("Organization", last.label[:-2])
+        out.append((body, title))
+        last = body or last
+    return out
+
+
+def is_official(chain) -> bool:
+    """Does a title chain make its holder an Official (not a company's Person)?"""
+    for body, title in chain:
+        if title in L.BUSINESS_TITLE_SET or (body is not None and body.type == "Enterprise"):
+            return False
+    return any(body is not None and body.type in AGENTS or title in L.IMPLIED_BODY
+               or title in L.PARTY_TITLES or title in L.GOV_TITLES for body, title in chain)
+
+
+def implied_body(ctx, sent: Sentence, title: str, title_start: int):
+    """市长 -> 某市政府: the area named just before in the same clause, else the home city."""
+    stem = L.IMPLIED_BODY[title]
+    level = stem[0]
+    clause_start = max(sent.text.rfind("，", 0, title_start), sent.text.rfind("。", 0, title_start)) + 1
+    for m in reversed(sent.mentions):
+        if m.end > title_start or m.start < clause_start:
+            continue
+        area = m.area_name or (m.name if m.type == "AdministrativeArea" else None)
+        if area and area.endswith(level):
+            return ImpliedEntity("Organization", area + stem[1:])
+    home = ctx.home_name(level)
+    return ImpliedEntity("Organization", home + stem[1:], alias=stem) if home else None
+
+
+def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title: str):
+    """The body that holds `title` in the chain of `person`, or None."""
+    if title in L.IMPLIED_BODY and body is not None and body.type == "AdministrativeArea":
+        return ImpliedEntity("Organization", body.label + L.IMPLIED_BODY[title][1:])   # 某区副区长
+    if body is None and title in L.IMPLIED_BODY:
+        return implied_body(ctx, sent, title, person.attrs["title_start"])
+    if body is None and title in L.BUSINESS_TITLE_SET:
+        word = COMPANY_WORD_BEFORE.search(sent.text[:person.attrs["title_start"]])
+        if word is None:
+            return None
+        here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= person.attrs["title_start"]]
+        group = ctx.before.group if word[1] == "集团" else None
+        return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
+    if body is not None and body.type in ("Organization", "Enterprise"):
+        return body
+    return None
+
+
+@register(POSITION)
+def holds_position(ctx, art: Article, sent: Sentence) -> list:
+    facts = []
+    for m in sent.mentions:
+        if m.rule != "person.title":
+            continue
+        for body, title in title_chain(sent, m):
+            obj = _office_body(ctx, art, sent, m, body, title)
+            if obj is not None:
+                facts.append(POSITION.fact(m, obj, sent, title=title))
+    return facts

@@ -1,0 +1,24 @@
+"""Stage 6, resolve: mentions become entities (:mod:`.entities`), people get their
+type (:mod:`.people`), known names are found again (:mod:`.known_forms`), weak
+campaigns are dropped (:mod:`.campaigns`), short forms fold into full names
+(:mod:`.short_forms`) and facts become triples (:mod:`.triples`)."""
+from __future__ import annotations
+
+from kg.extract.recognise.automaton import HOME_WORDS
+from kg.extract.resolve.entities import Resolver
+from kg.model import Doc
+
+
+
+def resolve_mentions(doc: Doc) -> None:
+    """Every mention (and every area named inside a longer name) gets its entity; bylines too."""
+    resolver = doc.resolver = Resolver(doc.recogniser.gaz)
+    for art in doc.articles:
+        for sent in art.all_sentences:
+            for m in sent.mentions:
+                resolver.resolve_mention(m, art)
+                for inner in m.attrs.get("inner", []):
+                    if inner.type == "AdministrativeArea" and inner.text not in HOME_WORDS:
+                        resolver.resolve_mention(inner, art)   # 某区 inside 某区消防大队 is named too
+        for _role, name in art.byline:
+            resolver.add("Journalist", name, article=art)

@@ -1,0 +1,134 @@
+"""Stage 6, resolve: turn mentions into entities with canonical names and aliases.
+
+Canonical names are the fullest form the text supports (guideline):
+市人大常委会 in a paper of home city X becomes X人大常委会 with the alias 市人大常委会;
+a site written after its county (某县某某湿地) is named without it. The
+:class:`Resolver` holds the entities of one page; :func:`merge` folds one
+entity into another (its name becomes an alias).
+"""
+from __future__ import annotations
+
+from kg.extract.recognise.gazetteer import Gazetteer, code_level
+from kg.extract.recognise.tokens import cut, tags
+from kg.model import Article, Entity, ImpliedEntity, Mention
+
+PROPER_TAGS = ("ns", "nr", "nz", "nt", None)
+MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
+
+
+def _generic_rest(rest: str) -> bool:
+    """汽车客运站 after 某县: nothing but a kind of place, so the area stays in the name."""
+    return all(tags().get(t) not in PROPER_TAGS for t in cut(rest))
+
+
+def _site_without_area(m: Mention) -> str | None:
+    """某区某街道某某小区 -> 某某小区, 某县某某湿地 -> 某某湿地; None to keep the name."""
+    chain, pos = [], m.start
+    for a in sorted(m.attrs.get("inner", []), key=lambda a: a.start):
+        if a.start == pos and a.type == "AdministrativeArea":
+            chain.append(a)
+            pos = a.end
+    rest = m.text[pos - m.start:]
+    if len(chain) > 1 and len(rest) >= MIN_SITE_REST and not _generic_rest(rest):
+        return rest
+    if not chain:
+        return None
+    first = chain[0]
+    rest = m.text[len(first.text):]
+    if first.text == first.name and len(rest) >= MIN_SITE_REST and not _generic_rest(rest) \
+            and rest[0] != "·" and code_level(first.attrs.get("code")) == 2:
+        return rest
+    return None
+
+
+class Resolver:
+    """Collects the entities of one page (or of a whole run)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.entities: dict[tuple[str, str], Entity] = {}
+        self.redirect: dict[int, Entity] = {}
+
+    def final(self, ent: Entity) -> Entity:
+        """The entity `ent` was merged into, or `ent` itself."""
+        while id(ent) in self.redirect:
+            ent = self.redirect[id(ent)]
+        return ent
+
+    # -- naming -----------------------------------------------------------
+    def home_name(self, prefix: str) -> str | None:
+        """The body prefix 市/省 made explicit for the home city."""
+        home = self.gaz.home
+        if home is None:
+            return None
+        if prefix == "市":
+            return home.name
+        if prefix in ("省", "自治区"):
+            prov = next((a for a in self.gaz.forms.values() if a.level == 0 and a.code == home.province), None)
+            return prov.name if prov else None
+        return None
+
+    def canonical(self, m: Mention) -> tuple[str, str | None] | None:
+        """(canonical name, code) for a mention, None to drop it."""
+        if m.type == "Organization" and m.rule == "body":
+            return self._body_name(m)
+        if m.type == "Place":
+            short = _site_without_area(m)
+            if short is not None:
+                return short, None
+        return m.label, m.attrs.get("code")
+
+    def _body_name(self, m: Mention) -> tuple[str, None] | None:
+        if m.attrs.get("relative"):
+            full = self.home_name(m.attrs["prefix"])
+            return (full + m.attrs["stem"], None) if full else None
+        prefix = m.attrs["prefix"]
+        if not m.text.startswith(prefix):
+            return m.text, None   # 九三学社某市委
+        area = self.gaz.lookup(prefix)
+        if area is not None and prefix != area.name and area.level <= 1:
+            return area.name + m.attrs["stem"], None   # 某州人大 -> 某州市人大
+        return m.text, None
+
+    def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
+            article: Article | None = None) -> Entity:
+        key = (etype, name)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(type=etype, name=name, code=code)
+        if alias and alias != name:
+            ent.aliases.add(alias)
+        if article is not None:
+            ent.articles.add(article.id)
+        ent.mentions += 1
+        return ent
+
+    def entity_of(self, ref: Mention | ImpliedEntity, article: Article) -> Entity | None:
+        """The (final) entity a fact's subject or object stands for."""
+        if isinstance(ref, ImpliedEntity):
+            return self.final(self.add(ref.type, ref.name, alias=ref.alias, article=article))
+        return self.final(ref.entity) if ref.entity is not None else None
+
+    def resolve_mention(self, m: Mention, article: Article) -> Entity | None:
+        canon = self.canonical(m)
+        if canon is None:
+            return None
+        name, code = canon
+        m.name = name
+        m.entity = self.add(m.type, name, code, alias=m.text, article=article)
+        return m.entity
+
+
+def merge(resolver: Resolver, src: Entity, dst: Entity) -> None:
+    """Fold entity `src` into `dst` (its name becomes an alias)."""
+    if src is dst:
+        return
+    dst.aliases |= src.aliases | {src.name}
+    dst.aliases.discard(dst.name)
+    dst.mentions += src.mentions
+    dst.articles |= src.articles
+    dst.titles |= src.titles
+    resolver.entities.pop((src.type, src.name), None)
+    resolver.redirect[id(src)] = dst
+
+

@@ -1,0 +1,65 @@
+"""Mentions of names the page has already given: people without their title, company
+short forms (某某制药), declared short forms (（简称“某某”）, 《意见》).
+
+After the first pass of recognition a name is known; this pass finds it
+again wherever it stands, so 王某某说 links to the 副市长王某某 of an earlier
+sentence and 某某制药 to the full company name.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.recognise import settle
+from kg.extract.resolve.short_forms import enterprise_short_forms
+from kg.model import Article, Doc, Mention
+
+DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|称)[“《]([^”》]{1,12})[”》][)）]")
+
+
+def _page_forms(doc: Doc) -> dict[str, tuple[str, str]]:
+    """surface form -> (type, canonical name) of the people and company short forms of the page."""
+    forms: dict[str, tuple[str, str]] = {}
+    for art in doc.articles:
+        forms.update({n: (t, n) for n, t in art.known_people.items()})
+        for sent in art.all_sentences:
+            for m in sent.mentions:
+                if m.type == "Enterprise" and m.rule.startswith("suffix"):
+                    for short in enterprise_short_forms(m.text, doc.recogniser.gaz):
+                        forms.setdefault(short, ("Enterprise", m.text))
+    return forms
+
+
+def _declared_forms(art: Article, forms: dict) -> dict[str, tuple[str, str]]:
+    """The page's forms plus what the article declares: 某某有限公司（简称“某某”）."""
+    local = dict(forms)
+    for sent in art.all_sentences:
+        policies = [m for m in sent.mentions if m.type == "Policy" and not m.attrs.get("short")]
+        for d in DECLARED_SHORT.finditer(sent.text):
+            named = [m for m in sent.mentions if m.end == d.start() and m.type in ("Enterprise", "Organization")]
+            if named:
+                local[d[1]] = (named[0].type, named[0].label)
+            elif policies:
+                local["《" + d[1] + "》"] = ("Policy", policies[-1].name)
+    return local
+
+
+def add_known_forms(doc: Doc) -> None:
+    forms = _page_forms(doc)
+    for art in doc.articles:
+        local = _declared_forms(art, forms)
+        last_policy = None
+        finder = re.compile("|".join(re.escape(f) for f in sorted(local, key=len, reverse=True))) if local else None
+        for sent in art.all_sentences:
+            added = []
+            for m in finder.finditer(sent.text) if finder else ():
+                etype, name = local[m[0]]
+                added.append(Mention(m.start(), m.end(), m[0], etype, "known", name=name))
+            kept = [m for m in sent.mentions if not (m.type == "Policy" and m.attrs.get("short"))]
+            shorts = [m for m in sent.mentions if m.type == "Policy" and m.attrs.get("short")]
+            for m in kept:
+                if m.type == "Policy":
+                    last_policy = m.name
+            for m in shorts:  # a bare 《意见》: the article's last policy with that head
+                if last_policy and last_policy.endswith(m.text):
+                    added.append(Mention(m.start, m.end, m.text, "Policy", "policy.short", name=last_policy))
+            sent.mentions = settle(kept + added) if added else kept

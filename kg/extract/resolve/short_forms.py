@@ -1,0 +1,102 @@
+"""Short forms a page uses for a name it gives in full, folded into the full name.
+
+- enterprises: 某某制药 for 某省某某制药有限公司, 某某集团 for 某某集团有限公司;
+- policies: 《意见》 (a declared short form), a title without 关于…的;
+- campaigns: a name that ends another one's name.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract import lexicon as L
+from kg.extract.recognise.gazetteer import Gazetteer
+from kg.extract.resolve.entities import Resolver, merge
+from kg.model import Article, Entity
+
+TRADE_TAILS = sorted(L.TRADE_WORDS, key=len, reverse=True)
+LEGAL_SUFFIX_END = re.compile(r"(股份有限公司|有限责任公司|有限公司)$")
+COMPANY_FORM_END = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
+POLICY_KEY_DROP = re.compile(r"^关于|的(?=[\u4e00-\u9fff]{1,6}$)|[（(][^（）()]*[)）]$|\s")
+AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
+MIN_SHORT_FORM = 3
+MIN_CAMPAIGN_SHORT = 6
+
+
+def policy_key(name: str) -> str:
+    """Compare policy titles without 关于…的 and trailing years.
+
+    >>> policy_key("关于开展某某试点工作的意见") == policy_key("开展某某试点工作意见")
+    True
+    """
+    return POLICY_KEY_DROP.sub("", name)
+
+
+def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
+    """Page-level aliases: enterprise short names, policy variants, campaign suffixes."""
+    ents = resolver.entities
+    by_key: dict[str, Entity] = {}
+    for e in sorted((e for e in ents.values() if e.type == "Policy"), key=lambda e: -len(e.name)):
+        k = policy_key(e.name)
+        if k in by_key and by_key[k] is not e:
+            merge(resolver, e, by_key[k])
+        else:
+            by_key.setdefault(k, e)
+    firms = {e.name: e for e in ents.values() if e.type == "Enterprise"}
+    for name, e in list(firms.items()):        # 某某集团 is the short name of 某某集团有限公司
+        for tail in ("有限公司", "股份有限公司", "有限责任公司"):
+            full = firms.get(name + tail)
+            if full is not None and name.endswith("集团"):
+                merge(resolver, e, full)
+                break
+    camps = sorted((e for e in ents.values() if e.type == "Campaign"), key=lambda e: -len(e.name))
+    for i, short in enumerate(camps):
+        for long in camps[:i]:
+            if long.name != short.name and long.name.endswith(short.name) and len(short.name) >= MIN_CAMPAIGN_SHORT \
+                    and (long.type, long.name) in ents:
+                merge(resolver, short, long)
+                break
+
+
+def _drop_area(core: str, gaz: Gazetteer) -> str:
+    """某市某某特材 -> 某某特材: a leading area name off."""
+    for n in AREA_PREFIX_LENGTHS:
+        if gaz.lookup(core[:n]):
+            return core[n:]
+    return core
+
+
+def _brand(core: str) -> str:
+    """某某特材科技 -> 某某特材: trade words off the end."""
+    while core and any(core.endswith(w) for w in TRADE_TAILS):
+        core = core[: -max(len(w) for w in TRADE_TAILS if core.endswith(w))]
+    return core
+
+
+def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
+    """Short names a paper uses for a registered company name.
+
+    >>> enterprise_short_forms("山西某某制药有限公司", Gazetteer.for_city(None))
+    ['某某制药', '山西某某制药']
+    >>> enterprise_short_forms("浙江某某储能集团有限公司", Gazetteer.for_city(None))[-2:]
+    ['某某储能集团', '某某集团']
+    """
+    core = COMPANY_FORM_END.sub("", name)
+    if "集团" in core[:-2]:
+        core = core[core.index("集团") + 2:]
+    forms = []
+    stripped = _drop_area(core, gaz)
+    if len(stripped) >= MIN_SHORT_FORM:
+        forms.append(stripped)
+    brand = _brand(stripped)
+    if MIN_SHORT_FORM <= len(brand) < len(stripped) and "集团" not in brand:
+        forms.append(brand)           # 某某特材 for 某市某某特材科技股份有限公司
+    if core != name and core != stripped and len(core) >= 4:
+        forms.append(core)
+    group = LEGAL_SUFFIX_END.sub("", name)
+    if "集团" in name and not name.endswith("集团") and group.endswith("集团"):
+        body = _drop_area(group[:-2], gaz)      # 浙江某某储能集团 -> 某某储能集团, 某某集团
+        forms.append(body + "集团")
+        brand = _brand(body)
+        if 2 <= len(brand) < len(body):
+            forms.append(brand + "集团")
+    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM]

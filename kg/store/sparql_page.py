@@ -1,0 +1,103 @@
+"""The query page of `kg serve`: a form, the example queries, a results table.
+
+Self-contained (no CDN: the machine may be offline). Results are put into
+the page with textContent only, and the examples are embedded as JSON
+escaped for a <script> element, so nothing from the data becomes markup.
+
+>>> b"visits" in render_query_page([{"name": "visits", "query": "ASK {}"}])
+True
+"""
+from __future__ import annotations
+
+from kg.records import script_json
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<title>kg SPARQL</title>
+<style>
+ body { font-family: sans-serif; margin: 1.5em; max-width: 80em; }
+ textarea { width: 100%; height: 18em; font-family: monospace; font-size: 13px; }
+ table { border-collapse: collapse; margin-top: 1em; font-size: 14px; }
+ td, th { border: 1px solid #bbb; padding: 2px 6px; text-align: left; vertical-align: top; }
+ th { background: #eee; }
+ #status { margin-left: 1em; color: #555; }
+ pre { background: #f6f6f6; padding: .5em; white-space: pre-wrap; }
+</style>
+</head>
+<body>
+<h1>kg SPARQL endpoint</h1>
+<p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol, read-only).
+Example: <select id="examples"><option value="">(choose an example query)</option></select></p>
+<form id="form">
+<textarea id="query" name="query" spellcheck="false">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
+<p><button type="submit" id="run">Run</button>
+Format: <select id="accept">
+<option value="application/sparql-results+json, text/turtle;q=0.9">table</option>
+<option value="text/csv">CSV</option>
+<option value="text/turtle">Turtle (CONSTRUCT/DESCRIBE)</option>
+<option value="application/ld+json">JSON-LD (CONSTRUCT/DESCRIBE)</option>
+</select><span id="status"></span></p>
+</form>
+<div id="results"></div>
+<script id="example-data" type="application/json">__EXAMPLES__</script>
+<script>
+"use strict";
+const examples = JSON.parse(document.getElementById("example-data").textContent);
+const select = document.getElementById("examples");
+const textarea = document.getElementById("query");
+examples.forEach((ex, i) => {
+  const opt = document.createElement("option");
+  opt.value = String(i); opt.textContent = ex.name; select.appendChild(opt);
+});
+select.addEventListener("change", () => {
+  if (select.value !== "") textarea.value = examples[Number(select.value)].query;
+});
+function cell(term) {
+  const td = document.createElement("td");
+  if (term === undefined) return td;
+  td.textContent = term.value;
+  if (term.type === "uri") td.title = "IRI";
+  if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
+  return td;
+}
+function showJson(out, data) {
+  if (data.boolean !== undefined) { out.textContent = "ASK: " + data.boolean; return; }
+  const vars = data.head.vars, table = document.createElement("table");
+  const head = table.insertRow();
+  vars.forEach(v => { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); });
+  data.results.bindings.forEach(b => { const tr = table.insertRow(); vars.forEach(v => tr.appendChild(cell(b[v]))); });
+  out.appendChild(table);
+}
+document.getElementById("form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const out = document.getElementById("results"), status = document.getElementById("status");
+  out.textContent = ""; status.textContent = "running…";
+  const t0 = performance.now();
+  try {
+    const resp = await fetch("sparql", {method: "POST",
+      headers: {"Content-Type": "application/sparql-query",
+                "Accept": document.getElementById("accept").value},
+      body: textarea.value});
+    const ctype = resp.headers.get("Content-Type") || "";
+    const text = await resp.text();
+    status.textContent = resp.status + " · " + Math.round(performance.now() - t0) + " ms";
+    if (resp.ok && ctype.startsWith("application/sparql-results+json")) {
+      const data = JSON.parse(text);
+      showJson(out, data);
+      if (data.results) status.textContent += " · " + data.results.bindings.length + " rows";
+    } else {
+      const pre = document.createElement("pre"); pre.textContent = text; out.appendChild(pre);
+    }
+  } catch (e) { status.textContent = "failed: " + e; }
+});
+</script>
+</body>
+</html>
+"""
+
+
+def render_query_page(examples: list[dict]) -> bytes:
+    """The HTML page with `examples` ([{"name", "query"}]) preloaded in the menu."""
+    return PAGE.replace("__EXAMPLES__", script_json(examples)).encode("utf-8")

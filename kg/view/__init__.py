@@ -1,0 +1,1 @@
+"""The records as a networkx graph (:mod:`.graph`) and as one offline HTML page (:mod:`.html`)."""

@@ -1,0 +1,34 @@
+"""The article state rules read: the acting official, the company, the policy."""
+from __future__ import annotations
+
+from kg.extract.relate.discourse import State, advance
+from kg.extract.relate.visits import visit_subjects
+from sentences import mention, sent
+
+
+def test_the_official_of_a_visit_becomes_the_lead():
+    s = sent("市长韩立言到广阳区调研。", ("韩立言", "Official", {"title": "市长"}), ("广阳区", "AdministrativeArea"))
+    assert advance(State(), s).lead.text == "韩立言"
+
+
+def test_a_companion_does_not_become_the_lead():
+    lead = mention("市长韩立言到广阳区调研。", "韩立言", "Official", {"title": "市长"})
+    s = sent("县长宋鸣陪同调研。", ("宋鸣", "Official", {"title": "县长"}))
+    assert advance(State(lead=lead), s).lead is lead
+
+
+def test_the_company_a_sentence_is_about_is_not_its_parent():
+    s = sent("北辰集团旗下的青禾科技有限公司投产。", ("北辰集团", "Enterprise"), ("青禾科技有限公司", "Enterprise"))
+    after = advance(State(), s)
+    assert after.enterprise.text == "青禾科技有限公司" and after.group.text == "北辰集团"
+
+
+def test_the_last_policy_named_is_kept():
+    s = sent("《甲方案》和《乙办法》印发。", ("甲方案", "Policy"), ("乙办法", "Policy"))
+    assert advance(State(), s).policy.text == "乙办法"
+
+
+def test_visit_subjects_fall_back_on_the_lead_only_through_a_pronoun_or_group():
+    lead = mention("市长韩立言到广阳区调研。", "韩立言", "Official", {"title": "市长"})
+    assert visit_subjects(lead, sent("调研组来到青禾产业园。"))[0][1] == [lead]
+    assert visit_subjects(lead, sent("工人来到青禾产业园。")) == []

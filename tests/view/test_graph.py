@@ -1,0 +1,80 @@
+"""kg.view.graph: records -> networkx, the viewer's cuts and layout."""
+
+import networkx as nx
+import pytest
+
+from kg.view.graph import UNKNOWN_TYPE, cut_graph, layout_positions, to_networkx, total_degrees
+from kg.records import read_records
+from real_parts import DATA
+
+SAMPLE = DATA / "view-sample.jsonl"
+
+
+@pytest.fixture(scope="module")
+def records():
+    return list(read_records(SAMPLE))
+
+
+def test_one_node_per_entity_one_edge_per_triple(records):
+    g = to_networkx(records)
+    entities = [r for r in records if r["kind"] == "entity"]
+    triples = [r for r in records if r["kind"] == "triple"]
+    assert sorted(g.nodes) == sorted(e["id"] for e in entities)
+    assert sorted(k for _, _, k in g.edges(keys=True)) == sorted(t["id"] for t in triples)
+
+
+def test_node_and_edge_attributes(records):
+    g = to_networkx(records)
+    area = next(r for r in records if r["kind"] == "entity" and r.get("code"))
+    attrs = g.nodes[area["id"]]
+    assert (attrs["type"], attrs["name"], attrs["aliases"], attrs["code"]) == (
+        area["type"], area["name"], area["aliases"], area["code"])
+    t = next(r for r in records if r["kind"] == "triple" and r["predicate"] == "holdsPosition")
+    e = g.edges[t["subject_id"], t["object_id"], t["id"]]
+    assert (e["predicate"], e["date"], e["title"], e["evidence"], e["article"]) == (
+        "holdsPosition", t["date"], t["title"], t["evidence"], t["article"])
+    assert g.graph["articles"][t["article"]]["headline"]
+
+
+def test_triple_naming_an_unknown_entity_still_gets_a_node():
+    g = to_networkx([{"kind": "triple", "id": "t-1", "subject": "甲", "subject_id": "e-x",
+                      "predicate": "visited", "object": "乙", "object_id": "e-y"}])
+    assert g.nodes["e-x"]["type"] == UNKNOWN_TYPE and g.nodes["e-y"]["name"] == "乙"
+
+
+def test_record_without_id_is_a_clear_error():
+    with pytest.raises(ValueError, match="record 2: entity record without an 'id'"):
+        to_networkx([{"kind": "article", "id": "a-1"}, {"kind": "entity", "name": "甲"}])
+
+
+def test_degree_counts_every_triple(records):
+    g = to_networkx(records)
+    deg = total_degrees(g)
+    for node in g:
+        n = sum(1 for r in records if r["kind"] == "triple"
+                and node in (r["subject_id"], r["object_id"]))
+        assert deg[node] == n
+
+
+def test_cut_by_type_degree_and_max_nodes(records):
+    g = to_networkx(records)
+    h, note = cut_graph(g, types=["Official", "AdministrativeArea"])
+    assert {d for _, d in h.nodes(data="type")} == {"Official", "AdministrativeArea"}
+    assert note["dropped_nodes"] == g.number_of_nodes() - h.number_of_nodes() > 0
+    deg = dict(g.degree())
+    h, _ = cut_graph(g, min_degree=3)
+    assert set(h) == {n for n in g if deg[n] >= 3} and h.number_of_nodes() > 0
+    h, note = cut_graph(g, max_nodes=3)
+    assert h.number_of_nodes() == 3
+    assert min(deg[n] for n in h) >= max(deg[n] for n in g if n not in h)
+    assert note["dropped_edges"] == g.number_of_edges() - h.number_of_edges()
+    assert note["max_nodes"] == 3 and note["total_nodes"] == g.number_of_nodes()
+
+
+def test_layout_places_every_node_deterministically_and_apart():
+    g = nx.disjoint_union_all([nx.barabasi_albert_graph(400, 2, seed=1), nx.path_graph(4),
+                               nx.empty_graph(3)])
+    pos = layout_positions(g)
+    assert set(pos) == set(g) and pos == layout_positions(g)
+    points = set(pos.values())
+    assert len(points) == len(g)  # no two nodes on the same spot
