@@ -9,8 +9,8 @@ from kg.model import Article, ImpliedEntity, Sentence
 
 BY_NAME = Rule("subsidiary.name", "subsidiaryOf", 0.8)          # 某某集团某市某某有限公司
 OWNED = Rule("subsidiary.qixia", "subsidiaryOf", 0.85)          # 甲集团旗下的乙公司
-IS_OWNED = Rule("subsidiary.qixia", "subsidiaryOf", 0.8)        # 乙是甲集团旗下…
-OWNED_BY_ANAPHOR = Rule("subsidiary.qixia", "subsidiaryOf", 0.75)   # 公司旗下的乙公司 (the article's company)
+IS_OWNED = Rule("subsidiary.shi_qixia", "subsidiaryOf", 0.8)    # 乙是甲集团旗下…
+OWNED_BY_ANAPHOR = Rule("subsidiary.gongsi_qixia", "subsidiaryOf", 0.75)   # 公司旗下的乙公司 (the article's company)
 CHILD_COMPANY = Rule("subsidiary.zigongsi", "subsidiaryOf", 0.8)    # 甲公司是乙集团的全资子公司
 BELONGS_TO = Rule("subsidiary.lishu", "subsidiaryOf", 0.85)     # 乙隶属于甲集团
 

@@ -53,3 +53,9 @@ def test_subsidiaries_by_group_prefix_by_link_word_and_by_belonging():
     assert facts(subsidiary_of, s) == {("青禾科技有限公司", "subsidiaryOf", "北辰集团")}
     s = sent("青禾科技有限公司隶属于北辰集团。", ("青禾科技有限公司", "Enterprise"), ("北辰集团", "Enterprise"))
     assert facts(subsidiary_of, s) == {("青禾科技有限公司", "subsidiaryOf", "北辰集团")}
+
+
+def test_every_rule_label_is_one_name_for_one_pattern():
+    from kg.extract.relate import rules
+    labels = rules()
+    assert len({r.name for r in labels}) == len(labels)
