@@ -89,7 +89,7 @@ class Page:
     encoding: str
     sha256: str
     date: dt.date | None = None  # publication date
-    city: str | None = None      # home city, e.g. 廊坊市
+    home: str | None = None      # home area as given (廊坊市, 襄城县, 河南省); see Doc.home
     page_no: int | None = None
     base: int = 0                # offset of `text` in the decoded file (chunks of big files)
 
@@ -220,6 +220,7 @@ class Doc:
     """One page on its way through the pipeline (the components of
     :data:`kg.extract.pipeline.PIPELINE` read and fill it in turn)."""
     page: Page
+    home: object = None              # kg.extract.recognise.areas.Area the outlet's bare 市/县 refer to
     articles: list[Article] = field(default_factory=list)
     recogniser: object = None        # kg.extract.recognise.Recogniser for the page's home area
     resolver: object = None          # kg.extract.resolve.Resolver: the page's entities

@@ -41,11 +41,11 @@ def sent(text: str, *spans) -> Sentence:
 
 def article(*sentences: Sentence, date: dt.date = PUBLISHED) -> Article:
     page = Page(source="t.txt", text="".join(s.text for s in sentences), encoding="utf-8", sha256="0" * 64,
-                date=date, city=HOME)
+                date=date, home=HOME)
     return Article(id="a-test", page=page, start=0, end=len(page.text), sentences=list(sentences))
 
 
 def context(before: State = State(), after: State | None = None, city: str = HOME) -> Context:
-    resolver = Resolver(Gazetteer.for_city(city))
+    resolver = Resolver(Gazetteer.for_home(city))
     home = resolver.gaz.home
     return Context(resolver, home.name if home else None, before, after or before)

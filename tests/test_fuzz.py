@@ -149,7 +149,7 @@ def test_decode_broken_encodings(text, enc, cut, junk):
 # ---------------------------------------------------------------- extractor
 
 def run(text: str, base: int = 0, city: str | None = None) -> None:
-    page = Page(source="fuzz.txt", text=text, encoding="utf-8", sha256="f" * 64, city=city, base=base)
+    page = Page(source="fuzz.txt", text=text, encoding="utf-8", sha256="f" * 64, home=city, base=base)
     check_spans(extract_page(page), page)
 
 

@@ -32,7 +32,7 @@ def warm_worker() -> None:
     extract_page(Page(source="<warm>", text=WARM_TEXT, encoding="utf-8", sha256="0" * 64))
 
 
-def extract_part(path: str, date: dt.date | None = None, city: str | None = None,
+def extract_part(path: str, date: dt.date | None = None, home: str | None = None,
                  cwd: str | None = None) -> dict:
     """The per-file task: {'path', 'sha256', 'jsonl'} or {'path', 'error'}.
 
@@ -44,7 +44,7 @@ def extract_part(path: str, date: dt.date | None = None, city: str | None = None
 
     where = path if cwd is None or path == "-" or os.path.isabs(path) else os.path.join(cwd, path)
     try:
-        records, sha = extract_file(where, date, city, source=path if path != "-" else None)
+        records, sha = extract_file(where, date, home, source=path if path != "-" else None)
     except ReadError as exc:
         return {"path": path, "error": str(exc).replace(where, path, 1)}
     except Exception as exc:  # a bug on one page must not stop an archive run
@@ -83,12 +83,12 @@ def _worker_failed(path: str, exc: BaseException) -> dict:
     return {"path": path, "error": f"{path}: worker failed: {type(exc).__name__}: {exc}"}
 
 
-def map_local(paths: list[str], date, city, jobs: int = 1, scheduler: str | None = None) -> Iterator[dict]:
+def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None = None) -> Iterator[dict]:
     """extract_part over paths on `jobs` processes (in this process for one job)."""
     cwd = os.getcwd()
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield extract_part(p, date, city, cwd)
+            yield extract_part(p, date, home, cwd)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     if ctx.get_start_method() == "fork":
@@ -96,11 +96,11 @@ def map_local(paths: list[str], date, city, jobs: int = 1, scheduler: str | None
         # and their initializer finds everything warm
         warm_worker()
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker) as pool:
-        yield from _windowed(lambda p: pool.submit(extract_part, p, date, city, cwd),
+        yield from _windowed(lambda p: pool.submit(extract_part, p, date, home, cwd),
                              paths, jobs * WINDOW_PER_JOB)
 
 
-def map_dask(paths: list[str], date, city, jobs: int = 1, scheduler: str | None = None,
+def map_dask(paths: list[str], date, home, jobs: int = 1, scheduler: str | None = None,
              window: int = DASK_WINDOW) -> Iterator[dict]:
     """extract_part over paths on a Dask distributed cluster (workers must see the files); `jobs` is unused."""
     if not scheduler:
@@ -120,7 +120,7 @@ def map_dask(paths: list[str], date, city, jobs: int = 1, scheduler: str | None 
         where: dict = {}
 
         def submit(p: str):
-            fut = client.submit(extract_part, p, date, city, cwd, pure=False)
+            fut = client.submit(extract_part, p, date, home, cwd, pure=False)
             where[fut.key] = p
             return fut
 
@@ -148,7 +148,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_stream(paths: list[str], date, city, jobs: int | None, engine: str,
+def extract_stream(paths: list[str], date, home, jobs: int | None, engine: str,
                    scheduler: str | None) -> Iterator[dict]:
     """extract_part results from the chosen engine (stdin is always read in this process)."""
     if engine not in ENGINES:
@@ -156,6 +156,6 @@ def extract_stream(paths: list[str], date, city, jobs: int | None, engine: str,
     files = [p for p in paths if p != "-"]
     jobs = max(1, jobs or default_jobs())
     if files:
-        yield from ENGINES[engine](files, date, city, jobs=min(jobs, len(files)), scheduler=scheduler)
+        yield from ENGINES[engine](files, date, home, jobs=min(jobs, len(files)), scheduler=scheduler)
     if "-" in paths:
-        yield from map_local(["-"], date, city)
+        yield from map_local(["-"], date, home)

@@ -6,7 +6,7 @@ number, the kg version and a fingerprint of the code that shapes records
 (:data:`SHAPING`: ``kg/extract/`` with its lexicon files, and the model,
 vocabulary and record modules it imports).
 
->>> part_key("ab" * 32, {"date": None, "city": None, "page": None, "kg": "0"})[:17]
+>>> part_key("ab" * 32, {"date": None, "home": None, "page": None, "kg": "0"})[:17]
 'abababababababab-'
 """
 from __future__ import annotations
@@ -52,7 +52,7 @@ def part_path(key: str) -> str:
     return f"{PARTS}/{key}.jsonl"
 
 
-def file_options(path: str, date: dt.date | None, city: str | None) -> dict:
+def file_options(path: str, date: dt.date | None, home: str | None) -> dict:
     """The options that change a file's records (date and page come from the name if not given).
 
     >>> file_options("x/2021-11-26-p03.txt", None, "甲市")["date"]
@@ -61,7 +61,7 @@ def file_options(path: str, date: dt.date | None, city: str | None) -> dict:
     from kg.extract.read import date_from_name, page_from_name
 
     d = date or (None if path == "-" else date_from_name(path))
-    return {"date": d.isoformat() if d else None, "city": city,
+    return {"date": d.isoformat() if d else None, "home": home,
             "page": None if path == "-" else page_from_name(path), "kg": __version__,
             "code": extraction_fingerprint()}
 
@@ -100,7 +100,7 @@ def file_sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def plan_sources(files: Iterable[str], date, city, on_error: Callable[[str], None]) -> list[Source]:
+def plan_sources(files: Iterable[str], date, home, on_error: Callable[[str], None]) -> list[Source]:
     """Sources of the input files, hashed; unreadable files go to `on_error`."""
     out = []
     for path in files:
@@ -112,6 +112,6 @@ def plan_sources(files: Iterable[str], date, city, on_error: Callable[[str], Non
         except OSError as exc:
             on_error(f"{path}: cannot read: {exc.strerror}")
             continue
-        opts = file_options(path, date, city)
+        opts = file_options(path, date, home)
         out.append(Source(path, sha, opts, part_key(sha, opts)))
     return out

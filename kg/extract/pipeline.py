@@ -9,22 +9,21 @@ streams many files, one at a time, so memory does not grow with the corpus.
 
 >>> from kg.model import Page
 >>> recs = extract_page(Page("x.txt", "本报讯 3月2日，市长王大明到青禾科技有限公司调研。", "utf-8", "0" * 64,
-...                          city="保定市"))
+...                          home="保定市"))
 >>> sorted((r["subject"], r["predicate"], r["object"]) for r in recs if r["kind"] == "triple")[0]
 ('王大明', 'holdsPosition', '保定市政府')
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from kg.extract.emit import emit
 from kg.extract.read import ReadError, iter_paths, read_pages
 from kg.extract.recognise import Recogniser
-from kg.extract.recognise.automaton import automaton
-from kg.extract.recognise.gazetteer import code_level
+from kg.extract.recognise.areas import find_home
+from kg.extract.recognise.home import infer_home
 from kg.extract.relate import relate
 from kg.extract.resolve import resolve_mentions
 from kg.extract.resolve.campaigns import drop_weak_campaigns
@@ -36,33 +35,15 @@ from kg.extract.segment import segment_page
 from kg.model import Doc, Page
 from kg.records import merge_records
 
-MIN_HOME_MENTIONS = 2
-
-
-def infer_city(text: str) -> str | None:
-    """The prefecture-level city a page is most about (its home city), if clear.
-
-    >>> infer_city("本报讯 廊坊市召开会议。廊坊各区县……我市")
-    '廊坊市'
-    """
-    counts: Counter = Counter()
-    for _end, (etype, name, code, _n) in automaton(None).iter(text):
-        if etype == "AdministrativeArea" and code_level(code) == 1:
-            counts[name] += 1
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    return name if n >= MIN_HOME_MENTIONS else None
-
-
 def segment(doc: Doc) -> None:
-    """Articles of the page; the home city from the page when not given."""
-    doc.page.city = doc.page.city or infer_city(doc.page.text)
-    doc.articles = segment_page(doc.page)
+    """Articles of the page; the home area as given (namesakes told apart by the text) or inferred."""
+    page = doc.page
+    doc.home = find_home(page.home, page.text) if page.home else infer_home(page.text)
+    doc.articles = segment_page(page)
 
 
 def recognise(doc: Doc) -> None:
-    rec = doc.recogniser = Recogniser(doc.page.city)
+    rec = doc.recogniser = Recogniser(doc.home)
     for art in doc.articles:
         text = "".join(s.text for s in art.all_sentences)
         for sent in art.all_sentences:
@@ -100,14 +81,14 @@ class FileRecords(NamedTuple):
     sha256: str               # of the file's bytes
 
 
-def extract_file(path: str, date: dt.date | None = None, city: str | None = None,
+def extract_file(path: str, date: dt.date | None = None, home: str | None = None,
                  source: str | None = None) -> FileRecords:
     """The merged records of one file (or '-' for stdin); ReadError if it cannot be read.
 
     `source` is the name the records give the file (default: `path` as given).
     """
     records, sha = [], ""
-    for page in read_pages(path, date=date, city=city):
+    for page in read_pages(path, date=date, home=home):
         if source is not None:
             page.source = source
         sha = page.sha256
@@ -115,12 +96,12 @@ def extract_file(path: str, date: dt.date | None = None, city: str | None = None
     return FileRecords(merge_records(records), sha)
 
 
-def extract_paths(paths: list[str], date: dt.date | None = None, city: str | None = None,
+def extract_paths(paths: list[str], date: dt.date | None = None, home: str | None = None,
                   on_error=None, pattern: str = "*.txt") -> Iterator[tuple[str, list[dict]]]:
     """Yield (path, records) for every readable file; report others to ``on_error(path, ReadError)``."""
     for path in iter_paths(paths, pattern):
         try:
-            records = extract_file(path, date, city).records
+            records = extract_file(path, date, home).records
         except ReadError as exc:
             if on_error is None:
                 raise

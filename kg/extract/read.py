@@ -166,18 +166,18 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
         start = end
 
 
-def read_pages(path: str, date: dt.date | None = None, city: str | None = None) -> Iterator[Page]:
+def read_pages(path: str, date: dt.date | None = None, home: str | None = None) -> Iterator[Page]:
     """The pages of one file: one Page per form-feed page or per large chunk."""
-    whole = read_page(path, date, city)
+    whole = read_page(path, date, home)
     if len(whole.text) <= CHUNK_CHARS and "\f" not in whole.text:
         yield whole
         return
     for offset, part in split_text(whole.text):
         yield Page(source=whole.source, text=part, encoding=whole.encoding, sha256=whole.sha256,
-                   date=whole.date, city=city, page_no=whole.page_no, base=offset)
+                   date=whole.date, home=home, page_no=whole.page_no, base=offset)
 
 
-def read_page(path: str, date: dt.date | None = None, city: str | None = None) -> Page:
+def read_page(path: str, date: dt.date | None = None, home: str | None = None) -> Page:
     """Read one file (or '-' for stdin) into a Page."""
     name = "<stdin>" if path == "-" else path
     try:
@@ -196,4 +196,4 @@ def read_page(path: str, date: dt.date | None = None, city: str | None = None) -
     return Page(source=name, text=text, encoding=encoding,
                 sha256=hashlib.sha256(data).hexdigest(),
                 date=date or (None if path == "-" else date_from_name(path)),
-                city=city, page_no=None if path == "-" else page_from_name(path))
+                home=home, page_no=None if path == "-" else page_from_name(path))

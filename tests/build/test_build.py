@@ -214,7 +214,7 @@ def test_part_key_depends_on_content_and_options():
     opts = {"date": "2021-01-01", "city": None, "page": 1, "kg": "0.1.0"}
     assert part_key("a" * 64, opts) == part_key("a" * 64, dict(opts))
     assert part_key("a" * 64, opts) != part_key("b" * 64, opts)
-    assert part_key("a" * 64, opts) != part_key("a" * 64, dict(opts, city="甲市"))
+    assert part_key("a" * 64, opts) != part_key("a" * 64, dict(opts, home="甲市"))
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/corpus/seed-page.txt")
@@ -230,7 +230,7 @@ def test_seed_page_build_matches_extract(tmp_path):
     assert (tmp_path / "g" / "graph.ttl").read_bytes() == (tmp_path / "x.ttl").read_bytes()
     manifest = json.loads((tmp_path / "g" / "manifest.json").read_text(encoding="utf-8"))
     (entry,) = manifest["sources"].values()
-    assert entry["options"]["city"] == "沧州市" and entry["options"]["date"] == "2021-11-26"
+    assert entry["options"]["home"] == "沧州市" and entry["options"]["date"] == "2021-11-26"
 
 
 def test_only_bad_inputs_write_no_graph(tmp_path):

@@ -183,12 +183,12 @@ def test_read_pages_splits_at_form_feeds_with_file_offsets(tmp_path):
     f = tmp_path / "book.txt"
     f.write_bytes(b"\xef\xbb\xbf" + "\f".join(parts).encode("utf-8"))
     whole = read_page(str(f))
-    pages = list(read_pages(str(f), city="潍坊市"))
+    pages = list(read_pages(str(f), home="潍坊市"))
     assert len(pages) == 3
     for page, part in zip(pages, parts):
         assert whole.text[page.base:page.base + len(page.text)] == page.text
         assert page.text.startswith(part.rstrip("\n"))
-        assert page.sha256 == whole.sha256 and page.city == "潍坊市"
+        assert page.sha256 == whole.sha256 and page.home == "潍坊市"
 
 
 # --- a big file through the CLI ------------------------------------------------

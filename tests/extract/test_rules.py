@@ -15,7 +15,7 @@ from kg.extract.pipeline import extract_page
 
 
 def records(text: str, city: str = "廊坊市", date: dt.date = dt.date(2024, 5, 20)):
-    page = Page(source="t.txt", text=text, encoding="utf-8", sha256="0" * 64, date=date, city=city)
+    page = Page(source="t.txt", text=text, encoding="utf-8", sha256="0" * 64, date=date, home=city)
     recs = extract_page(page)
     ents = {(r["type"], r["name"]): r for r in recs if r["kind"] == "entity"}
     triples = {(r["subject"], r["predicate"], r["object"]): r for r in recs if r["kind"] == "triple"}
@@ -107,7 +107,7 @@ def test_development_zone_short_form_resolves_to_the_home_citys_zone():
 def test_every_triple_span_is_a_slice_of_its_page():
     text = "本报讯（记者甄若水）5月18日，市政协主席郑怀安到广阳\n区、安次区督导调研。\n"
     page = Page(source="t.txt", text=text, encoding="utf-8", sha256="1" * 64,
-                date=dt.date(2024, 5, 20), city="廊坊市")
+                date=dt.date(2024, 5, 20), home="廊坊市")
     for r in extract_page(page):
         if r["kind"] == "triple":
             a, b = r["span"]
@@ -130,7 +130,7 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
 
     monkeypatch.setattr(P, "extract_page", flaky)
     errors = []
-    done = list(P.extract_paths([str(tmp_path)], city="廊坊市", on_error=lambda p, e: errors.append(str(e))))
+    done = list(P.extract_paths([str(tmp_path)], home="廊坊市", on_error=lambda p, e: errors.append(str(e))))
     assert [p for p, _ in done] == [str(good)]
     assert len(errors) == 1 and "b.txt" in errors[0] and "ValueError: boom" in errors[0]
 

@@ -26,11 +26,13 @@ from dataclasses import dataclass, field
 from kg.model import Mention, Sentence
 from kg.extract.recognise import bodies, documents, people, suffixes
 from kg.extract.recognise.automaton import HOME_WORDS, automaton
-from kg.extract.recognise.gazetteer import Gazetteer
+from kg.extract.recognise.gazetteer import Area, Gazetteer
 from kg.extract.recognise.tokens import cut, token_starts
 
 TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
                  "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
+# on equal spans and types: what the gazetteer knows, then a body of an area (县 + 融媒体中心), then the rest
+RULE_PRIORITY = {"gazetteer": 0, "body": 1}
 
 
 @dataclass
@@ -66,12 +68,12 @@ FINDERS = (gazetteer, suffixes.suffix_names, bodies.villages, bodies.area_bodies
 
 
 class Recogniser:
-    """Finds mentions in the sentences of one page (one home city)."""
+    """Finds mentions in the sentences of one page (one home area)."""
 
-    def __init__(self, city: str | None):
-        self.city = city
-        self.gaz = Gazetteer.for_city(city)
-        self.auto = automaton(city)
+    def __init__(self, home: Area | None):
+        self.home = home
+        self.gaz = Gazetteer.of(home)
+        self.auto = automaton(home)
 
     def sentence(self, sent: Sentence, doc_text: str) -> list[Mention]:
         """The settled mentions of `sent` (its tokens are kept on it)."""
@@ -92,7 +94,7 @@ def settle(mentions: list[Mention]) -> list[Mention]:
     (['甲乙区消防大队'], '甲乙区')
     """
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), TYPE_PRIORITY.get(m.type, 9),
-                                              m.rule != "gazetteer", m.start))
+                                              RULE_PRIORITY.get(m.rule, 2), m.start))
     kept: list[Mention] = []
     taken = bytearray(max((m.end for m in mentions), default=0))
     for m in ordered:

@@ -15,7 +15,7 @@ import re
 import ahocorasick
 
 from kg.extract import lexicon as L
-from kg.extract.recognise.gazetteer import Gazetteer, countries, jieba_tagged
+from kg.extract.recognise.gazetteer import Area, Gazetteer, countries, jieba_tagged
 from kg.extract.recognise.tokens import cut
 
 BODY_STEM_SET = frozenset(L.BODY_STEMS)
@@ -23,7 +23,7 @@ ORG_WORD_ENDING = re.compile(r"(院|社|部|委|局|会|厅|署|办|所|中心|�
 COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
 NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
 PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
-HOME_WORDS = ("我市", "本市")          # the home city named as the paper's own
+HOME_WORDS = ("我市", "本市", "我县", "本县", "我区", "本区", "我省", "本省", "我旗", "我州")   # the outlet's own area
 
 
 def _jieba_entry(word: str, tag: str, gaz: Gazetteer) -> tuple | None:
@@ -49,9 +49,9 @@ def _jieba_entry(word: str, tag: str, gaz: Gazetteer) -> tuple | None:
 
 
 @functools.lru_cache(maxsize=16)
-def automaton(city: str | None):
-    """Aho-Corasick automaton: surface form -> (type, canonical name, code, length)."""
-    gaz = Gazetteer.for_city(city)
+def automaton(home: Area | None):
+    """Aho-Corasick automaton of a home area: surface form -> (type, canonical name, code, length)."""
+    gaz = Gazetteer.of(home)
     A = ahocorasick.Automaton()
     for word, tag in jieba_tagged().items():
         value = _jieba_entry(word, tag, gaz)
@@ -65,8 +65,9 @@ def automaton(city: str | None):
         # a full name with its admin suffix is safe anywhere; short forms need word edges
         full = form.endswith(area.name) and len(form) >= 3
         A.add_word(form, ("AdministrativeArea", area.name, area.code, -len(form) if full else len(form)))
-    if gaz.home is not None:
-        for form in HOME_WORDS:
-            A.add_word(form, ("AdministrativeArea", gaz.home.name, gaz.home.code, len(form)))
+    for form in HOME_WORDS:
+        area = gaz.bare(form[1:])            # 我县 in a county outlet is that county
+        if area is not None:
+            A.add_word(form, ("AdministrativeArea", area.name, area.code, len(form)))
     A.make_automaton()
     return A

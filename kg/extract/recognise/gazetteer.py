@@ -1,188 +1,145 @@
-"""Gazetteers that ship inside installed packages (nothing downloads at run time).
+"""The gazetteer of one home area: surface form -> Area, disambiguated for the outlet.
 
-- Administrative areas with their GB/T 2260 codes, development zones and new
-  areas included, come from jionlp's ``china_location.zip`` (province / city /
-  county / township levels) and countries from its ``world_location.txt``.
-  We read jionlp's data files directly instead of importing jionlp, which
-  would pull its whole NLP stack into start-up.
-- Organisations and places that jieba's own dictionary tags ``nt`` / ``ns``.
+The home area is the area the outlet's bare 省/市/县/区 refer to, at any
+level: a province (a provincial paper), a city (a city daily), a county,
+district or county-level city (a county outlet). A form that several areas
+share goes to the one nearest home: in the home county or city first, then
+the home province, then higher levels. Townships are known in the home city
+(for a city, county or district home), with the home county's first; the
+short forms of the home city's counties and zones (射阳, 高新区) are known as
+they are used at home. Former names (孟津县 before 2021) lead to the area as
+it is now; organisations and places jieba's dictionary tags ``nt`` / ``ns``
+are found by :mod:`.automaton`.
 
->>> g = Gazetteer.for_city("保定市")
+>>> g = Gazetteer.for_home("保定市")
 >>> g.lookup("高新区").name, g.lookup("高新区").code
 ('保定高新技术产业开发区', '130671')
+>>> Gazetteer.for_home("襄城县").home.name, Gazetteer.for_home("襄城县").city.name
+('襄城县', '许昌市')
 """
 from __future__ import annotations
 
 import functools
-import importlib.util
-import io
-import re
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
 
-ZONE = re.compile(r"(开发区|新区|产业园区|工业园区|管理区|实验区|示范区|高新区|经开区)$")
-# county names too generic to find in running text without context
-GENERIC_COUNTIES = {"城区", "郊区", "矿区", "市辖区", "新区", "高新区", "经开区", "开发区"}
+from kg.extract.recognise.areas import (GENERIC_COUNTIES, Area, by_code, code_level, countries, find_home,
+                                        jieba_tagged, load_areas, renamed)
 
-
-def code_level(code: str | None) -> int | None:
-    """The level a GB/T 2260 code denotes: 0 province, 1 city, 2 county, None without a code.
-
-    >>> code_level("130000"), code_level("130600"), code_level("130671"), code_level(None)
-    (0, 1, 2, None)
-    """
-    if not code or len(code) != 6:
-        return None
-    return 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
-
-
-@dataclass(frozen=True)
-class Area:
-    name: str
-    code: str | None
-    level: int            # 0 province, 1 city, 2 county/district/zone, 3 township/street
-    parent: str | None    # code of the city (level 2) or county (level 3)
-    province: str | None
-    short: str = ""
-
-    @property
-    def is_zone(self) -> bool:
-        return bool(ZONE.search(self.name))
-
-
-def _jionlp_dir() -> Path:
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the jionlp package (gazetteer data) is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
-
-
-@functools.lru_cache(maxsize=1)
-def load_areas() -> tuple[Area, ...]:
-    """Province, city and county levels of jionlp's location table.
-
-    Townships (level 3) are kept too, but without codes (jionlp has none).
-    """
-    with zipfile.ZipFile(_jionlp_dir() / "china_location.zip") as zf:
-        raw = zf.read("china_location.txt").decode("utf-8")
-    areas, prov, city, county = [], None, None, None
-    for line in io.StringIO(raw):
-        depth = len(line) - len(line.lstrip("\t"))
-        if depth > 3:
-            continue   # villages: too many, too ambiguous
-        parts = line.strip().split("\t")
-        if not parts or not parts[0]:
-            continue
-        name = parts[0]
-        code = parts[1] if len(parts) > 1 else None
-        short = parts[2] if len(parts) > 2 else ""
-        if depth == 0:
-            prov = code[:2] + "0000"
-            areas.append(Area(name, prov, 0, None, prov, short))
-            city = county = None
-        elif depth == 1:
-            city = code
-            if code != prov:  # municipalities repeat themselves as a city
-                areas.append(Area(name, code, 1, prov, prov, short))
-        elif depth == 2:
-            county = code
-            areas.append(Area(name, code, 2, city, prov, short))
-        else:
-            areas.append(Area(name, None, 3, county, prov, ""))
-    return tuple(areas)
-
-
-@functools.lru_cache(maxsize=1)
-def countries() -> tuple[str, ...]:
-    """Country names (short and official) from jionlp's world table."""
-    names = []
-    text = (_jionlp_dir() / "world_location.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and not line.endswith(":"):
-            names.extend(p for p in parts[:2] if len(p) >= 2 and p != "中国")
-    return tuple(dict.fromkeys(names))
-
-
-@functools.lru_cache(maxsize=1)
-def jieba_tagged() -> dict[str, str]:
-    """Words jieba's dictionary tags as organisations (nt) or places (ns)."""
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
-    return {w: t for w, t in tags.items() if t in ("nt", "ns") and len(w) >= 2}
-
-
-def city_area(name: str) -> Area | None:
-    """The prefecture-level (or provincial) area a city name denotes.
-
-    >>> city_area("廊坊").code
-    '131000'
-    """
-    for a in load_areas():
-        if a.level in (0, 1) and name in (a.name, a.short) and (a.level == 1 or a.name.endswith("市")):
-            return a
-    return None
+__all__ = ["Area", "Gazetteer", "code_level", "countries", "jieba_tagged", "load_areas"]
 
 
 class Gazetteer:
-    """Surface form -> Area, disambiguated for one home city."""
+    """Surface form -> Area, disambiguated for one home area (of any level, or none)."""
 
     def __init__(self, home: Area | None):
         self.home = home
+        self.province = by_code().get(home.province) if home else None
+        self.city = _city_of(home)
+        self.county = home if home is not None and home.level == 2 else None
         self.forms: dict[str, Area] = {}
-        home_code = home.code if home else None
-        home_prov = home.province if home else None
-        home_counties = set()
+        city_code = self.city.code if self.city else (home.code if home and home.level == 0 else None)
+        home_counties = {a.code for a in load_areas() if a.level == 2 and city_code and a.parent == city_code}
+        if self.county is not None:
+            home_counties.add(self.county.code)
+        self._rank_home = (self.county.code if self.county else None, city_code, home_counties)
+        for a in load_areas():
+            self._add_area(a, city_code, home_counties)
+        for old, a in renamed().items():
+            self._add(old, a)
 
-        def rank(a: Area) -> int:  # lower wins
-            if home_code and (a.code == home_code or a.parent == home_code):
-                return 0
-            if a.level == 3 and a.parent in home_counties:
-                return 0
-            if home_prov and a.province == home_prov:
-                return 1
-            return 2 + a.level
+    def _rank(self, a: Area) -> int:
+        """Lower wins: the home county's own, the home city's, the home province's, the rest by level."""
+        county, city, counties = self._rank_home
+        if county and (a.code == county or a.parent == county):
+            return 0
+        if city and (a.code == city or a.parent == city) or a.level == 3 and a.parent in counties:
+            return 1
+        if self.province is not None and a.province == self.province.code:
+            return 2
+        return 3 + a.level
 
-        def add(form: str, a: Area):
-            if len(form) < 2:
-                return
-            old = self.forms.get(form)
-            if old is None or (rank(a), a.level) < (rank(old), old.level):
-                self.forms[form] = a
+    def _add(self, form: str, a: Area) -> None:
+        if len(form) < 2:
+            return
+        old = self.forms.get(form)
+        if old is None or (self._rank(a), a.level) < (self._rank(old), old.level):
+            self.forms[form] = a
 
-        areas = load_areas()
-        for a in areas:
-            if a.level == 2 and a.parent == home_code:
-                home_counties.add(a.code)
-        for a in areas:
-            if a.level == 3:
-                if a.parent in home_counties:
-                    add(a.name, a)
-                continue
-            if a.level == 2 and a.name in GENERIC_COUNTIES:
-                continue
-            add(a.name, a)
-            if a.level <= 1 and len(a.short) >= 2:
-                add(a.short, a)
-            if a.level == 2 and a.parent == home_code:
-                city_short = home.short or home.name.rstrip("市")
-                if a.is_zone and a.short:
-                    add(a.short, a)                    # 高新区 in its own city's paper
-                    add(city_short + a.short, a)       # 某州高新区
-                if len(a.short) >= 2 and a.short != a.name:
-                    add(a.short, a)                    # 射阳 for 射阳县 in its own city's paper
-                add(home.name + a.name, a)             # 某州市某区
+    def _add_area(self, a: Area, city_code: str | None, home_counties: set) -> None:
+        if a.level == 3:
+            if a.parent in home_counties:
+                self._add(a.name, a)
+            return
+        if a.level == 2 and a.name in GENERIC_COUNTIES:
+            return
+        self._add(a.name, a)
+        for form in a.level_forms():
+            self._add(form, a)                          # 黔东南州
+        if a.level <= 1 and len(a.short) >= 2:
+            self._add(a.short, a)
+        if a.level == 2 and city_code and a.parent == city_code:
+            city = by_code()[city_code]
+            city_short = city.short or city.name.rstrip("市")
+            if a.is_zone and a.short:
+                self._add(a.short, a)                   # 高新区 in its own city's paper
+                self._add(city_short + a.short, a)      # 某州高新区
+            if len(a.short) >= 2 and a.short != a.name:
+                self._add(a.short, a)                   # 射阳 for 射阳县 in its own city's paper
+            self._add(city.name + a.name, a)            # 某州市某区
 
     @classmethod
-    @functools.lru_cache(maxsize=16)
-    def for_city(cls, city: str | None) -> "Gazetteer":
-        return cls(city_area(city) if city else None)
+    @functools.lru_cache(maxsize=32)
+    def of(cls, home: Area | None) -> "Gazetteer":
+        """The gazetteer of a home area (built once per area and process)."""
+        return cls(home)
+
+    @classmethod
+    def for_home(cls, name: str | None, text: str = "") -> "Gazetteer":
+        """The gazetteer of the area `name` denotes (namesakes told apart by `text`), or of no home."""
+        return cls.of(find_home(name, text) if name else None)
 
     def lookup(self, form: str) -> Area | None:
         return self.forms.get(form)
 
+    def bare(self, prefix: str) -> Area | None:
+        """The area a bare 省/市/州/县/区/旗/镇 of the outlet's text refers to (guideline: home area).
+
+        >>> g = Gazetteer.for_home("襄城县")
+        >>> g.bare("县").name, g.bare("市").name, g.bare("省").name, g.bare("区")
+        ('襄城县', '许昌市', '河南省', None)
+        >>> Gazetteer.for_home("延吉市").bare("市").name, Gazetteer.for_home("延吉市").bare("州").name
+        ('延吉市', '延边朝鲜族自治州')
+        """
+        h = self.home
+        if h is None:
+            return None
+        if prefix in ("省", "自治区"):
+            return self.province
+        if prefix in ("县", "区", "旗", "镇", "乡"):
+            return h if h.level >= 2 and h.name.endswith(prefix) else None
+        if prefix == "市":
+            if h.name.endswith("市"):
+                return h                      # a city, a municipality, a county-level city
+            up = self.city or (self.province if self.province and self.province.name.endswith("市") else None)
+            return up if h.level >= 2 and up is not None and up.name.endswith("市") else None
+        if prefix == "州":
+            for a in (h, self.city):
+                if a is not None and a.name.endswith("州") and a.level == 1:
+                    return a
+        return None
+
     def parent_city(self, area: Area) -> Area | None:
-        code = area.parent if area.level == 2 else None
-        return next((a for a in load_areas() if a.code == code and a.level == 1), None) if code else None
+        return _city_of(area) if area.level == 2 else None
+
+
+def _city_of(area: Area | None) -> Area | None:
+    """The prefecture-level city an area is in (itself for a city), or None (a province, a municipality)."""
+    if area is None or area.level == 0:
+        return None
+    if area.level == 1:
+        return area
+    up = by_code().get(area.parent) if area.parent else None
+    if up is None and area.level == 3:
+        return None
+    if area.level == 3:
+        return _city_of(up)
+    return up if up is not None and up.level == 1 else None

@@ -12,7 +12,7 @@ from kg.model import Doc
 
 def resolve_mentions(doc: Doc) -> None:
     """Every mention (and every area named inside a longer name) gets its entity; bylines too."""
-    resolver = doc.resolver = Resolver(doc.recogniser.gaz)
+    resolver = doc.resolver = Resolver(doc.recogniser.gaz, doc.page.text)
     for art in doc.articles:
         for sent in art.all_sentences:
             for m in sent.mentions:

@@ -13,6 +13,7 @@ from kg.extract.recognise.tokens import cut, tags
 from kg.model import Article, Entity, ImpliedEntity, Mention
 
 PROPER_TAGS = ("ns", "nr", "nz", "nt", None)
+UPPER_PREFIXES = ("省", "市", "州", "自治区")   # one referent a text: a body of them is kept as written
 MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
 
 
@@ -44,8 +45,9 @@ def _site_without_area(m: Mention) -> str | None:
 class Resolver:
     """Collects the entities of one page (or of a whole run)."""
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(self, gaz: Gazetteer, text: str = ""):
         self.gaz = gaz
+        self.text = text          # the page: is the city above a county home named on it?
         self.entities: dict[tuple[str, str], Entity] = {}
         self.redirect: dict[int, Entity] = {}
 
@@ -57,16 +59,18 @@ class Resolver:
 
     # -- naming -----------------------------------------------------------
     def home_name(self, prefix: str) -> str | None:
-        """The body prefix 市/省 made explicit for the home city."""
+        """The area a bare 省/市/县/区 of the page refers to, by name (None: not known).
+
+        市 in a county's text is the city above only when the page names that city.
+        """
+        area = self.gaz.bare(prefix)
         home = self.gaz.home
-        if home is None:
+        if area is None or home is None:
             return None
-        if prefix == "市":
-            return home.name
-        if prefix in ("省", "自治区"):
-            prov = next((a for a in self.gaz.forms.values() if a.level == 0 and a.code == home.province), None)
-            return prov.name if prov else None
-        return None
+        if area is not home and prefix == "市" and home.level >= 2 and not home.name.endswith("市") \
+                and not any(len(f) >= 2 and f in self.text for f in (area.name, area.short)):
+            return None
+        return area.name
 
     def canonical(self, m: Mention) -> tuple[str, str | None] | None:
         """(canonical name, code) for a mention, None to drop it."""
@@ -81,7 +85,10 @@ class Resolver:
     def _body_name(self, m: Mention) -> tuple[str, None] | None:
         if m.attrs.get("relative"):
             full = self.home_name(m.attrs["prefix"])
-            return (full + m.attrs["stem"], None) if full else None
+            if full:
+                return full + m.attrs["stem"], None
+            # 市人大常委会 in a county text that never names its city: left as written
+            return (m.text, None) if m.attrs["prefix"] in UPPER_PREFIXES else None
         prefix = m.attrs["prefix"]
         if not m.text.startswith(prefix):
             return m.text, None   # 九三学社某市委

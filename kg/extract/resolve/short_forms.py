@@ -75,9 +75,9 @@ def _brand(core: str) -> str:
 def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     """Short names a paper uses for a registered company name.
 
-    >>> enterprise_short_forms("山西某某制药有限公司", Gazetteer.for_city(None))
+    >>> enterprise_short_forms("山西某某制药有限公司", Gazetteer.of(None))
     ['某某制药', '山西某某制药']
-    >>> enterprise_short_forms("浙江某某储能集团有限公司", Gazetteer.for_city(None))[-2:]
+    >>> enterprise_short_forms("浙江某某储能集团有限公司", Gazetteer.of(None))[-2:]
     ['某某储能集团', '某某集团']
     """
     core = COMPANY_FORM_END.sub("", name)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from kg.extract.recognise import Recogniser, settle
+from kg.extract.recognise.areas import find_home
+from kg.extract.recognise.gazetteer import Gazetteer
 from kg.extract.recognise.suffixes import has_proper_token, is_weak, proper
 from kg.model import Mention, OffsetMap, Sentence
 
@@ -11,7 +13,7 @@ HOME = "廊坊市"
 
 def found(text: str, city: str = HOME) -> dict[str, tuple[str, str]]:
     s = Sentence(text=text, offsets=OffsetMap())
-    return {m.text: (m.type, m.rule) for m in Recogniser(city).sentence(s, text)}
+    return {m.text: (m.type, m.rule) for m in Recogniser(find_home(city)).sentence(s, text)}
 
 
 def test_gazetteer_areas_need_word_edges_unless_written_in_full():
@@ -27,7 +29,7 @@ def test_a_company_name_starts_after_the_verb_before_it():
 def test_generic_names_are_no_entities():
     got = found("该公司与多家企业签约，城乡社区服务提升。")
     assert not any(t == "Enterprise" for t, _ in got.values())
-    assert not proper("该", "该公司", Recogniser(HOME).gaz)
+    assert not proper("该", "该公司", Gazetteer.for_home(HOME))
 
 
 def test_a_body_of_the_home_city_and_of_a_named_area():
@@ -54,7 +56,7 @@ def test_policies_in_book_marks_and_named_campaigns():
 def test_weak_suffixes_need_a_proper_word():
     assert is_weak("Enterprise", "公司") and not is_weak("Enterprise", "有限公司")
     assert is_weak("Place", "产业园") and not is_weak("Organization", "人民医院")
-    assert has_proper_token("固安", Recogniser(HOME).gaz) and not has_proper_token("实训", Recogniser(HOME).gaz)
+    assert has_proper_token("固安", Gazetteer.for_home(HOME)) and not has_proper_token("实训", Gazetteer.for_home(HOME))
 
 
 def test_settle_keeps_the_longest_and_records_areas_inside():

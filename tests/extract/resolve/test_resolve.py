@@ -6,7 +6,7 @@ from kg.extract.resolve.entities import Resolver
 from kg.extract.resolve.short_forms import enterprise_short_forms, policy_key
 from kg.model import Mention
 
-GAZ = Gazetteer.for_city("廊坊市")
+GAZ = Gazetteer.for_home("廊坊市")
 
 
 def body(text, prefix, stem, relative, area=None):
