@@ -68,6 +68,21 @@ class OffsetMap:
             return s, s
         return self.source(start), self.source(end - 1) + 1
 
+    def gaps(self) -> list[tuple[int, int, int]]:
+        """(clean offset, source start, source end) of each stretch of the source left out before a character.
+
+        >>> m = OffsetMap(); m.add(0, 10); m.add(3, 20)
+        >>> m.gaps()
+        [(3, 13, 20)]
+        """
+        out = []
+        for k in range(1, len(self._clean)):
+            c, s = self._clean[k], self._source[k]
+            end_before = self._source[k - 1] + (c - self._clean[k - 1])
+            if s > end_before:
+                out.append((c, end_before, s))
+        return out
+
     def shifted(self, delta: int) -> "OffsetMap":
         """The same map for a text that starts `delta` characters later."""
         m = OffsetMap()
@@ -145,6 +160,15 @@ class Sentence:
 
     def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         return self.offsets.source_span(start, len(self.text) if end is None else end)
+
+    def spaces(self, page_text: str) -> frozenset[int]:
+        """Offsets of the characters a space of the source stood before (not a line break alone).
+
+        Cleaning drops spaces between Han characters, but in list layouts
+        (张某 副市长) they part a name from its title.
+        """
+        return frozenset(c for c, a, b in self.offsets.gaps() if c < len(self.text)
+                         and any(ch in " \u3000\t" for ch in page_text[a:b]))
 
 
 @dataclass

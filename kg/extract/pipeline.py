@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from kg.extract.emit import emit
+from kg.extract.layout import split_list_lines
 from kg.extract.read import ReadError, iter_paths, read_pages
 from kg.extract.recognise import Recogniser
 from kg.extract.recognise.areas import find_home
@@ -40,6 +41,8 @@ def segment(doc: Doc) -> None:
     page = doc.page
     doc.home = find_home(page.home, page.text) if page.home else infer_home(page.text)
     doc.articles = segment_page(page)
+    for art in doc.articles:
+        art.sentences = split_list_lines(art.sentences, page.text)
 
 
 def recognise(doc: Doc) -> None:
@@ -47,7 +50,7 @@ def recognise(doc: Doc) -> None:
     for art in doc.articles:
         text = "".join(s.text for s in art.all_sentences)
         for sent in art.all_sentences:
-            sent.mentions = rec.sentence(sent, text)
+            sent.mentions = rec.sentence(sent, text, doc.page.text)
 
 
 def short_forms(doc: Doc) -> None:

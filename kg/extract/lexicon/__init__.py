@@ -82,6 +82,8 @@ BARE_DEPARTMENTS = words("bare_departments")     # 省委常委、宣传部部�
 AREA_DEPARTMENTS = frozenset(words("area_departments"))
 PARTY_WORK_COMMITTEE = r"委[\u4e00-\u9fff]{1,4}工委"   # 市委X工委: a party working committee by its field
 NATIONAL_BODIES = words("national_bodies")
+BODY_HEADS = words("body_heads")                 # 市规划资源局: what ends a body's name
+TASK_BODY_HEADS = frozenset(("领导小组", "工作组", "指挥部"))     # their names hold verbs: 推进协调领导小组
 
 # --- names typed by their last word ------------------------------------------
 ORG_SUFFIXES = words("org_suffixes")
@@ -112,5 +114,9 @@ BOUNDARY_TAGS = frozenset(words("boundary_tags"))
 SURNAMES = chars("surnames")
 COMPOUND_SURNAMES = words("compound_surnames")
 VERB_SECONDS = table("verb_seconds")             # 强 + 调: a name's third character that starts a verb
+NAME_FOLLOWERS = frozenset(words("name_followers"))   # 王某|列席: words after a name, not of it
+PERSON_LABELS = words("person_labels")           # 县领导李某: officials named without an office
+GROUP_ROLES = words("group_roles")               # 组长：李某
 # characters that end a name candidate: verbs and particles that follow names
 NAME_STOP_CHARS = frozenset("的了在到与及等是说对就将把被从于、，。；：！？“”‘’（）《》—· ")
+BYLINE_NON_NAMES = frozenset(words("byline_words"))   # 全媒体|记者, 文/供图: byline words, not names

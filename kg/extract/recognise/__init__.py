@@ -45,6 +45,7 @@ class Scan:
     gaz: Gazetteer
     auto: object                     # the gazetteer automaton of the home area
     doc_text: str                    # the article's whole text (how often a name recurs)
+    spaces: frozenset[int] = frozenset()   # where a space of the source stood (list layouts)
     found: list[Mention] = field(default_factory=list)
     areas: list[Mention] = field(default_factory=list)   # gazetteer areas (not 我市)
 
@@ -56,6 +57,8 @@ def gazetteer(scan: Scan) -> list[Mention]:
     for end, (etype, name, code, length) in scan.auto.iter(text):
         strict = length > 0
         start = end + 1 - abs(length)
+        if any(start < p <= end for p in scan.spaces):
+            continue      # 施某某 区政府: a space of the source parts the words
         if not strict or (start in scan.bounds and end + 1 in scan.bounds):
             out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
                                name=name, attrs={"code": code} if code else {}))
@@ -63,7 +66,8 @@ def gazetteer(scan: Scan) -> list[Mention]:
     return out
 
 
-FINDERS = (gazetteer, suffixes.suffix_names, bodies.villages, bodies.area_bodies, bodies.village_bodies,
+FINDERS = (gazetteer, suffixes.suffix_names, bodies.villages, bodies.area_bodies, bodies.generic_bodies,
+           bodies.village_bodies,
            documents.policies, documents.campaigns, people.people)
 
 
@@ -75,11 +79,14 @@ class Recogniser:
         self.gaz = Gazetteer.of(home)
         self.auto = automaton(home)
 
-    def sentence(self, sent: Sentence, doc_text: str) -> list[Mention]:
+    def sentence(self, sent: Sentence, doc_text: str, page_text: str = "") -> list[Mention]:
         """The settled mentions of `sent` (its tokens are kept on it)."""
         tokens = sent.tokens = cut(sent.text)
         starts = token_starts(tokens)
-        scan = Scan(sent.text, tokens, starts, set(starts) | {len(sent.text)}, self.gaz, self.auto, doc_text)
+        spaces = sent.spaces(page_text) if page_text else frozenset()
+        # a space of the source parts words too (王某 市财政局局长)
+        scan = Scan(sent.text, tokens, starts, set(starts) | {len(sent.text)} | spaces, self.gaz, self.auto,
+                    doc_text, spaces=spaces)
         for finder in FINDERS:
             scan.found.extend(finder(scan))
         return settle(scan.found)

@@ -10,6 +10,12 @@ from __future__ import annotations
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN_CHAR
 
+# surnames that are prepositions too: 由王某兼任, 向李某颁奖
+NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
+NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, "领导", "同志", "代表", "委员会", "常务")
+# jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
+FUNCTION_WORD_TAGS = {"d", "p", "c", "u", "v", "vd", "vn", "m", "q", "t", "f", "r", "ad", "y"}
+
 
 def surname_len(text: str, pos: int) -> int:
     """Length of the surname at `pos`, 0 if none.
@@ -22,32 +28,80 @@ def surname_len(text: str, pos: int) -> int:
     return 1 if pos < len(text) and text[pos] in L.SURNAMES else 0
 
 
-def person_name(text: str, pos: int, doc_text: str) -> str | None:
+def _cuts_word(text: str, pos: int) -> bool:
+    """Do the characters from `pos` start a function word or verb (王某|先后, 李某|一行, 张某|列席)?"""
+    from kg.extract.recognise.tokens import tags
+
+    word = text[pos:pos + 2]
+    return word in L.NAME_FOLLOWERS or tags().get(word) in FUNCTION_WORD_TAGS
+
+
+def _not_a_name(text: str, pos: int) -> bool:
+    """A word that starts with a surname but is none: 成员, 领导, a title; 由/向 before a name (由王某兼任)."""
+    if any(text.startswith(w, pos) for w in NOT_NAMES):
+        return True
+    return text[pos] in NAME_PREPOSITIONS and surname_len(text, pos + 1) > 0 and text[pos + 1] != text[pos]
+
+
+def _candidates(text: str, pos: int, s: int, spaces: frozenset[int]) -> list[str]:
+    """Names of 2 and 1 given characters at `pos` that break no rule of form.
+
+    A name does not run over a space of the source, but for a two-character name
+    padded to the width of three (赵 某).
+    """
+    cands = []
+    for given in (2, 1):
+        cand = text[pos:pos + s + given]
+        if len(cand) != s + given or not all(HAN_CHAR.match(c) for c in cand) \
+                or any(c in L.NAME_STOP_CHARS for c in cand[s:]):
+            continue
+        inside = [i for i in range(pos + 1, pos + len(cand)) if i in spaces]
+        if inside and not (len(cand) == 2 and inside == [pos + 1]):
+            continue
+        cands.append(cand)
+    return cands
+
+
+def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = frozenset(),
+                tagged: dict[int, int] | None = None) -> str | None:
     """The name starting at `pos` (right after a title), or None.
+
+    `spaces` are the offsets a space of the source stood before (list layouts:
+    张某 副市长); `tagged` maps the start of each name the statistical tagger
+    found to its end, which settles the length when it agrees on the start.
 
     >>> person_name("主任王大明到会。王大明说", 2, "主任王大明到会。王大明说")
     '王大明'
     >>> person_name("书记李强强调", 2, "书记李强强调")
     '李强'
+    >>> person_name("主任王某先后来到", 2, "主任王某先后来到")
+    '王某'
+    >>> person_name("成员王某副局长", 2, "成员王某副局长", spaces=frozenset({4}))
+    '王某'
     """
     s = surname_len(text, pos)
-    if not s:
+    if not s or _not_a_name(text, pos):
         return None
-    cands = []
-    for given in (2, 1):
-        cand = text[pos:pos + s + given]
-        if len(cand) == s + given and all(HAN_CHAR.match(c) for c in cand) and not any(c in L.NAME_STOP_CHARS for c in cand[s:]):
-            cands.append(cand)
-    if not cands:
-        return None
-    if len(cands) == 1:
-        return cands[0]
+    if tagged and pos in tagged and 2 <= tagged[pos] - pos <= 4 and (tagged[pos] - pos) > s:
+        cand = text[pos:tagged[pos]]
+        if all(HAN_CHAR.match(c) for c in cand):
+            return cand
+    cands = _candidates(text, pos, s, spaces)
+    if len(cands) <= 1:
+        return cands[0] if cands else None
     long, short = cands
+    if pos + len(short) in spaces or _cuts_word(text, pos + len(short)):
+        return short          # 王某 副市长, 王某先后
+    if pos + len(long) in spaces:
+        return long
+    return _by_recurrence(text, pos, long, short, doc_text)
+
+
+def _by_recurrence(text: str, pos: int, long: str, short: str, doc_text: str) -> str:
+    """How often each length recurs in the article decides; then whether the third character starts a verb."""
     n_long, n_short = doc_text.count(long), doc_text.count(short)
     nxt = text[pos + len(long):pos + len(long) + 2]
     # the longer form wins when it recurs as often as the shorter one
-    if n_long >= 2 and n_long == n_short:
-        return long
     if n_long >= 2 and n_long >= n_short - 1:
         return long
     if n_short > n_long:

@@ -1,40 +1,209 @@
-"""People: a name after a title (市政协主席王某某), an appointment (任命某某为…局长),
-an honorific (李女士). Whether a titled person is an Official or a Person is
-decided later from the whole title chain (:mod:`kg.extract.resolve.people`)."""
+"""People, as reports and notices name them.
+
+- after a title: 市政协主席王某某, and every name of a list after it
+  (副主任李某、王某、张某);
+- before a title, in list layouts and inline: 王某 副市长, 王某 市政府副秘书长、
+  市发改委主任, 王某书记 (a title used by a name before it is not used again
+  by a name after it);
+- after or before a label that is no office: 县领导李某、王某; 李某、王某等区领导;
+- appointed or elected: 任命某某为…局长, 选举某某为区长, 某某当选为区长;
+- with an honorific: 李女士.
+
+Whether a titled person is an Official or a Person is decided later from the
+whole title chain (:mod:`kg.extract.resolve.people`); labelled ones are
+Officials.
+"""
 from __future__ import annotations
 
 import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN
-from kg.extract.recognise.names import person_name
+from kg.extract.recognise.names import person_name, surname_len
+from kg.extract.recognise.tokens import tags
 from kg.model import Mention
 
-APPOINT_RE = re.compile(r"(?:决定任命|任命|提名|推选|选举)")
-HONORIFIC_RE = re.compile(rf"(?<![{HAN}])([{HAN}])(女士|先生)")
 TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
+APPOINT_RE = re.compile(r"(?:决定任命|提请任命|任命|提名|推选|补选|选举)")
+ELECTED_RE = re.compile(r"(?:当选为|当选|被选举为|被任命为)")
+HONORIFIC_RE = re.compile(rf"(?<![{HAN}])([{HAN}])(女士|先生)")
+LABEL_RE = re.compile(rf"(?:{L.alternation(L.PERSON_LABELS)})")
+LABEL_AFTER_LIST = re.compile(rf"等(?:{L.alternation(L.PERSON_LABELS)})")
+GROUP_ROLE_RE = re.compile(rf"(?:{L.alternation(L.GROUP_ROLES)})[：:]")
+GROUP_ROLE_AT_END = re.compile(rf"(?:^|[^{HAN}])({L.alternation(L.GROUP_ROLES)})[：:]$")
 APPOINTED_TITLE_WINDOW = 30     # characters after the appointed name in which the title is looked for
+NAME_START_AFTER = "：:、，,；;。（(“"   # a name written before its title starts after one of these
+CHAIN_JOINERS = "、兼"
+NAME_TAGS = {None, "nr", "nrfg", "nrt"}    # jieba tags of a word that may be a name
+BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社]$|中心$")   # 宣传部: a department, not a name
+SAME_NAME = "同志"                         # 王某同志为…: the name and its form of address
+BY = "由"
+BY_WHOM = re.compile("(?:同志)?(?:兼任|担任|负责)")
 
 
 def people(scan) -> list[Mention]:
-    text = scan.text
-    out = []
-    for m in TITLE_RE.finditer(text):
-        name = person_name(text, m.end(), scan.doc_text)
-        if name:
-            out.append(Mention(m.end(), m.end() + len(name), name, "Person", "person.title",
-                               name=name, attrs={"title": m[0], "title_start": m.start()}))
-    for m in APPOINT_RE.finditer(text):
-        name = person_name(text, m.end(), scan.doc_text)
-        if not name or not text.startswith("为", m.end() + len(name)):
-            continue
-        end = m.end() + len(name)          # 为 is at `end`
-        title = TITLE_RE.search(text, end + 1, end + APPOINTED_TITLE_WINDOW)
-        if title and "，" not in text[m.end():title.start()]:
-            # 任命某某为甲局局长: the title chain sits after the name
-            out.append(Mention(m.end(), m.end() + len(name), name, "Person", "person.title", name=name,
-                               attrs={"title": title[0], "title_start": title.start(), "appointed": True}))
-    for m in HONORIFIC_RE.finditer(text):
+    claimed: set[int] = set()
+    out = names_before_titles(scan, claimed)
+    taken = {m.start for m in out}
+    out += names_after_titles(scan, claimed)
+    out += labelled(scan, taken)
+    out += appointed(scan)
+    for m in HONORIFIC_RE.finditer(scan.text):
         if m[1] in L.SURNAMES:
             out.append(Mention(m.start(), m.end(), m[0], "Person", "person.honorific", name=m[0]))
     return out
+
+
+def _titled(start: int, name: str, title: re.Match, **extra) -> Mention:
+    return Mention(start, start + len(name), name, "Person", "person.title", name=name,
+                   attrs={"title": title[0], "title_start": title.start(), **extra})
+
+
+def _starts_other(scan, pos: int) -> bool:
+    """Does a title, a body or an area start at `pos` (so no name does)?"""
+    return bool(TITLE_RE.match(scan.text, pos)) or any(
+        m.start == pos and m.type in ("Organization", "AdministrativeArea", "Enterprise") for m in scan.found)
+
+
+def _list_after(scan, pos: int) -> list[tuple[int, str]]:
+    """(start, name) of the names listed from `pos` on: 、李某、王某."""
+    out = []
+    while scan.text.startswith("、", pos) and not _starts_other(scan, pos + 1):
+        name = person_name(scan.text, pos + 1, scan.doc_text, scan.spaces)
+        if not name:
+            break
+        out.append((pos + 1, name))
+        pos += 1 + len(name)
+    return out
+
+
+def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
+    out = []
+    for m in TITLE_RE.finditer(scan.text):
+        if m.start() in claimed or _starts_other(scan, m.end()):
+            continue
+        pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else 0)    # 主任由王某兼任
+        name = person_name(scan.text, pos, scan.doc_text, scan.spaces)
+        if not name or pos > m.end() and not BY_WHOM.match(scan.text, pos + len(name)):
+            continue
+        out.append(_titled(pos, name, m))
+        for start, other in _list_after(scan, m.end() + len(name)):
+            out.append(_titled(start, other, m, listed=True))
+    return out
+
+
+def _chain_after(scan, pos: int) -> list[re.Match]:
+    """The titles of the chain written from `pos` on: 市政府副秘书长、市发改委主任 -> [副秘书长, 主任]."""
+    text, titles = scan.text, []
+    while True:
+        body = next((m for m in scan.found if m.start == pos and m.type in ("Organization", "Enterprise",
+                                                                             "AdministrativeArea")), None)
+        t = TITLE_RE.match(text, body.end if body else pos)
+        if t is None:
+            return titles
+        titles.append(t)
+        pos = t.end()
+        if not (text[pos:pos + 1] and text[pos] in CHAIN_JOINERS):
+            return titles
+        pos += 1
+
+
+def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
+    """王某 副市长 (a list layout: a space of the source after the name) or ，王某书记 (inline)."""
+    text, out = scan.text, []
+    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch in NAME_START_AFTER), *scan.spaces]
+    for b in sorted(set(starts)):
+        if b >= len(text) or not surname_len(text, b) or _starts_other(scan, b):
+            continue
+        name = person_name(text, b, scan.doc_text, scan.spaces)
+        if not name:
+            continue
+        e = b + len(name)
+        e += len(SAME_NAME) if text.startswith(SAME_NAME, e) else 0
+        laid_out = e in scan.spaces
+        titles = _chain_after(scan, e)
+        if not titles and laid_out:      # a list line whose bodies we do not all know: its last title
+            titles = list(TITLE_RE.finditer(text, e))[-1:]
+        if not titles or BODY_END.search(name) or any(m.start < e and b < m.end for m in scan.found):
+            continue
+        if not laid_out and (tags().get(name) not in NAME_TAGS or not TITLE_RE.match(text, e)):
+            continue
+        claimed.update(t.start() for t in titles)
+        role = GROUP_ROLE_AT_END.search(text, 0, b)
+        extra = {"group_role": role[1]} if role else {}
+        out.append(_titled(b, name, titles[-1], after=True, chain_start=e, **extra))
+    return out
+
+
+def _official(start: int, name: str, rule: str = "person.label", **attrs) -> Mention:
+    return Mention(start, start + len(name), name, "Official", rule, name=name, attrs=attrs)
+
+
+def _names_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, name) of the 、-separated names of the clause that ends at `end`: 李某、王某|等区领导."""
+    clause_start = max(text.rfind(c, 0, end) for c in "，,。；：:（(") + 1
+    items, pos = [], clause_start
+    for piece in text[clause_start:end].split("、"):
+        if 2 <= len(piece) <= 4 and surname_len(piece, 0) and re.fullmatch(f"[{HAN}]+", piece):
+            items.append((pos, piece))
+        elif items or pos != clause_start:
+            return []          # a list of names, or nothing
+        pos += len(piece) + 1
+    return items
+
+
+def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
+    """县领导李某、王某 / 李某、王某等区领导 / 组长：李某: officials named without an office."""
+    text, out = scan.text, []
+    for m in LABEL_RE.finditer(text):
+        name = person_name(text, m.end(), scan.doc_text, scan.spaces)
+        if name and not _starts_other(scan, m.end()):
+            out.append(_official(m.end(), name))
+            out += [_official(s, n) for s, n in _list_after(scan, m.end() + len(name))]
+    for m in LABEL_AFTER_LIST.finditer(text):
+        out += [_official(s, n) for s, n in _names_before(text, m.start())]
+    for m in GROUP_ROLE_RE.finditer(text):
+        name = person_name(text, m.end(), scan.doc_text, scan.spaces)
+        if name and m.end() not in taken:
+            out.append(_official(m.end(), name, "person.role", group_role=m[0][:-1]))
+    return out
+
+
+def appointed(scan) -> list[Mention]:
+    """任命某某(同志)为甲局局长, 选举某某为区长, 某某当选为区长: the title chain sits after the name."""
+    text, out = scan.text, []
+    for m in APPOINT_RE.finditer(text):
+        pos = m.end()
+        while True:     # 选举甲为某区区长、乙为某区监察委员会主任
+            name = person_name(text, pos, scan.doc_text, scan.spaces)
+            if not name:
+                break
+            end = pos + len(name)
+            end += len(SAME_NAME) if text.startswith(SAME_NAME, end) else 0
+            title = _last_title(text, end + 1) if text.startswith("为", end) else None
+            if title is None or "，" in text[pos:title.start()]:
+                break
+            out.append(_titled(pos, name, title, appointed=True))
+            if not (title.end() < len(text) and text[title.end()] in "、，,"):
+                break
+            pos = title.end() + 1
+    for m in ELECTED_RE.finditer(text):
+        b = next((b for b in (m.start() - 3, m.start() - 2, m.start() - 4) if b >= 0 and surname_len(text, b)
+                  and (b == 0 or not re.match(f"[{HAN}]", text[b - 1])) and re.fullmatch(f"[{HAN}]+", text[b:m.start()])),
+                 None)
+        title = _last_title(text, m.end())
+        if b is not None and title:
+            out.append(_titled(b, text[b:m.start()], title, appointed=True))
+    return out
+
+
+def _last_title(text: str, pos: int) -> re.Match | None:
+    """The last title of the chain that starts at `pos` (before a comma): 为甲区区长、乙局局长 -> 局长."""
+    last = None
+    for t in TITLE_RE.finditer(text, pos, pos + APPOINTED_TITLE_WINDOW):
+        if "，" in text[pos:t.start()] or "。" in text[pos:t.start()]:
+            break
+        last = t
+        if not (t.end() < len(text) and text[t.end()] in CHAIN_JOINERS):
+            break
+    return last

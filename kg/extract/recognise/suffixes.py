@@ -65,7 +65,9 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
         begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], lenient=True,
                           company=True, area_starts=edges["area_starts"])
     begin = cut_to_anchor(text, begin, m.end(), scan.areas, company)
-    return extend_to_toponym(text, begin, scan.areas)
+    begin = extend_to_toponym(text, begin, scan.areas)
+    # a name does not run back over a space of the source (王某 区机关事务管理中心)
+    return max([begin, *(p for p in scan.spaces if begin < p <= m.start())])
 
 
 def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:

@@ -17,6 +17,7 @@ from kg.model import Mention, Sentence
 # a company written as a modifier of another: 甲集团旗下的乙公司, 甲公司投资30亿元的乙公司
 MODIFIER_AFTER = re.compile(rf"(?:{OWNER_WORDS}|的全资|的控股|的|投资[^，。；]{{0,12}}的)")
 MODIFIER_WINDOW = 16
+GROUP_BODY = re.compile(r"(?:领导小组|工作组|指挥部|工作专班|小组)$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class State:
     enterprise: Mention | None = None   # the company the last sentence naming one is about
     group: Mention | None = None        # the last group (集团) named
     policy: Mention | None = None       # the last policy named
+    group: Mention | None = None        # the last leading group or headquarters named (领导小组, 指挥部)
+    roster_role: str | None = None      # the role of the roster being listed (组长, 成员), line by line
 
 
 def advance(before: State, sent: Sentence) -> State:
@@ -44,4 +47,18 @@ def advance(before: State, sent: Sentence) -> State:
     acting = [s for _verb, subjects in visit_subjects(before.lead, sent) for s in subjects]
     if acting:
         after = replace(after, lead=acting[-1])
-    return after
+    bodies = [m for m in ments if m.type == "Organization" and GROUP_BODY.search(m.label)]
+    if bodies:
+        after = replace(after, group=bodies[-1])
+    return replace(after, roster_role=_roster_role(before, sent))
+
+
+def _roster_role(before: State, sent: Sentence) -> str | None:
+    """组长：某某… starts a roster role; the list lines after it keep it; anything else ends it."""
+    people = [m for m in sent.mentions if m.type in ("Official", "Person")]
+    roles = [m.attrs["group_role"] for m in people if m.attrs.get("group_role")]
+    if roles:
+        return roles[-1]
+    if people and people[0].start == 0 and people[0].attrs.get("after"):
+        return before.roster_role
+    return None

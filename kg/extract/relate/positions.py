@@ -14,6 +14,7 @@ from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS
 
 POSITION = Rule("position.title", "holdsPosition", 0.9)
+ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in the roster of a leading group
 TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
@@ -28,7 +29,23 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     text only implies (宣传部 after 省委常委 is that 省委's 宣传部), or None.
     A title without a body takes the body of the title before it.
     """
-    return _assign_bodies(_raw_chain(sent, person))
+    chain = _assign_bodies(_raw_chain(sent, person))
+    if chain and chain[0][0] is None and chain[0][1] not in L.IMPLIED_BODY:
+        carried = _body_before(sent, person)
+        if carried is not None:      # 市人大常委会主任甲，副主任乙、丙: the body goes on
+            chain[0] = (carried, chain[0][1])
+    return chain
+
+
+def _body_before(sent: Sentence, person: Mention):
+    """The last body of the chain of the nearest titled person before `person` in the sentence."""
+    start = person.attrs["title_start"]
+    before = [m for m in sent.mentions if m.rule == "person.title" and m.end <= start
+              and not m.attrs.get("after") and m.attrs.get("title_start") != start]
+    if not before or "。" in sent.text[before[-1].end:start]:
+        return None
+    bodies = [b for b, _t in title_chain(sent, before[-1]) if b is not None and b.type != "AdministrativeArea"]
+    return bodies[-1] if bodies else None
 
 
 def _raw_chain(sent: Sentence, person: Mention) -> list[tuple]:
@@ -116,6 +133,17 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
     if body is not None and body.type in ("Organization", "Enterprise"):
         return body
     return None
+
+
+@register(ROSTER)
+def roster(ctx, art: Article, sent: Sentence) -> list:
+    """组长：王某 市长 / 成员：李某 … in a notice that sets up a leading group: a role in the group."""
+    group = ctx.after.group or ctx.before.group
+    if group is None or ctx.after.roster_role is None:
+        return []
+    return [ROSTER.fact(m, group, sent, title=m.attrs.get("group_role") or ctx.after.roster_role)
+            for m in sent.mentions if m.type in ("Official", "Person")
+            and (m.attrs.get("group_role") or m.attrs.get("after") and m.start == 0)]
 
 
 @register(POSITION)

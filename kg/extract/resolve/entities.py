@@ -83,19 +83,21 @@ class Resolver:
         return m.label, m.attrs.get("code")
 
     def _body_name(self, m: Mention) -> tuple[str, None] | None:
+        session = m.attrs.get("session")
+        written = m.text.replace(session, "", 1) if session else m.text   # 区第十六届人大常委会 -> 区人大常委会
         if m.attrs.get("relative"):
             full = self.home_name(m.attrs["prefix"])
             if full:
                 return full + m.attrs["stem"], None
             # 市人大常委会 in a county text that never names its city: left as written
-            return (m.text, None) if m.attrs["prefix"] in UPPER_PREFIXES else None
+            return (written, None) if m.attrs["prefix"] in UPPER_PREFIXES else None
         prefix = m.attrs["prefix"]
         if not m.text.startswith(prefix):
-            return m.text, None   # 九三学社某市委
+            return written, None   # 九三学社某市委
         area = self.gaz.lookup(prefix)
         if area is not None and prefix != area.name and area.level <= 1:
             return area.name + m.attrs["stem"], None   # 某州人大 -> 某州市人大
-        return m.text, None
+        return written, None
 
     def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
             article: Article | None = None) -> Entity:

@@ -13,7 +13,7 @@ from kg.extract.recognise import settle
 from kg.extract.resolve.short_forms import enterprise_short_forms
 from kg.model import Article, Doc, Mention
 
-DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|称)[“《]([^”》]{1,12})[”》][)）]")
+DECLARED_SHORT = re.compile(r"[（(](?:以下)?(?:简称|称)[“《]?([^“”《》()（）]{1,12})[”》]?[)）]")
 
 
 def _page_forms(doc: Doc) -> dict[str, tuple[str, str]]:
