@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from kg.extract.dates import has_own_date
 from kg.extract.patterns import OWNER_WORDS
 from kg.extract.relate.visits import visit_subjects
 from kg.model import Mention, Sentence
@@ -28,6 +29,7 @@ class State:
     policy: Mention | None = None       # the last policy named
     group: Mention | None = None        # the last leading group or headquarters named (领导小组, 指挥部)
     roster_role: str | None = None      # the role of the roster being listed (组长, 成员), line by line
+    dated: str | None = None            # the last body sentence with a date of its own (当天 refers to it)
 
 
 def advance(before: State, sent: Sentence) -> State:
@@ -50,6 +52,8 @@ def advance(before: State, sent: Sentence) -> State:
     bodies = [m for m in ments if m.type == "Organization" and GROUP_BODY.search(m.label)]
     if bodies:
         after = replace(after, group=bodies[-1])
+    if has_own_date(sent.text):
+        after = replace(after, dated=sent.text)
     return replace(after, roster_role=_roster_role(before, sent))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.dates import find_date
+from kg.extract.dates import OPENING_DATE, date_in_context
 from kg.extract.patterns import HAN, LIST_GAP
 from kg.extract.relate.base import Rule, list_after, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
@@ -26,7 +26,7 @@ PRONOUN_SUBJECT = re.compile(rf"(?:^|，)(?:随后|之后|其间|接着|同时)?
                              r"(?:调研组|视察组|检查组|督导组|考察组|考察团|代表团|工作组)|委员们|代表们)")
 AT_PLACE = re.compile(rf"^[{HAN}]{{0,4}}?在$")
 # 在某公司，…: a place frame at the start of the sentence
-PLACE_FRAME = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:随后|之后|接着|其间)?[，,]?在")
+PLACE_FRAME = re.compile(rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?在")
 
 
 def _frame(text: str) -> tuple[re.Match | None, int]:
@@ -81,9 +81,8 @@ def _home_short(ctx, text: str, pos: int) -> list:
 
 @register(VISIT, INSPECTION)
 def visited(ctx, art: Article, sent: Sentence) -> list:
-    date, date_text = find_date(sent.text, art.page.date)
-    if date is None and date_text is None:
-        date, date_text = art.date, art.date_text
+    earlier = [ctx.before.dated] if ctx.before.dated else []     # 当天 looks back to the last dated sentence
+    date, date_text = date_in_context(sent.text, art.page.date, earlier, (art.date, art.date_text))
     facts = []
     for v, subjects in visit_subjects(ctx.before.lead, sent):
         targets = _targets(ctx, sent, v, subjects)
