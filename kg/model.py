@@ -205,6 +205,9 @@ class Entity:
 
     @property
     def id(self) -> str:
+        """Stable across pages: an area by its GB/T code, anything else by type and name."""
+        if self.type == "AdministrativeArea" and self.code:
+            return "e-" + short_hash(self.type, self.code)
         return "e-" + short_hash(self.type, self.name, self.code)
 
 

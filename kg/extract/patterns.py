@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import lexicon as L
+
 HAN = "\u4e00-\u9fff"                     # the CJK Unified Ideographs block, in a character class
 HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_WIDE = "\u3400-\u9fff\uf900-\ufaff"   # with Extension A and the compatibility ideographs
@@ -21,5 +23,8 @@ OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")
 OWNED_LINK = re.compile(rf"(?:{OWNER_WORDS})的?|(?:的)?(?:控股|全资)?子公司")
 # what separates the items of a list of names: 、 和 及 与 ， 以及 (or nothing)
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
+# a title, maybe acting or former: 副主任, 代理县长, 代检察长, 原主任
+TITLE = rf"(?:{L.alternation(L.TITLE_PREFIXES)})?(?:{L.alternation(L.TITLES)})"
+TITLE_RE = re.compile(TITLE)
 # verbs of locating: 位于甲区, 坐落在乙镇
 LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")

@@ -76,3 +76,16 @@ def test_a_roster_of_a_leading_group_one_person_a_line():
     assert triples[("柯南山", "holdsPosition", "廊坊市财政局")]["title"] == "局长"
     assert ("秦望川", "holdsPosition", "廊坊市政府") in triples
     assert "宏伟区" not in ents            # a district's name inside a person's name, before a space
+
+
+def test_acting_titles_and_a_citys_own_committee_written_twice():
+    _, triples = extract("本报讯 区检察院代理检察长秦望川、区法院院长宋鸣列席。长治市市委书记柯南山出席。", "广阳区")
+    assert ("秦望川", "holdsPosition", "广阳区检察院") in triples
+    assert ("宋鸣", "holdsPosition", "广阳区法院") in triples
+    assert ("柯南山", "holdsPosition", "长治市委") in triples
+
+
+def test_an_autonomous_prefecture_is_named_as_the_page_writes_it():
+    ents, triples = extract("本报讯 恩施州人大常委会主任秦望川主持会议。州长宋鸣出席。", "恩施州")
+    assert ("秦望川", "holdsPosition", "恩施州人大常委会") in triples
+    assert ("宋鸣", "holdsPosition", "恩施州政府") in triples

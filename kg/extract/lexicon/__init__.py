@@ -72,8 +72,33 @@ GOV_TITLES = words("titles_government")
 BUSINESS_TITLES = words("titles_business")
 OTHER_TITLES = words("titles_other")
 TITLES = PARTY_TITLES + GOV_TITLES + BUSINESS_TITLES + OTHER_TITLES
-BUSINESS_TITLE_SET = frozenset(BUSINESS_TITLES)
-IMPLIED_BODY = table("implied_bodies")           # 副市长 -> 市政府
+TITLE_PREFIXES = ("代理", "代", "原", "前任")     # 代理县长: acting; 原主任: former
+
+
+def base_title(title: str) -> str:
+    """The office a title names without 代理/代/原/前任 (代理检察长 -> 检察长; 代县长 is listed as it is).
+
+    >>> base_title("代理检察长"), base_title("代县长"), base_title("原主任")
+    ('检察长', '代县长', '主任')
+    """
+    if title in _TITLE_SET:
+        return title
+    for p in TITLE_PREFIXES:
+        if title.startswith(p) and title[len(p):] in _TITLE_SET:
+            return title[len(p):]
+    return title
+
+
+def _prefixed(titles) -> frozenset[str]:
+    """The titles with their acting and former forms: 县长, 代理县长, 原县长."""
+    return frozenset(titles) | {p + t for p in TITLE_PREFIXES for t in titles}
+
+
+_TITLE_SET = frozenset(TITLES)
+IMPLIED_BODY = {p + t: v for t, v in table("implied_bodies").items() for p in ("", *TITLE_PREFIXES)}  # 副市长 -> 市政府
+BUSINESS_TITLE_SET = _prefixed(BUSINESS_TITLES)
+PARTY_TITLE_SET = _prefixed(PARTY_TITLES)
+GOV_TITLE_SET = _prefixed(GOV_TITLES)
 
 # --- bodies ----------------------------------------------------------------
 BODY_STEMS = words("body_stems")                 # 市 + 人大常委会

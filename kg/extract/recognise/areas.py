@@ -104,7 +104,12 @@ def load_areas() -> tuple[Area, ...]:
 
 @functools.lru_cache(maxsize=1)
 def by_code() -> dict[str, Area]:
-    return {a.code: a for a in load_areas() if a.code}
+    """Area by GB/T code; where a city's only 'county' repeats its code (市直辖行政区划), the city."""
+    out: dict[str, Area] = {}
+    for a in load_areas():
+        if a.code:
+            out.setdefault(a.code, a)
+    return out
 
 
 def parent_area(area: Area) -> Area | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN
+from kg.extract.patterns import HAN, TITLE_RE
+from kg.extract.recognise.automaton import HOME_WORDS
 from kg.extract.recognise.tokens import cut
 from kg.model import Mention
 
@@ -24,8 +25,7 @@ GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗]){SESSION}")
 BODY_HEAD_RE = re.compile(f"(?:{L.alternation(L.BODY_HEADS)})")
 MAX_GENERIC_STEM = 14
 NOT_IN_STEM = re.compile(rf"[^{HAN}]|[的和与及在对为是了等]")
-TITLE_IN_STEM = re.compile(f"(?:{L.alternation(L.TITLES)})")
-TITLE_RE = TITLE_IN_STEM
+
 VILLAGE_RE = re.compile(rf"[{HAN}]{{1,3}}村(?![委民])")
 TOWN_RE = re.compile(rf"[{HAN}]{{1,3}}?(?:乡|镇|街道)(?![{HAN}]{{0,2}}(?:党委|政府|人大))")
 # a bare 市 after one of these characters still starts a body's name: 从市委, 在市政府
@@ -60,6 +60,7 @@ def village_bodies(scan) -> list[Mention]:
 def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None, stem: str) -> Mention | None:
     """The body mention from prefix `m["pre"]` (or `area`) to `end`, or None when 市 does not start a word."""
     text = scan.text
+    area = area or _same_level_area(scan, m)
     if area is not None:
         start, prefix = area.start, area.text
     elif m.start() not in scan.bounds and not (m.start() - 1 in scan.bounds
@@ -81,6 +82,12 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
     return Mention(start, end, text[start:end], "Organization", "body", attrs=attrs)
 
 
+def _same_level_area(scan, m: re.Match) -> Mention | None:
+    """长治市|市委: an area written right before a bare prefix of its own level is that prefix's area."""
+    return next((a for a in scan.found if a.type == "AdministrativeArea" and a.end == m.start()
+                 and a.text.endswith(m["pre"]) and a.text not in HOME_WORDS), None)
+
+
 def area_bodies(scan) -> list[Mention]:
     """市人大常委会, 某区消防救援大队: an area (or 市/区/县) plus a body stem of the lexicon."""
     area_by_end = {m.end: m for m in scan.found if m.type == "AdministrativeArea"}
@@ -100,7 +107,7 @@ def _generic_stem(scan, p: int) -> int | None:
         stem = text[p:end]
         if len(stem) < 2 or NOT_IN_STEM.search(stem) or end not in scan.bounds and not TITLE_RE.match(text, end):
             continue          # the body ends a word, or a title follows it (jieba cuts 资源|局局长)
-        if any(p < end for p in scan.spaces if p > p0) or TITLE_IN_STEM.search(stem):
+        if any(p < end for p in scan.spaces if p > p0) or TITLE_RE.search(stem):
             return None          # 委书记到县融媒体中心: a title ends the search, and so does a space
         if head[0] not in L.TASK_BODY_HEADS and any(t in L.STOP_WORDS for t in cut(stem)):
             return None          # …到县融媒体中心: a verb; but 某某推进协调领导小组 names its task

@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN
+from kg.extract.patterns import HAN, TITLE_RE
 from kg.extract.recognise.names import person_name, surname_len
 from kg.extract.recognise.tokens import tags
 from kg.model import Mention
 
-TITLE_RE = re.compile(rf"(?:{L.alternation(L.TITLES)})")
 APPOINT_RE = re.compile(r"(?:决定任命|提请任命|任命|提名|推选|补选|选举)")
 ELECTED_RE = re.compile(r"(?:当选为|当选|被选举为|被任命为)")
 HONORIFIC_RE = re.compile(rf"(?<![{HAN}])([{HAN}])(女士|先生)")

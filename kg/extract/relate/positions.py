@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
+from kg.extract.patterns import TITLE
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS
 
 POSITION = Rule("position.title", "holdsPosition", 0.9)
 ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in the roster of a leading group
-TITLE_AT_END = re.compile(rf"(?:{L.alternation(L.TITLES)})$")
+TITLE_AT_END = re.compile(rf"{TITLE}$")
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")
@@ -85,7 +86,7 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
             body = ImpliedEntity("Organization", name + bare)             # 省委常委、宣传部部长
         elif body is None and title not in L.IMPLIED_BODY and last is not None and not bare:
             body = last
-            if PARTY_GROUP.search(last.label) and title not in L.PARTY_TITLES:
+            if PARTY_GROUP.search(last.label) and title not in L.PARTY_TITLE_SET:
                 # 某人大常委会党组书记、主任: the chair belongs to the congress, not its party group
                 body = ImpliedEntity("Organization", last.label[:-2])
         out.append((body, title))
@@ -99,7 +100,7 @@ def is_official(chain) -> bool:
         if title in L.BUSINESS_TITLE_SET or (body is not None and body.type == "Enterprise"):
             return False
     return any(body is not None and body.type in AGENTS or title in L.IMPLIED_BODY
-               or title in L.PARTY_TITLES or title in L.GOV_TITLES for body, title in chain)
+               or title in L.PARTY_TITLE_SET or title in L.GOV_TITLE_SET for body, title in chain)
 
 
 def implied_body(ctx, sent: Sentence, title: str, title_start: int):

@@ -8,6 +8,7 @@ entity into another (its name becomes an alias).
 """
 from __future__ import annotations
 
+from kg.extract.recognise.areas import Area, by_code
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import cut, tags
 from kg.model import Article, Entity, ImpliedEntity, Mention
@@ -70,6 +71,14 @@ class Resolver:
         if area is not home and prefix == "市" and home.level >= 2 and not home.name.endswith("市") \
                 and not any(len(f) >= 2 and f in self.text for f in (area.name, area.short)):
             return None
+        return self.written(area)
+
+    def written(self, area: Area) -> str:
+        """An area's name as the page writes it: 黔东南州 where the page never writes 黔东南苗族侗族自治州."""
+        if area.name not in self.text:
+            for form in area.level_forms():
+                if form in self.text:
+                    return form
         return area.name
 
     def canonical(self, m: Mention) -> tuple[str, str | None] | None:
@@ -80,6 +89,8 @@ class Resolver:
             short = _site_without_area(m)
             if short is not None:
                 return short, None
+        if m.type == "AdministrativeArea" and m.attrs.get("code") in by_code():
+            return self.written(by_code()[m.attrs["code"]]), m.attrs["code"]
         return m.label, m.attrs.get("code")
 
     def _body_name(self, m: Mention) -> tuple[str, None] | None:
@@ -96,8 +107,8 @@ class Resolver:
             return written, None   # 九三学社某市委
         area = self.gaz.lookup(prefix)
         if area is not None and prefix != area.name and area.level <= 1:
-            return area.name + m.attrs["stem"], None   # 某州人大 -> 某州市人大
-        return written, None
+            return self.written(area) + m.attrs["stem"], None   # 某州人大 -> 某州市人大
+        return prefix + m.attrs["stem"], None       # 长治市市委 -> 长治市委; without the session
 
     def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
             article: Article | None = None) -> Entity:
