@@ -248,6 +248,7 @@ class Doc:
     :data:`kg.extract.pipeline.PIPELINE` read and fill it in turn)."""
     page: Page
     home: object = None              # kg.extract.recognise.areas.Area the outlet's bare 市/县 refer to
+    statistical: bool = False        # run the statistical tagger beside the rules
     articles: list[Article] = field(default_factory=list)
     recogniser: object = None        # kg.extract.recognise.Recogniser for the page's home area
     resolver: object = None          # kg.extract.resolve.Resolver: the page's entities

@@ -50,6 +50,7 @@ class _Run:
     date: object
     home: str | None
     log: Callable[[str], None]
+    statistical: bool = False
     result: BuildResult = field(default_factory=BuildResult)
 
     def failed(self, msg: str) -> None:
@@ -59,7 +60,7 @@ class _Run:
     def todo(self, files: list[str]) -> list[Source]:
         """The sources that need extracting; the others are counted as skipped."""
         todo, seen = [], set()
-        for s in plan_sources([f for f in files if f != "-"], self.date, self.home, self.failed):
+        for s in plan_sources([f for f in files if f != "-"], self.date, self.home, self.failed, self.statistical):
             have = self.sources.get(s.sha256)
             done = have is not None and have["part"] == s.part and (self.out / have["part"]).exists()
             if s.sha256 in seen or done:
@@ -77,14 +78,14 @@ class _Run:
         """Extract every source into its part file and list it in the manifest."""
         by_path = {s.path: s for s in todo}
         paths = [s.path for s in todo] + (["-"] if stdin else [])
-        stream = extract_stream(paths, self.date, self.home, **engine)
+        stream = extract_stream(paths, self.date, self.home, **engine, statistical=self.statistical)
         for res in progress(stream, len(paths)) if progress else stream:
             if "error" in res:
                 self.failed(res["error"])
                 continue
             src = by_path.get(res["path"])
             if src is None:  # stdin: keyed once its bytes are known
-                opts = file_options("-", self.date, self.home)
+                opts = file_options("-", self.date, self.home, self.statistical)
                 src = Source("<stdin>", res["sha256"], opts, part_key(res["sha256"], opts))
             with atomic_writer(self.out / src.part) as fh:
                 fh.write(res["jsonl"])
@@ -95,7 +96,7 @@ class _Run:
 def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int | None = None,
                 engine: str = "local", scheduler: str | None = None, html: bool = True,
                 progress: Callable[[Iterable, int], Iterable] | None = None,
-                log: Callable[[str], None] = print) -> BuildResult:
+                log: Callable[[str], None] = print, statistical: bool = False) -> BuildResult:
     """Extract new files into parts, merge all parts, write the outputs.
 
     The manifest has one entry per source content (sha256): a file given again
@@ -109,7 +110,7 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
     manifest = read_manifest(out)
     before = json.dumps(manifest, sort_keys=True)
     adopt_existing_graph(out, manifest)
-    run = _Run(out, manifest["sources"], date, home, log)
+    run = _Run(out, manifest["sources"], date, home, log, statistical)
     result = run.result
     t0 = time.perf_counter()
     run.extract(run.todo(files), "-" in files, {"jobs": jobs, "engine": engine, "scheduler": scheduler}, progress)

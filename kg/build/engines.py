@@ -33,7 +33,7 @@ def warm_worker() -> None:
 
 
 def extract_part(path: str, date: dt.date | None = None, home: str | None = None,
-                 cwd: str | None = None) -> dict:
+                 cwd: str | None = None, statistical: bool = False) -> dict:
     """The per-file task: {'path', 'sha256', 'jsonl'} or {'path', 'error'}.
 
     `jsonl` holds the file's merged records in sorted order. `cwd` resolves a
@@ -44,7 +44,7 @@ def extract_part(path: str, date: dt.date | None = None, home: str | None = None
 
     where = path if cwd is None or path == "-" or os.path.isabs(path) else os.path.join(cwd, path)
     try:
-        records, sha = extract_file(where, date, home, source=path if path != "-" else None)
+        records, sha = extract_file(where, date, home, source=path if path != "-" else None, statistical=statistical)
     except ReadError as exc:
         return {"path": path, "error": str(exc).replace(where, path, 1)}
     except Exception as exc:  # a bug on one page must not stop an archive run
@@ -83,12 +83,13 @@ def _worker_failed(path: str, exc: BaseException) -> dict:
     return {"path": path, "error": f"{path}: worker failed: {type(exc).__name__}: {exc}"}
 
 
-def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None = None) -> Iterator[dict]:
+def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None = None,
+              statistical: bool = False) -> Iterator[dict]:
     """extract_part over paths on `jobs` processes (in this process for one job)."""
     cwd = os.getcwd()
     if jobs <= 1 or len(paths) <= 1:
         for p in paths:
-            yield extract_part(p, date, home, cwd)
+            yield extract_part(p, date, home, cwd, statistical)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     if ctx.get_start_method() == "fork":
@@ -96,11 +97,11 @@ def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None
         # and their initializer finds everything warm
         warm_worker()
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker) as pool:
-        yield from _windowed(lambda p: pool.submit(extract_part, p, date, home, cwd),
+        yield from _windowed(lambda p: pool.submit(extract_part, p, date, home, cwd, statistical),
                              paths, jobs * WINDOW_PER_JOB)
 
 
-def map_dask(paths: list[str], date, home, jobs: int = 1, scheduler: str | None = None,
+def map_dask(paths: list[str], date, home, jobs: int = 1, scheduler: str | None = None, statistical: bool = False,
              window: int = DASK_WINDOW) -> Iterator[dict]:
     """extract_part over paths on a Dask distributed cluster (workers must see the files); `jobs` is unused."""
     if not scheduler:
@@ -120,7 +121,7 @@ def map_dask(paths: list[str], date, home, jobs: int = 1, scheduler: str | None 
         where: dict = {}
 
         def submit(p: str):
-            fut = client.submit(extract_part, p, date, home, cwd, pure=False)
+            fut = client.submit(extract_part, p, date, home, cwd, statistical, pure=False)
             where[fut.key] = p
             return fut
 
@@ -149,13 +150,14 @@ def default_jobs() -> int:
 
 
 def extract_stream(paths: list[str], date, home, jobs: int | None, engine: str,
-                   scheduler: str | None) -> Iterator[dict]:
+                   scheduler: str | None, statistical: bool = False) -> Iterator[dict]:
     """extract_part results from the chosen engine (stdin is always read in this process)."""
     if engine not in ENGINES:
         raise BuildError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
     files = [p for p in paths if p != "-"]
     jobs = max(1, jobs or default_jobs())
     if files:
-        yield from ENGINES[engine](files, date, home, jobs=min(jobs, len(files)), scheduler=scheduler)
+        yield from ENGINES[engine](files, date, home, jobs=min(jobs, len(files)), scheduler=scheduler,
+                                   statistical=statistical)
     if "-" in paths:
-        yield from map_local(["-"], date, home)
+        yield from map_local(["-"], date, home, statistical=statistical)

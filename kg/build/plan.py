@@ -52,7 +52,7 @@ def part_path(key: str) -> str:
     return f"{PARTS}/{key}.jsonl"
 
 
-def file_options(path: str, date: dt.date | None, home: str | None) -> dict:
+def file_options(path: str, date: dt.date | None, home: str | None, statistical: bool = False) -> dict:
     """The options that change a file's records (date and page come from the name if not given).
 
     >>> file_options("x/2021-11-26-p03.txt", None, "甲市")["date"]
@@ -61,7 +61,7 @@ def file_options(path: str, date: dt.date | None, home: str | None) -> dict:
     from kg.extract.read import date_from_name, page_from_name
 
     d = date or (None if path == "-" else date_from_name(path))
-    return {"date": d.isoformat() if d else None, "home": home,
+    return {"date": d.isoformat() if d else None, "home": home, "tagger": statistical,
             "page": None if path == "-" else page_from_name(path), "kg": __version__,
             "code": extraction_fingerprint()}
 
@@ -100,7 +100,8 @@ def file_sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def plan_sources(files: Iterable[str], date, home, on_error: Callable[[str], None]) -> list[Source]:
+def plan_sources(files: Iterable[str], date, home, on_error: Callable[[str], None],
+                 statistical: bool = False) -> list[Source]:
     """Sources of the input files, hashed; unreadable files go to `on_error`."""
     out = []
     for path in files:
@@ -112,6 +113,6 @@ def plan_sources(files: Iterable[str], date, home, on_error: Callable[[str], Non
         except OSError as exc:
             on_error(f"{path}: cannot read: {exc.strerror}")
             continue
-        opts = file_options(path, date, home)
+        opts = file_options(path, date, home, statistical)
         out.append(Source(path, sha, opts, part_key(sha, opts)))
     return out

@@ -13,6 +13,8 @@ from kg.cli.errors import fail, failures, report
 from kg.records import RecordError, dumps, merge_records, read_records
 from kg.store import SERIALIZERS, serializer
 
+STATISTICAL = False      # kg.extract.pipeline.STATISTICAL, without importing the pipeline at start-up
+
 
 def _date(ctx, param, value):
     if value is None:
@@ -61,7 +63,7 @@ def progress_bar(items, total: int, desc: str, progress: bool | None = None):
     return items
 
 
-def run_extraction(paths, date, home, pattern="*.txt") -> tuple[list[dict], int]:
+def run_extraction(paths, date, home, pattern="*.txt", statistical=False) -> tuple[list[dict], int]:
     """Records of all readable inputs (merged) and the number of inputs that failed."""
     from kg.extract.pipeline import extract_paths
 
@@ -72,7 +74,7 @@ def run_extraction(paths, date, home, pattern="*.txt") -> tuple[list[dict], int]
 
     files, failures = input_files(paths, pattern)
     records = []
-    stream = extract_paths(files, date=date, home=home, on_error=on_error, pattern=pattern)
+    stream = extract_paths(files, date=date, home=home, on_error=on_error, pattern=pattern, statistical=statistical)
     for _path, recs in progress_bar(stream, len(files), "extract"):
         records.extend(recs)
     return merge_records(records), failures
@@ -107,6 +109,8 @@ common = [
     click.option("--home", "--city", "home", metavar="AREA",
                  help="Home area of the outlet at any level: 廊坊市, 襄城县, 河南省 (else inferred from the text)."),
     click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to read in folders."),
+    click.option("--tagger/--fast", "statistical", default=STATISTICAL, show_default=True,
+                 help="Run the statistical tagger (LAC) beside the rules, or the rules only."),
 ]
 
 
@@ -120,9 +124,9 @@ def with_common(f):
 @with_common
 @click.option("--format", "fmt", type=click.Choice(list(SERIALIZERS)), default="jsonl", show_default=True)
 @click.option("-o", "--output", help="Output file (default: standard output).")
-def extract(paths, date, home, pattern, fmt, output):
+def extract(paths, date, home, pattern, statistical, fmt, output):
     """Extract entities and triples from newspaper pages (files, folders or '-')."""
-    records, failed = run_extraction(paths, date, home, pattern)
+    records, failed = run_extraction(paths, date, home, pattern, statistical)
     if failed and not records and output not in (None, "-"):
         fail(f"no input could be read; {output} left unchanged")
     try:
@@ -142,7 +146,7 @@ def extract(paths, date, home, pattern, fmt, output):
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where files are extracted: local processes or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
-def build(paths, date, home, pattern, out_dir, html, jobs, engine, scheduler):
+def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, scheduler):
     """Build or extend a graph folder: triples.jsonl, graph.ttl and graph.html.
 
     Each source file is extracted once into DIR/parts/ (keyed by its content
@@ -156,7 +160,7 @@ def build(paths, date, home, pattern, out_dir, html, jobs, engine, scheduler):
         result = build_graph(files, out_dir, date=date, home=home, jobs=jobs, engine=engine,
                              scheduler=scheduler, html=html,
                              progress=lambda items, total: progress_bar(items, total, "build"),
-                             log=lambda msg: click.echo(msg, err=True))
+                             log=lambda msg: click.echo(msg, err=True), statistical=statistical)
     counts = result.counts
     click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "

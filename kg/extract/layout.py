@@ -29,6 +29,8 @@ HEADING = re.compile(rf"^{SPACE}*(?:[一二三四五六七八九十]{{1,3}}、|[
 MAX_HEADING = 20
 WORD_RUN = re.compile("[\u4e00-\u9fff]{2}")
 ITEM_BREAKERS = re.compile("[，。；！？（）()]")
+DATE_LINE = re.compile(rf"^{SPACE}*\d{{4}}年\d{{1,2}}月\d{{1,2}}日")      # the date line under a title
+TITLE_LINE = re.compile(r"[^，。；：！？,;:!?]{2,40}关于[^，。；：！？,;:!?]{2,70}的[^，。；：！？,;:!?]{1,16}")
 
 
 def _line_at(page_text: str, pos: int) -> str:
@@ -48,7 +50,8 @@ def item_starts(sent: Sentence, page_text: str) -> list[int]:
             continue
         line = _line_at(page_text, b)
         before = page_text[page_text.rfind("\n", 0, a) + 1:a]
-        if _item(line) or _item(before) or _heading(line) or _heading(before):
+        if _item(line) or _item(before) or _heading(line) or _heading(before) or DATE_LINE.match(line) \
+                or TITLE_LINE.fullmatch(before.strip()):
             out.append(c)
     return out
 

@@ -25,6 +25,7 @@ from kg.extract.read import ReadError, iter_paths, read_pages
 from kg.extract.recognise import Recogniser
 from kg.extract.recognise.areas import find_home
 from kg.extract.recognise.home import infer_home
+from kg.extract.recognise.tagger import tag_texts
 from kg.extract.relate import relate
 from kg.extract.resolve import resolve_mentions
 from kg.extract.resolve.campaigns import drop_weak_campaigns
@@ -35,6 +36,10 @@ from kg.extract.resolve.triples import facts_to_triples
 from kg.extract.segment import segment_page
 from kg.model import Doc, Page
 from kg.records import merge_records
+
+# the statistical tagger is evidence beside the rules; docs/quality.md says what it lifts
+STATISTICAL = False
+
 
 def segment(doc: Doc) -> None:
     """Articles of the page; the home area as given (namesakes told apart by the text) or inferred."""
@@ -47,10 +52,12 @@ def segment(doc: Doc) -> None:
 
 def recognise(doc: Doc) -> None:
     rec = doc.recogniser = Recogniser(doc.home)
+    sentences = [s for art in doc.articles for s in art.all_sentences]
+    spans = iter(tag_texts([s.text for s in sentences]) if doc.statistical else [()] * len(sentences))
     for art in doc.articles:
         text = "".join(s.text for s in art.all_sentences)
         for sent in art.all_sentences:
-            sent.mentions = rec.sentence(sent, text, doc.page.text)
+            sent.mentions = rec.sentence(sent, text, doc.page.text, next(spans))
 
 
 def short_forms(doc: Doc) -> None:
@@ -71,9 +78,9 @@ PIPELINE: tuple[Callable[[Doc], None], ...] = (
 )
 
 
-def extract_page(page: Page) -> list[dict]:
-    """All records (articles, entities, triples) of one page."""
-    doc = Doc(page)
+def extract_page(page: Page, statistical: bool = STATISTICAL) -> list[dict]:
+    """All records (articles, entities, triples) of one page; `statistical`: run the tagger too."""
+    doc = Doc(page, statistical=statistical)
     for component in PIPELINE:
         component(doc)
     return doc.records
@@ -85,7 +92,7 @@ class FileRecords(NamedTuple):
 
 
 def extract_file(path: str, date: dt.date | None = None, home: str | None = None,
-                 source: str | None = None) -> FileRecords:
+                 source: str | None = None, statistical: bool = STATISTICAL) -> FileRecords:
     """The merged records of one file (or '-' for stdin); ReadError if it cannot be read.
 
     `source` is the name the records give the file (default: `path` as given).
@@ -95,16 +102,17 @@ def extract_file(path: str, date: dt.date | None = None, home: str | None = None
         if source is not None:
             page.source = source
         sha = page.sha256
-        records.extend(extract_page(page))
+        records.extend(extract_page(page, statistical))
     return FileRecords(merge_records(records), sha)
 
 
 def extract_paths(paths: list[str], date: dt.date | None = None, home: str | None = None,
-                  on_error=None, pattern: str = "*.txt") -> Iterator[tuple[str, list[dict]]]:
+                  on_error=None, pattern: str = "*.txt", statistical: bool = STATISTICAL
+                  ) -> Iterator[tuple[str, list[dict]]]:
     """Yield (path, records) for every readable file; report others to ``on_error(path, ReadError)``."""
     for path in iter_paths(paths, pattern):
         try:
-            records = extract_file(path, date, home).records
+            records = extract_file(path, date, home, statistical=statistical).records
         except ReadError as exc:
             if on_error is None:
                 raise

@@ -5,32 +5,66 @@ PDF text layers interleave columns: an article's headline block often comes
 bodies are cut at datelines (本报讯, 据某某社…电) and headline blocks, and each
 headline block is then given to the body it shares the most character
 bigrams with, which does not depend on the layout order.
+
+Bylines and credits are read wherever pages print them: after the dateline
+(本报讯（记者某某）, 本报讯 记者 某某), on lines of their own before or after the
+body (记 者 | 某某, 编辑：某某, 作者：某某 来源：某某网), at the end of a paragraph
+(（记者 某某）, （某某 某某）) and at the end of a photo caption (某某 摄). They are
+kept out of the sentences, so no rule reads a byline name as a person or a place.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from kg.extract.clean import Line, clean_lines, join_lines
+from kg.extract.clean import Line, clean_line, clean_lines, join_lines
 from kg.extract.dates import find_date
-from kg.extract.lexicon import COMPOUND_SURNAMES
+from kg.extract.bylines import (BARE_BYLINE, DATELINE, EDITOR, OUTLET_DATELINE, PHOTO_ENDS, SENTENCE_END,
+                                credit_start, opens_bracket, parse_byline, parse_credit, read_byline)
 from kg.model import Article, OffsetMap, Page, Sentence, short_hash
 
-DATELINE = re.compile(
-    r"^(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
-    r"据[\u4e00-\u9fff]{2,8}(?:报|网|社)(?:报道|消息)|据[\u4e00-\u9fff]{2,10}消息)")
 LEAD = re.compile(
     r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
-    r"据[\u4e00-\u9fff]{2,10}(?:报道|消息)|本报记者(?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4}报道)?\s*"
-    r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|实习生|特约)[^）)]{0,60})[）)])?")
-ROLE_PREFIXES = {"全媒体", "融媒体", "本报", "见习", "特约", "首席", "实习"}
-ROLE = re.compile(r"(本报记者|特约记者|见习记者|记者|通讯员|实习生|摄影|摄)")
-NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+    r"据[\u4e00-\u9fff]{2,10}(?:报道|消息)|本报记者(?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4}报道|"
+    rf"{OUTLET_DATELINE})?\s*"
+    r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|通迅员|实习生|特约)[^）)]{0,60})[）)])?")
 MAX_SENTENCE = 300
 BANNER_MAX = 40
 
 
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _split_credits(lines: list[Line], text: str) -> list[Line]:
+    """Body lines that are bylines or credits become credit lines; a credit ending a line is split off."""
+    out, inside = [], False
+    for line in lines:
+        raw = text[line.start:line.end]
+        k = credit_start(raw) if line.kind in ("body", "credit") and not inside else None
+        if line.kind != "blank":
+            inside = opens_bracket(raw)
+        if k is None:
+            out.append(line)
+        elif k == 0:
+            out.append(replace(line, kind="credit"))
+        else:
+            head = clean_line(raw[:k], line.start)
+            out.append(head if head.kind == "blank" else replace(head, kind="body"))
+            out.append(replace(clean_line(raw[k:], line.start + k), kind="credit"))
+    return out
+
+
+def _is_photo(line: Line) -> bool:
+    return line.text.rstrip("）)").endswith(PHOTO_ENDS)
+
+
+def _captioned_body(units: list[tuple[str, list[Line]]]) -> list[Line] | None:
+    """The body before the photo credits that end `units`: the text after a caption goes on."""
+    i = len(units) - 1
+    while i >= 0 and units[i][0] == "credit" and _is_photo(units[i][1][-1]):
+        i -= 1
+    return units[i][1] if 0 <= i < len(units) - 1 and units[i][0] == "body" else None
 
 
 def _units(lines: list[Line]) -> list[tuple[str, list[Line]]]:
@@ -44,6 +78,8 @@ def _units(lines: list[Line]) -> list[tuple[str, list[Line]]]:
         kind = {"headline": "head", "body": "body", "credit": "credit"}[line.kind]
         if kind == "body" and DATELINE.match(line.text):
             units.append(("body", [line]))
+        elif kind == "body" and (resumed := _captioned_body(units)) is not None:
+            resumed.append(line)      # a photo credit inside a body does not end it
         elif units and units[-1][0] == kind and kind != "credit":
             units[-1][1].append(line)
         else:
@@ -51,68 +87,52 @@ def _units(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return [u for u in units if u[0] != "gap"]
 
 
-def _join_byline_lines(raw: str) -> str:
-    r"""Join the lines of a byline: a name broken at a line end is one name, two names are two.
+def _leads(line: Line, before: str | None, body: list[Line]) -> bool:
+    """Whether a credit line opens the next body (a byline under a headline or a title line)."""
+    if _is_photo(line) or EDITOR.search(line.text) or line.text.startswith(("（", "(")):
+        return False
+    if before == "head":
+        return True
+    title = "".join(l.text for l in body)
+    return len(title) < BANNER_MAX and not title.endswith(SENTENCE_END)
 
-    >>> _join_byline_lines("记者柯南\n山 通讯\n员钱望川"), _join_byline_lines("记者 白若川\n孔令溪")
-    ('记者柯南山 通讯员钱望川', '记者 白若川 孔令溪')
-    >>> _join_byline_lines("记者 庞 \n向远 欧阳\n晓明")
-    '记者 庞向远 欧阳晓明'
+
+def _gather(units: list[tuple[str, list[Line]]]) -> tuple[list, list]:
+    """(body lines, credit lines) of every body and (index of the body before, lines) of every headline block.
+
+    A credit goes to the body before it, a byline printed before its body (at the top of
+    the page, under a headline or a title line) to the body after it; the title line above
+    such a byline is a headline block.
     """
-    lines = raw.replace("\r", "").split("\n")
-    out = lines[0]
-    for nxt in lines[1:]:
-        left, right = out.rstrip(), nxt.lstrip()
-        tail = re.search(r"[\u4e00-\u9fff·]*$", left)[0]
-        head = re.match(r"[\u4e00-\u9fff·]*", right)[0]
-        crossing = any(m.start() < len(tail) < m.end() for m in ROLE.finditer(tail + head))
-        first, last = ROLE.split(tail)[-1], ROLE.split(head)[0]
-        # two pieces of two or more characters are two names (白若川 / 孔令溪), unless they
-        # make a four-character name with a compound surname (欧阳 / 晓明)
-        two_names = (len(first) >= 2 and len(last) >= 2
-                     and len(first) + len(last) > (4 if first in COMPOUND_SURNAMES else 3))
-        out = left + right if crossing or (first and last and not two_names) else left + " " + right
-    return out
+    bodies: list[tuple[list[Line], list[Line]]] = []
+    heads: list[tuple[int, list[Line]]] = []
+    waiting: list[Line] = []
+    before = None
+    for kind, lines in units:
+        if kind == "body":
+            bodies.append((lines, waiting))
+            waiting = []
+        elif kind == "credit":
+            leads = not waiting and bool(bodies) and _leads(lines[0], before, bodies[-1][0])
+            if leads and before == "body" and not bodies[-1][1]:   # a web page's title line: a headline
+                heads.append((len(bodies) - 2, bodies.pop()[0]))
+            if waiting or not bodies or leads:
+                waiting.extend(lines)
+            else:
+                bodies[-1][1].extend(lines)
+        else:
+            heads.append((len(bodies) - 1, lines))
+        before = kind if kind != "credit" else before
+    if waiting and bodies:
+        bodies[-1][1].extend(waiting)
+    return bodies, heads
 
 
-def parse_byline(raw: str) -> list[tuple[str, str]]:
-    """(role, name) pairs from a byline or photo credit.
-
-    >>> parse_byline("（记者甄伟 通讯员钱震 李四）")
-    [('记者', '甄伟'), ('通讯员', '钱震'), ('通讯员', '李四')]
-    >>> parse_byline("（全媒体记者 王五 通讯员 赵六）")
-    [('记者', '王五'), ('通讯员', '赵六')]
-    >>> parse_byline("通讯员 王五 摄")
-    [('摄', '王五')]
-    >>> parse_byline("王五 赵六 摄")
-    [('摄', '王五'), ('摄', '赵六')]
-    """
-    text = re.sub(r"[（()）]", " ", _join_byline_lines(raw))
-    out, role = [], None
-    tokens = [t for t in re.split(r"[\s、，,]+", text) if t]
-    def credit(names):   # 通讯员 某某 摄: the role word is no photographer
-        return [("摄", t) for t in names if NAME.match(t) and not ROLE.fullmatch(t) and t not in ROLE_PREFIXES]
-
-    if tokens and tokens[-1] in ("摄", "摄影"):
-        return credit(tokens[:-1])
-    if tokens and tokens[-1].endswith("摄") and NAME.match(tokens[-1][:-1]):
-        return credit([*tokens[:-1], tokens[-1][:-1]])
-    for tok in tokens:
-        pieces = [p for p in ROLE.split(tok) if p]
-        for i, piece in enumerate(pieces):
-            if ROLE.fullmatch(piece):
-                role = "记者" if "记者" in piece else piece
-            elif i + 1 < len(pieces) and ROLE.fullmatch(pieces[i + 1]) or piece in ROLE_PREFIXES:
-                continue  # 全媒体|记者, 本报|通讯员: a kind of reporter, not a name
-            elif role and NAME.match(piece):
-                out.append((role, piece))
-    return out
-
-
-def split_sentences(text: str, omap: OffsetMap) -> list[Sentence]:
-    """Cut running text after 。！？； (with closing quotes); very long ones at '，'."""
+def split_sentences(text: str, omap: OffsetMap, ends: frozenset[int] = frozenset()) -> list[Sentence]:
+    """Cut running text after 。！？； (with closing quotes) and at `ends`; very long ones at '，'."""
     out, start = [], 0
-    cuts = [m.end() for m in re.finditer(r"[。！？!?；;]+[”’」』]*", text)]
+    cuts = {m.end() for m in re.finditer(r"[。！？!?；;]+[”’」』]*", text)}
+    cuts = sorted(cuts | {e for e in ends if 0 < e < len(text)})
     if not cuts or cuts[-1] != len(text):
         cuts.append(len(text))
     for end in cuts:
@@ -128,17 +148,40 @@ def split_sentences(text: str, omap: OffsetMap) -> list[Sentence]:
             for i, (a, b) in enumerate(out)]
 
 
+def _add_byline(article: Article, a: int, b: int, raw: str | None = None) -> None:
+    """Record the byline printed at page offsets a..b (`raw`: its text, if not all of it)."""
+    article.byline.extend(parse_byline(article.page.text[a:b] if raw is None else raw))
+    article.byline_spans.append((a, b))
+
+
+def _bare_byline(article: Article, text: str, omap: OffsetMap, cut: int) -> int:
+    """A byline without brackets after the dateline (本报讯 记者 某某 3月2日…): its length in `text`."""
+    if cut >= len(text):
+        return 0
+    m = BARE_BYLINE.match(article.page.text, omap.source(cut))
+    written = re.sub(r"\s", "", m[0]) if m else ""
+    pairs, explained = read_byline(m[0]) if m else ([], False)
+    if not (pairs and explained and text.startswith(written, cut)):
+        return 0
+    article.byline.extend(pairs)
+    article.byline_spans.append((m.start(), m.start() + len(m[0].rstrip())))
+    return len(written)
+
+
 def _lead(article: Article, text: str, omap: OffsetMap) -> tuple[str, OffsetMap]:
     """Strip dateline and byline from the start of the body; record them."""
     m = LEAD.match(text)
     if not m or not m.group(0).strip():
         return text, omap
     article.dateline = m["dateline"] or ""
-    if m["byline"]:
-        a, b = omap.source_span(m.start("byline"), m.end("byline"))
-        article.byline = parse_byline(article.page.text[a:b])
-        article.byline_spans.append((a, b))
     cut = m.end()
+    if m["byline"]:
+        _add_byline(article, *omap.source_span(m.start("byline"), m.end("byline")))
+    elif article.dateline.startswith("本报记者"):      # 本报记者某某报道: the names, not 报道
+        a, b = omap.source_span(m.start("dateline"), m.end("dateline"))
+        _add_byline(article, a, b, article.page.text[a:b].rstrip()[:-2])
+    elif article.dateline:
+        cut += _bare_byline(article, text, omap, cut)
     while cut < len(text) and text[cut] in " 　":
         cut += 1
     return text[cut:], omap.shifted(cut)
@@ -149,6 +192,32 @@ def _headline_sentence(block: list[Line]) -> Sentence:
     return Sentence(text=text, offsets=omap)
 
 
+def _caption_ends(lines: list[Line], credits: list[Line], body: str, bmap: OffsetMap) -> frozenset[int]:
+    """Offsets in `body` where a photo caption ends (the line before a photo credit): a sentence ends there."""
+    ends = set()
+    for c in filter(_is_photo, credits):
+        before = [l for l in lines if l.end <= c.start and l.text]
+        if before and before[-1] is not lines[-1]:
+            ends.add(before[-1].offsets.source(len(before[-1].text) - 1))
+    return frozenset(i + 1 for i in range(len(body)) if ends and bmap.source(i) in ends)
+
+
+def _article(page: Page, lines: list[Line], credits: list[Line]) -> Article:
+    """The article of one body: its lead, credits, sentences and event date."""
+    text, omap = join_lines(lines)
+    span = [(l.start, l.end) for l in (*lines, *credits)]
+    art = Article(id="a-" + short_hash(page.sha256, page.base + lines[0].start), page=page,
+                  start=min(a for a, _ in span), end=max(b for _, b in span))
+    body, bmap = _lead(art, text, omap)
+    for c in credits:
+        raw = page.text[c.start:c.end]
+        art.byline.extend(parse_credit(raw) or parse_byline(raw))
+        art.byline_spans.append((c.start, c.end))
+    art.sentences = split_sentences(body, bmap, _caption_ends(lines, credits, body, bmap))
+    art.date, art.date_text = find_date(body, page.date, window=40)
+    return art
+
+
 def segment_page(page: Page) -> list[Article]:
     """Articles of a page with headlines, bylines and sentences.
 
@@ -157,30 +226,9 @@ def segment_page(page: Page) -> list[Article]:
     >>> [(a.headline, a.byline, len(a.sentences)) for a in segment_page(p)]
     [('会议', [('记者', '张三')], 1)]
     """
-    units = _units(clean_lines(page.text))
-    bodies: list[tuple[list[Line], list[Line]]] = []   # (body lines, credit lines)
-    heads: list[tuple[int, list[Line]]] = []          # (index of preceding body, lines)
-    for kind, lines in units:
-        if kind == "body":
-            bodies.append((lines, []))
-        elif kind == "credit" and bodies:
-            bodies[-1][1].extend(lines)
-        elif kind == "head":
-            heads.append((len(bodies) - 1, lines))
-    articles: list[Article] = []
-    grams = []
-    for lines, credits in bodies:
-        text, omap = join_lines(lines)
-        start, end = lines[0].start, (credits or lines)[-1].end
-        art = Article(id="a-" + short_hash(page.sha256, page.base + start), page=page, start=start, end=end)
-        body, bmap = _lead(art, text, omap)
-        for c in credits:
-            art.byline.extend(parse_byline(page.text[c.start:c.end]))
-            art.byline_spans.append((c.start, c.end))
-        art.sentences = split_sentences(body, bmap)
-        art.date, art.date_text = find_date(body, page.date, window=40)
-        articles.append(art)
-        grams.append(_bigrams(text))
+    bodies, heads = _gather(_units(_split_credits(clean_lines(page.text), page.text)))
+    articles = [_article(page, lines, credits) for lines, credits in bodies]
+    grams = [_bigrams(join_lines(lines)[0]) for lines, _ in bodies]
     # headline blocks go to the body they overlap most; banners stand alone
     for before, block in heads:
         hl = _headline_sentence(block)

@@ -233,3 +233,9 @@ def test_with_one_bad_input_the_output_holds_the_good_ones(tmp_path):
     res = run_kg("extract", PAGE, bad, "--city", CITY, "-o", out)
     assert res.returncode != 0 and str(bad) in res.stderr.decode()
     assert facts(records_of(out.read_bytes())) == facts(reference())
+
+
+def test_the_cli_default_of_the_tagger_is_the_pipelines():
+    from kg.cli.extract import STATISTICAL as cli_default
+    from kg.extract.pipeline import STATISTICAL as pipeline_default
+    assert cli_default == pipeline_default

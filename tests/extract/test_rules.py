@@ -123,10 +123,10 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
     bad.write_text("本报讯 5月18日，市长韩立言到安次区调研。\n", encoding="utf-8")
     real = P.extract_page
 
-    def flaky(page):  # fault injection: the second file's page breaks a rule
+    def flaky(page, *args):  # fault injection: the second file's page breaks a rule
         if page.source.endswith("b.txt"):
             raise ValueError("boom")
-        return real(page)
+        return real(page, *args)
 
     monkeypatch.setattr(P, "extract_page", flaky)
     errors = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Page
-from kg.extract.segment import parse_byline, segment_page, split_sentences
+from kg.extract.segment import parse_byline, parse_credit, segment_page, split_sentences
 from kg.extract.clean import clean_lines, join_lines
 
 PAGE = """ 奋进新征程 建功新时代
@@ -158,3 +158,153 @@ def test_split_sentences_keeps_closing_quotes_and_cuts_long_runs():
     assert sents[1].text == "会议要求，狠抓落实！"
     assert all(len(s.text) <= 300 for s in sents)
     assert "".join(s.text for s in sents) == joined
+
+
+# --- bylines and credits as web pages and e-papers print them (all names invented) ---------
+
+@pytest.mark.parametrize("raw,pairs", [
+    ("记者 柯南山", [("记者", "柯南山")]),
+    ("记者：柯南山", [("记者", "柯南山")]),
+    ("记者 柯南山 钱望川", [("记者", "柯南山"), ("记者", "钱望川")]),
+    ("本报记者 柯南山 通讯员 钱望川 孙晓岚", [("记者", "柯南山"), ("通讯员", "钱望川"), ("通讯员", "孙晓岚")]),
+    ("(记者 柯南山)", [("记者", "柯南山")]),
+    ("（记者 柯南山 通讯员 钱望川）", [("记者", "柯南山"), ("通讯员", "钱望川")]),
+    ("（记者柯南山通讯员钱望川）", [("记者", "柯南山"), ("通讯员", "钱望川")]),
+    ("（某某日报全媒体记者 柯南山 实习生 钱望川）", [("记者", "柯南山"), ("实习生", "钱望川")]),
+    ("（记者 柯南山 见习记者 钱望川 通迅员 孙晓岚）",
+     [("记者", "柯南山"), ("记者", "钱望川"), ("通讯员", "孙晓岚")]),
+    ("（记者 柯南山 通讯员 钱望川 文/供图）", [("记者", "柯南山"), ("通讯员", "钱望川")]),
+    ("作者：柯南山", [("作者", "柯南山")]),
+    ("文/图 柯南山", [("文/图", "柯南山")]),
+    ("文\\图：柯南山", [("文/图", "柯南山")]),
+    ("文 / 柯南山", [("文", "柯南山")]),
+    ("图 / 柯南山", [("图", "柯南山")]),
+    ("摄影：柯南山", [("摄影", "柯南山")]),
+    ("柯南山 摄", [("摄", "柯南山")]),
+    ("记者 孙 岚 摄", [("摄", "孙岚")]),
+    ("通讯员 柯南山", [("通讯员", "柯南山")]),
+    ("文/某某晚报全媒体记者 柯南山通讯员 钱望川", [("记者", "柯南山"), ("通讯员", "钱望川")]),
+    ("2024-03-05 某某县融媒体中心 通讯员 柯南山 记者 钱望川 孙 岚",
+     [("通讯员", "柯南山"), ("记者", "钱望川"), ("记者", "孙岚")]),
+    # spaced role words and names, separators | ： : /
+    ("记 者 | 柯南山 孙 岚", [("记者", "柯南山"), ("记者", "孙岚")]),
+    ("视 觉 | 庞 川", [("视觉", "庞川")]),
+    ("编 辑 : 柯南山", [("编辑", "柯南山")]),
+    # editors are journalists too
+    ("编辑：柯南山", [("编辑", "柯南山")]),
+    ("责任编辑: 柯南山", [("责任编辑", "柯南山")]),
+    ("责编 | 柯南山", [("责编", "柯南山")]),
+    ("校对：柯南山", [("校对", "柯南山")]),
+    ("栏目主编：柯南山", [("栏目主编", "柯南山")]),
+    ("文字编辑：柯南山", [("文字编辑", "柯南山")]),
+    ("编辑：柯南山   审核：钱望川", [("编辑", "柯南山"), ("审核", "钱望川")]),
+    ("作者：柯南山 来源：某某市政协", [("作者", "柯南山")]),
+    # an outlet is no journalist; an author written after its name is
+    ("来源：某某日报", []),
+    ("来源: 某某网", []),
+    ("来源 | 某某晚报·某某派", []),
+    ("来源：某某日报柯南山", [("作者", "柯南山")]),
+    # names without a role word, in brackets at the end of a paragraph
+    ("（柯南山 钱望川）", [("作者", "柯南山"), ("作者", "钱望川")]),
+])
+def test_parse_byline_real_forms(raw, pairs):
+    assert parse_byline(raw) == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "记者从某某局获悉", "鼓掌 柯南山 摄", "（试行）", "（完）", "（本报综合报道）",
+    "全媒体记者 融媒体", "来源：某某日报", "编辑部主任柯南山", "会议现场",
+])
+def test_what_is_not_wholly_a_byline(text):
+    # kinds of reporter (全媒体, 本报, 见习) and common words are no names
+    assert parse_credit(text) == []
+
+
+WEB_PAGE = """某某县召开项目推进会
+2024-03-05 09:30 来源：某某县融媒体中心
+2024-03-05 某某融媒体中心 通讯员 柯南山 记者 钱望川 孙 岚
+
+3月4日，某某县召开项目推进会。县长闻远舟出席会议并讲话。
+会议现场 宫立言 摄
+闻远舟在施工一线 宫立言 摄
+闻远舟要求，要抓好项目建设。 (记者 白若川 实习生 欧阳晓明)
+
+记 者 | 柯小满 伍 齐
+视 觉 | 庞 川
+编辑：孔令溪   审核：宫立言
+来源：某某日报
+"""
+
+
+@pytest.fixture(scope="module")
+def web_articles():
+    return segment_page(Page("web.txt", WEB_PAGE, "utf-8", "3" * 64))
+
+
+def test_a_web_page_is_one_article_under_its_title(web_articles):
+    [art] = web_articles
+    assert art.headline == "某某县召开项目推进会"
+    assert art.start == 0 and art.end == len(WEB_PAGE.rstrip("\n"))
+
+
+def test_bylines_before_inside_and_after_the_body_all_go_to_the_article(web_articles):
+    [art] = web_articles
+    assert art.byline == [
+        ("通讯员", "柯南山"), ("记者", "钱望川"), ("记者", "孙岚"),
+        ("摄", "宫立言"), ("摄", "宫立言"), ("记者", "白若川"), ("实习生", "欧阳晓明"),
+        ("记者", "柯小满"), ("记者", "伍齐"), ("视觉", "庞川"), ("编辑", "孔令溪"), ("审核", "宫立言")]
+    for a, b in art.byline_spans:
+        assert WEB_PAGE[a:b].strip() and "\n" not in WEB_PAGE[a:b].strip()
+
+
+def test_bylines_stay_out_of_the_sentences_and_captions_do_not_end_the_body(web_articles):
+    [art] = web_articles
+    assert [s.text for s in art.sentences] == [
+        "3月4日，某某县召开项目推进会。", "县长闻远舟出席会议并讲话。",
+        "会议现场", "闻远舟在施工一线",          # a caption is a sentence of its own
+        "闻远舟要求，要抓好项目建设。"]
+    text = "".join(s.text for s in art.all_sentences)
+    for _role, name in art.byline:
+        assert name not in text
+    assert "来源" not in text and "某某日报" not in text
+
+
+def test_a_byline_without_brackets_after_the_dateline():
+    page = "本报讯 记者 柯南山 钱望川 3月2日，某某区召开秸秆综合利用现场会。\n"
+    [art] = segment_page(Page("p.txt", page, "utf-8", "4" * 64))
+    assert art.dateline == "本报讯"
+    assert art.byline == [("记者", "柯南山"), ("记者", "钱望川")]
+    assert [s.text for s in art.sentences] == ["3月2日，某某区召开秸秆综合利用现场会。"]
+
+
+def test_an_outlets_own_dateline_and_a_typo_in_a_role_word():
+    page = "某某新闻网3月2日讯（记者 柯南山 通迅员 钱望川）3月2日，某某区召开现场会。\n"
+    [art] = segment_page(Page("p.txt", page, "utf-8", "5" * 64))
+    assert art.dateline == "某某新闻网3月2日讯"
+    assert art.byline == [("记者", "柯南山"), ("通讯员", "钱望川")]
+    assert [s.text for s in art.sentences] == ["3月2日，某某区召开现场会。"]
+
+
+def test_a_caption_line_ending_in_a_credit_is_split_and_a_caption_word_is_no_name():
+    page = ("本报讯 3月2日，某某区召开现场会。\n鼓掌 柯南山 摄\n"
+            "会议要求，抓好落实。\n")
+    [art] = segment_page(Page("p.txt", page, "utf-8", "6" * 64))
+    assert art.byline == [("摄", "柯南山")]
+    assert [s.text for s in art.sentences] == ["3月2日，某某区召开现场会。", "鼓掌", "会议要求，抓好落实。"]
+
+
+def test_a_paragraph_broken_inside_its_lead_byline_is_not_cut_at_the_broken_line():
+    page = "本报讯（记者柯南山\n通讯员钱望川 孙晓岚\n）3月2日，某某区召开现场会。\n"
+    [art] = segment_page(Page("p.txt", page, "utf-8", "7" * 64))
+    assert art.byline == [("记者", "柯南山"), ("通讯员", "钱望川"), ("通讯员", "孙晓岚")]
+    assert [s.text for s in art.sentences] == ["3月2日，某某区召开现场会。"]
+
+
+def test_a_byline_in_brackets_closes_its_item_and_names_without_roles_count():
+    page = ("3月2日，某某区召开安全生产现场会，部署冬季安全生产各项工作任务，确保全区安全形势稳定。（记者 柯南山）\n"
+            "3月3日，某某镇开展消防演练，检验基层应急救援队伍的实战能力，提升群众的自救互救能力。\n（钱望川 孙晓岚）\n")
+    first, second = segment_page(Page("p.txt", page, "utf-8", "8" * 64))
+    assert first.byline == [("记者", "柯南山")]
+    assert second.byline == [("作者", "钱望川"), ("作者", "孙晓岚")]
+    assert [s.text for s in first.sentences] == ["3月2日，某某区召开安全生产现场会，部署冬季安全生产各项工作任务，确保全区安全形势稳定。"]
+    assert [s.text for s in second.sentences] == ["3月3日，某某镇开展消防演练，检验基层应急救援队伍的实战能力，提升群众的自救互救能力。"]

@@ -125,6 +125,7 @@ INDUSTRY_WORDS = frozenset(words("industry_words"))
 TRADE_WORDS = INDUSTRY_WORDS | frozenset(words("trade_words"))   # what ends a brand: 某某鞋业
 GENERIC_MODIFIERS = frozenset(words("generic_modifiers"))
 POLICY_HEADS = words("policy_heads")
+REPORT_HEADS = ("报告", "工作报告", "名单", "议程", "请示", "名录")   # documents of a session, named in 《》
 CAMPAIGN_HEADS = words("campaign_heads")
 UNQUOTED_CAMPAIGN_HEADS = words("unquoted_campaign_heads")
 

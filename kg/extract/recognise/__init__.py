@@ -27,6 +27,7 @@ from kg.model import Mention, Sentence
 from kg.extract.recognise import bodies, documents, people, suffixes
 from kg.extract.recognise.automaton import HOME_WORDS, automaton
 from kg.extract.recognise.gazetteer import Area, Gazetteer
+from kg.extract.recognise.tagged import tagged as tagged_finder
 from kg.extract.recognise.tokens import cut, token_starts
 
 TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
@@ -46,6 +47,8 @@ class Scan:
     auto: object                     # the gazetteer automaton of the home area
     doc_text: str                    # the article's whole text (how often a name recurs)
     spaces: frozenset[int] = frozenset()   # where a space of the source stood (list layouts)
+    tagged: list = field(default_factory=list)   # the statistical tagger's spans (tagger.Span)
+    names: dict = field(default_factory=dict)    # start -> end of each name the tagger found
     found: list[Mention] = field(default_factory=list)
     areas: list[Mention] = field(default_factory=list)   # gazetteer areas (not 我市)
 
@@ -68,7 +71,7 @@ def gazetteer(scan: Scan) -> list[Mention]:
 
 FINDERS = (gazetteer, suffixes.suffix_names, bodies.villages, bodies.area_bodies, bodies.generic_bodies,
            bodies.village_bodies,
-           documents.policies, documents.campaigns, people.people)
+           documents.policies, documents.titled_documents, documents.campaigns, people.people, tagged_finder)
 
 
 class Recogniser:
@@ -79,14 +82,14 @@ class Recogniser:
         self.gaz = Gazetteer.of(home)
         self.auto = automaton(home)
 
-    def sentence(self, sent: Sentence, doc_text: str, page_text: str = "") -> list[Mention]:
-        """The settled mentions of `sent` (its tokens are kept on it)."""
+    def sentence(self, sent: Sentence, doc_text: str, page_text: str = "", tagged=()) -> list[Mention]:
+        """The settled mentions of `sent` (its tokens are kept on it); `tagged`: the tagger's spans."""
         tokens = sent.tokens = cut(sent.text)
         starts = token_starts(tokens)
         spaces = sent.spaces(page_text) if page_text else frozenset()
         # a space of the source parts words too (王某 市财政局局长)
         scan = Scan(sent.text, tokens, starts, set(starts) | {len(sent.text)} | spaces, self.gaz, self.auto,
-                    doc_text, spaces=spaces)
+                    doc_text, spaces=spaces, tagged=list(tagged))
         for finder in FINDERS:
             scan.found.extend(finder(scan))
         return settle(scan.found)

@@ -82,19 +82,27 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     s = surname_len(text, pos)
     if not s or _not_a_name(text, pos):
         return None
-    if tagged and pos in tagged and 2 <= tagged[pos] - pos <= 4 and (tagged[pos] - pos) > s:
-        cand = text[pos:tagged[pos]]
-        if all(HAN_CHAR.match(c) for c in cand):
-            return cand
     cands = _candidates(text, pos, s, spaces)
     if len(cands) <= 1:
         return cands[0] if cands else None
     long, short = cands
-    if pos + len(short) in spaces or _cuts_word(text, pos + len(short)):
-        return short          # 王某 副市长, 王某先后
-    if pos + len(long) in spaces:
+    if pos + len(short) in spaces:
+        return short          # 王某 副市长
+    if pos + len(long) in spaces or _recurs(long, short, doc_text):
         return long
+    if _cuts_word(text, pos + len(long)) and not _cuts_word(text, pos + len(short)):
+        return long           # 柯某之|陪同: the word after the longer form is a verb
+    if (tagged or {}).get(pos) == pos + len(long):
+        return long           # the tagger reads the longer name (the rules would cut 李强|强调 short)
+    if _cuts_word(text, pos + len(short)):
+        return short          # 王某先后
     return _by_recurrence(text, pos, long, short, doc_text)
+
+
+def _recurs(long: str, short: str, doc_text: str) -> bool:
+    """The longer form recurs in the article as often as the shorter one (柯某之 … 柯某之)."""
+    n_long = doc_text.count(long)
+    return n_long >= 2 and n_long >= doc_text.count(short) - 1
 
 
 def _by_recurrence(text: str, pos: int, long: str, short: str, doc_text: str) -> str:

@@ -41,6 +41,7 @@ BY_WHOM = re.compile("(?:同志)?(?:兼任|担任|负责)")
 
 
 def people(scan) -> list[Mention]:
+    scan.names = {s.start: s.end for s in scan.tagged if s.label == "PER"}
     claimed: set[int] = set()
     out = names_before_titles(scan, claimed)
     taken = {m.start for m in out}
@@ -68,7 +69,7 @@ def _list_after(scan, pos: int) -> list[tuple[int, str]]:
     """(start, name) of the names listed from `pos` on: 、李某、王某."""
     out = []
     while scan.text.startswith("、", pos) and not _starts_other(scan, pos + 1):
-        name = person_name(scan.text, pos + 1, scan.doc_text, scan.spaces)
+        name = person_name(scan.text, pos + 1, scan.doc_text, scan.spaces, scan.names)
         if not name:
             break
         out.append((pos + 1, name))
@@ -82,7 +83,7 @@ def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
         if m.start() in claimed or _starts_other(scan, m.end()):
             continue
         pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else 0)    # 主任由王某兼任
-        name = person_name(scan.text, pos, scan.doc_text, scan.spaces)
+        name = person_name(scan.text, pos, scan.doc_text, scan.spaces, scan.names)
         if not name or pos > m.end() and not BY_WHOM.match(scan.text, pos + len(name)):
             continue
         out.append(_titled(pos, name, m))
@@ -114,7 +115,7 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
     for b in sorted(set(starts)):
         if b >= len(text) or not surname_len(text, b) or _starts_other(scan, b):
             continue
-        name = person_name(text, b, scan.doc_text, scan.spaces)
+        name = person_name(text, b, scan.doc_text, scan.spaces, scan.names)
         if not name:
             continue
         e = b + len(name)
@@ -155,14 +156,14 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
     """县领导李某、王某 / 李某、王某等区领导 / 组长：李某: officials named without an office."""
     text, out = scan.text, []
     for m in LABEL_RE.finditer(text):
-        name = person_name(text, m.end(), scan.doc_text, scan.spaces)
+        name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
         if name and not _starts_other(scan, m.end()):
             out.append(_official(m.end(), name))
             out += [_official(s, n) for s, n in _list_after(scan, m.end() + len(name))]
     for m in LABEL_AFTER_LIST.finditer(text):
         out += [_official(s, n) for s, n in _names_before(text, m.start())]
     for m in GROUP_ROLE_RE.finditer(text):
-        name = person_name(text, m.end(), scan.doc_text, scan.spaces)
+        name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
         if name and m.end() not in taken:
             out.append(_official(m.end(), name, "person.role", group_role=m[0][:-1]))
     return out
@@ -174,7 +175,7 @@ def appointed(scan) -> list[Mention]:
     for m in APPOINT_RE.finditer(text):
         pos = m.end()
         while True:     # 选举甲为某区区长、乙为某区监察委员会主任
-            name = person_name(text, pos, scan.doc_text, scan.spaces)
+            name = person_name(text, pos, scan.doc_text, scan.spaces, scan.names)
             if not name:
                 break
             end = pos + len(name)

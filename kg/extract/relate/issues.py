@@ -11,8 +11,17 @@ from kg.model import Article, Sentence
 from kg.vocab import AGENTS
 
 ISSUE = Rule("issue.verb", "issued", 0.85)
+ISSUER_IN_TITLE = Rule("issue.title", "issued", 0.8)      # 某市人民政府办公厅关于…的通知
 # what may stand between the issuer and the 《policy》: 近日印发了, 正式出台
 ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)})[^，。；《]{{0,4}}$")
+
+
+@register(ISSUER_IN_TITLE)
+def issuer_in_title(ctx, art: Article, sent: Sentence) -> list:
+    """A title that starts with its issuer: 某市人民政府办公厅关于成立…的通知."""
+    return [ISSUER_IN_TITLE.fact(inner, p, sent) for p in sent.mentions if p.type == "Policy"
+            for inner in p.attrs.get("inner", []) if inner.type in AGENTS and inner.start == p.start
+            and inner.entity is not None]
 
 
 @register(ISSUE)

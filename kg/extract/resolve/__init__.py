@@ -18,7 +18,8 @@ def resolve_mentions(doc: Doc) -> None:
             for m in sent.mentions:
                 resolver.resolve_mention(m, art)
                 for inner in m.attrs.get("inner", []):
-                    if inner.type == "AdministrativeArea" and inner.text not in HOME_WORDS:
-                        resolver.resolve_mention(inner, art)   # 某区 inside 某区消防大队 is named too
+                    if inner.type == "AdministrativeArea" and inner.text not in HOME_WORDS \
+                            or m.type == "Policy" and inner.type == "Organization" and inner.start == m.start:
+                        resolver.resolve_mention(inner, art)   # 某区 inside 某区消防大队; the issuer of a title
         for _role, name in art.byline:
             resolver.add("Journalist", name, article=art)

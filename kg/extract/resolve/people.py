@@ -21,7 +21,7 @@ def type_people(doc: Doc) -> None:
     for art in doc.articles:
         for sent in art.all_sentences:
             for m in sent.mentions:
-                if m.type == "Person" and m.text in official:
+                if m.text in official and (m.type == "Person" or m.rule.startswith("tagger.")):
                     m.type = "Official" if official[m.text] else "Person"
     for art in doc.articles:
         art.known_people = {n: ("Official" if o else "Person") for n, o in official.items()}
