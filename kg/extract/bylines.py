@@ -12,8 +12,10 @@ import re
 
 from kg.extract.lexicon import BYLINE_NON_NAMES, COMPOUND_SURNAMES, SURNAMES
 
-# an outlet's own dateline: 某某网讯, 某某新闻9月26日讯, 某某网驻某地讯 (before a bracket or a space)
-OUTLET_DATELINE = r"[\u4e00-\u9fff]{1,12}?(?:网|报|台|新闻|客户端)[\u4e00-\u9fff\d]{0,10}?讯(?=\s|[（(])"
+# an outlet's own dateline: 某某网讯, 某某新闻9月26日讯, 某某网驻某地讯 (before a bracket or a space),
+# 某某在线某地消息 (before a bracket)
+OUTLET_DATELINE = (r"[\u4e00-\u9fff]{1,12}?(?:网|报|台|新闻|客户端)[\u4e00-\u9fff\d]{0,10}?讯(?=\s|[（(])"
+                   r"|[\u4e00-\u9fff]{2,12}?消息(?=[（(])")      # 某某在线某地消息（某某）
 DATELINE = re.compile(
     r"^(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
     rf"据[\u4e00-\u9fff]{{2,8}}(?:报|网|社)(?:报道|消息)|据[\u4e00-\u9fff]{{2,10}}消息|{OUTLET_DATELINE})")
@@ -102,7 +104,7 @@ def _join_byline_lines(raw: str) -> str:
 
 
 def _tokens(raw: str) -> list[str]:
-    r"""The words of a byline: role words unspaced (记 者), a spaced two-character name (赵 鑫) one again.
+    r"""The words of a byline: role words unspaced (记 者), a spaced two-character name (柯 南) one again.
 
     >>> _tokens("记 者 | 柯南山 孙 岚")
     ['记者', '柯南山', '孙岚']

@@ -23,6 +23,10 @@ PHOTO_CREDIT = re.compile(r"^(?:(?:本报记者|记者|通讯员|实习生)?\s*[
 _IS_CJK = re.compile(f"[{HAN_WIDE}]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 MAX_DOUBLED_LINE = 200
+WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# , ; : ? ! next to a Han character or a closing mark (not between digits)
+HALF_PUNCT = re.compile(rf"(?<=[{HAN_WIDE}）”’」』])[,;:?!]|[,;:?!](?=[{HAN_WIDE}（“‘「『])")
+HALF_BRACKETS = re.compile(r"\(([^()\n]{1,60})\)")
 
 
 @dataclass
@@ -133,7 +137,21 @@ def clean_line(raw: str, base: int) -> Line:
         kind = "credit" if PHOTO_CREDIT.match(raw_for_text.strip()) else "body"
         kept = _chunks(raw_for_text)
     text, omap = _join_spans(raw, kept, base)
-    return Line(kind, text, omap, base, end)
+    return Line(kind, full_width(text), omap, base, end)
+
+
+def full_width(text: str) -> str:
+    """Half-width punctuation of Chinese text as the full-width forms the rules read (one for one).
+
+    Stored web copies often write ``,`` ``:`` ``(`` ``)``; a comma between Han
+    characters is ``，`` and a bracketed stretch with Han in it is ``（…）``.
+    Numbers keep theirs (1,000; 3:30).
+
+    >>> full_width("9月26日,区长王某(记者 李某)到会:1,000人(2023-2025年)")
+    '9月26日，区长王某（记者 李某）到会：1,000人（2023-2025年）'
+    """
+    text = HALF_PUNCT.sub(lambda m: WIDE[m[0]], text)
+    return HALF_BRACKETS.sub(lambda m: "（" + m[1] + "）" if _IS_CJK.search(m[1]) else m[0], text)
 
 
 def clean_lines(text: str) -> list[Line]:

@@ -27,8 +27,12 @@ LEAD = re.compile(
     r"^(?P<dateline>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
     r"据[\u4e00-\u9fff]{2,10}(?:报道|消息)|本报记者(?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4}报道|"
     rf"{OUTLET_DATELINE})?\s*"
-    r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|通迅员|实习生|特约)[^）)]{0,60})[）)])?")
+    r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|通迅员|实习生|特约)[^）)]{0,60})[）)]"
+    # after a dateline, names alone in brackets: 某某消息（某某）
+    r"|(?(dateline)[（(][\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,3}[）)]))?")
 MAX_SENTENCE = 300
+# a line that opens a numbered item starts a sentence: 一、 （二） 3. 第四条
+ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+条)")
 BANNER_MAX = 40
 
 
@@ -192,14 +196,19 @@ def _headline_sentence(block: list[Line]) -> Sentence:
     return Sentence(text=text, offsets=omap)
 
 
-def _caption_ends(lines: list[Line], credits: list[Line], body: str, bmap: OffsetMap) -> frozenset[int]:
-    """Offsets in `body` where a photo caption ends (the line before a photo credit): a sentence ends there."""
-    ends = set()
+def _sentence_breaks(lines: list[Line], credits: list[Line], body: str, bmap: OffsetMap) -> frozenset[int]:
+    """Offsets in `body` where a sentence ends though no 。 does: after a photo caption (the line
+    before a photo credit), before a line that opens a numbered item (一、禁放区域：…, （二）, 第三条)."""
+    ends, starts = set(), set()
     for c in filter(_is_photo, credits):
         before = [l for l in lines if l.end <= c.start and l.text]
         if before and before[-1] is not lines[-1]:
             ends.add(before[-1].offsets.source(len(before[-1].text) - 1))
-    return frozenset(i + 1 for i in range(len(body)) if ends and bmap.source(i) in ends)
+    starts = {l.offsets.source(0) for l in lines[1:] if ITEM_START.match(l.text)}
+    if not (ends or starts):
+        return frozenset()
+    return frozenset(i + 1 for i in range(len(body)) if bmap.source(i) in ends) | \
+        frozenset(i for i in range(1, len(body)) if bmap.source(i) in starts)
 
 
 def _article(page: Page, lines: list[Line], credits: list[Line]) -> Article:
@@ -213,7 +222,7 @@ def _article(page: Page, lines: list[Line], credits: list[Line]) -> Article:
         raw = page.text[c.start:c.end]
         art.byline.extend(parse_credit(raw) or parse_byline(raw))
         art.byline_spans.append((c.start, c.end))
-    art.sentences = split_sentences(body, bmap, _caption_ends(lines, credits, body, bmap))
+    art.sentences = split_sentences(body, bmap, _sentence_breaks(lines, credits, body, bmap))
     art.date, art.date_text = find_date(body, page.date, window=40)
     return art
 

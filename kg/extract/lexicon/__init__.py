@@ -99,6 +99,7 @@ IMPLIED_BODY = {p + t: v for t, v in table("implied_bodies").items() for p in ("
 BUSINESS_TITLE_SET = _prefixed(BUSINESS_TITLES)
 PARTY_TITLE_SET = _prefixed(PARTY_TITLES)
 GOV_TITLE_SET = _prefixed(GOV_TITLES)
+DEPARTMENT_TITLES = table("department_titles")   # 组织部长 after 某委常委: the head of 某委组织部
 
 # --- bodies ----------------------------------------------------------------
 BODY_STEMS = words("body_stems")                 # 市 + 人大常委会
@@ -109,6 +110,8 @@ PARTY_WORK_COMMITTEE = r"委[\u4e00-\u9fff]{1,4}工委"   # 市委X工委: a par
 NATIONAL_BODIES = words("national_bodies")
 BODY_HEADS = words("body_heads")                 # 市规划资源局: what ends a body's name
 TASK_BODY_HEADS = frozenset(("领导小组", "工作组", "指挥部"))     # their names hold verbs: 推进协调领导小组
+NOT_BODY_WORDS = words("not_body_words")          # 服务大局: a body head that ends an ordinary word
+SITE_BODIES = words("site_bodies")               # 某县 + 行政中心: a body named by its site
 
 # --- names typed by their last word ------------------------------------------
 ORG_SUFFIXES = words("org_suffixes")
@@ -140,9 +143,30 @@ BOUNDARY_TAGS = frozenset(words("boundary_tags"))
 SURNAMES = chars("surnames")
 COMPOUND_SURNAMES = words("compound_surnames")
 VERB_SECONDS = table("verb_seconds")             # 强 + 调: a name's third character that starts a verb
+TRANSLITERATION_CHARS = chars("transliteration_chars")   # 阿某日根某雅: names beyond three characters
+ACTING_VERBS = words("acting_verbs")             # 王某区长|主持: a name, a title, then what they do
 NAME_FOLLOWERS = frozenset(words("name_followers"))   # 王某|列席: words after a name, not of it
 PERSON_LABELS = words("person_labels")           # 县领导李某: officials named without an office
 GROUP_ROLES = words("group_roles")               # 组长：李某
+NOT_NAMES = words("not_names")                   # 班子, 应邀: words after a title that are no name
 # characters that end a name candidate: verbs and particles that follow names
 NAME_STOP_CHARS = frozenset("的了在到与及等是说对就将把被从于、，。；：！？“”‘’（）《》—· ")
 BYLINE_NON_NAMES = frozenset(words("byline_words"))   # 全媒体|记者, 文/供图: byline words, not names
+
+# --- documents and their scopes --------------------------------------------------
+SCOPE_VERBS = words("scope_verbs")               # 关于调整|命名|同意 某县…: the title's area is its scope
+SCOPE_LABEL_HEADS = words("scope_labels")        # 禁放区域：, 实施范围：: a scope clause follows
+
+# --- visits and the lists they name ------------------------------------------------
+VISIT_LIST_VERBS = words("visit_list_verbs")     # 先后来甲村, 访问了乙公司: visit verbs beyond visit_verbs
+SUPERVISING_VERBS = frozenset(words("supervising_verbs"))   # 督导, 调研: their object is work, not a place
+DAO_COMPOUNDS = frozenset(words("dao_compounds"))   # 关系到, 落实到: 到 that is no visit
+VISIT_GROUPS = words("visit_groups")             # 调研组, 督查组: the groups an official leads
+LISTED_HEADS = {t: tuple(ws.split()) for t, ws in table("listed_heads").items()}   # 甲村、乙工贸: last words of list items
+LIST_KINDS = {t: tuple(ws.split()) for t, ws in table("list_kinds").items()}       # 甲、乙等企业: the list's kind
+LIST_ENDS = words("list_ends")                   # 来到甲工贸|了解: words that end a list item
+AREA_KINDS = frozenset(words("area_kinds"))      # 城中|村, 移民|村: kinds of villages and towns
+
+# --- where things are ----------------------------------------------------------------
+ENCLOSING_SITES = words("enclosing_sites")       # 某某生态园 + 某某湿地公园: the site the second lies in
+INSTITUTION_HEADS = words("institution_heads")   # 某县博物馆: an area in an official name locates nothing

@@ -5,31 +5,42 @@ Each *finder* is a plain function ``finder(scan) -> list[Mention]`` over one
 (later finders read what earlier ones found through ``scan.found``):
 
 1. ``gazetteer`` — the automaton of :mod:`.automaton` (areas with codes,
-   countries, organisations and places jieba's dictionary knows);
+   countries, organisations and places jieba's dictionary knows); a far
+   area glued to the word before it (高|新北区) is left out;
 2. ``suffixes`` — names typed by their last word (…有限公司, …公园,
    …派出所), whose left edge is found by walking back over jieba tokens
    (:mod:`.suffixes`, :mod:`.edges`);
-3. ``villages``, ``bodies``, ``village_bodies`` — townships after their
-   county, bodies of an area (市 + 人大常委会) (:mod:`.bodies`);
-4. ``policies``, ``campaigns`` — 《policies》, quoted and named campaigns
-   (:mod:`.documents`);
-5. ``people`` — names after a title chain, appointments, honorifics
-   (:mod:`.people`).
+3. :mod:`.bodies` — the home's bare zones (高新区), townships and villages
+   after their county or township, bodies of an area (市 + 人大常委会,
+   政协某县委员会), bodies named by their words (县乡村振兴局), units of a
+   body (某局党组), bodies listed after one (县政府办、督查局), the home's
+   bodies without their area (人大常委会主任), village bodies;
+4. :mod:`.documents` — 《policies》, documents named without book marks,
+   quoted and named campaigns;
+5. :mod:`.people` — names after a title chain, before a title, after a
+   label, in appointments and elections, in a clause of names that attend;
+6. :mod:`.scopes` — townships and villages a document's scope lists;
+7. :mod:`.tagged` — names the statistical tagger finds (only with ``--tagger``);
+8. :mod:`.listed` — the items of a list after a visit verb that no finder named,
+   typed by their last word or the list's kind (等企业).
 
 :func:`settle` then keeps the longest of overlapping mentions; areas inside a
 longer name are kept in ``mention.attrs["inner"]`` for name-derived facts.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
-from kg.extract.recognise import bodies, documents, people, suffixes
+from kg.extract.recognise import bodies, documents, listed, people, scopes, suffixes
 from kg.extract.recognise.automaton import HOME_WORDS, automaton
 from kg.extract.recognise.gazetteer import Area, Gazetteer
 from kg.extract.recognise.tagged import tagged as tagged_finder
-from kg.extract.recognise.tokens import cut, token_starts
+from kg.extract.patterns import HAN_CHAR
+from kg.extract.recognise.tokens import cut, tags, token_starts
 
+LINKING_TAGS = {"p", "c", "v", "u", "d", "f", "vg", "zg"}     # 在|某区, 和|某县, 赴|某市: a lone character before a name
 TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
                  "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
 # on equal spans and types: what the gazetteer knows, then a body of an area (县 + 融媒体中心), then the rest
@@ -62,6 +73,8 @@ def gazetteer(scan: Scan) -> list[Mention]:
         start = end + 1 - abs(length)
         if any(start < p <= end for p in scan.spaces):
             continue      # 施某某 区政府: a space of the source parts the words
+        if not _near_home(scan.gaz, code) and _glued(scan, start):
+            continue      # 高|新北区: a full name of a far area inside a word
         if not strict or (start in scan.bounds and end + 1 in scan.bounds):
             out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
                                name=name, attrs={"code": code} if code else {}))
@@ -69,9 +82,27 @@ def gazetteer(scan: Scan) -> list[Mention]:
     return out
 
 
-FINDERS = (gazetteer, suffixes.suffix_names, bodies.villages, bodies.area_bodies, bodies.generic_bodies,
+def _glued(scan: "Scan", start: int) -> bool:
+    """Does `start` cut a word, or follow a lone character that is no preposition or verb (高|新北区)?"""
+    if start not in scan.bounds:
+        return True
+    i = bisect.bisect_left(scan.starts, start) - 1
+    if i < 0 or scan.starts[i] + 1 != start or not HAN_CHAR.match(scan.tokens[i]):
+        return False
+    return tags().get(scan.tokens[i]) not in LINKING_TAGS
+
+
+def _near_home(gaz: Gazetteer, code: str | None) -> bool:
+    """Is the area of `code` in the home province (or is there no home to tell)?"""
+    return gaz.province is None or not code or code[:2] == gaz.province.code[:2]
+
+
+FINDERS = (gazetteer, suffixes.suffix_names, bodies.home_zones, bodies.villages, bodies.area_bodies,
+           bodies.generic_bodies, bodies.sub_units, bodies.listed_bodies,
+           bodies.home_bodies,
            bodies.village_bodies,
-           documents.policies, documents.titled_documents, documents.campaigns, people.people, tagged_finder)
+           documents.policies, documents.titled_documents, documents.campaigns, people.people,
+           scopes.listed_areas, tagged_finder, listed.listed_items)
 
 
 class Recogniser:

@@ -26,19 +26,25 @@ PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 HOME_WORDS = ("我市", "本市", "我县", "本县", "我区", "本区", "我省", "本省", "我旗", "我州")   # the outlet's own area
 
 
-def _jieba_entry(word: str, tag: str, gaz: Gazetteer) -> tuple | None:
-    """The automaton value of a word jieba's dictionary tags nt or ns, or None to skip it."""
-    if tag == "nt":
-        etype = "Enterprise" if COMPANY_WORD_ENDING.search(word) else "Organization"
-        if word in BODY_STEM_SET:
-            return None   # 人大常委会 alone: whose? the body rule decides
+@functools.lru_cache(maxsize=1)
+def _organisations() -> dict[str, tuple]:
+    """The automaton values of the words jieba's dictionary tags nt (the same for every home area)."""
+    out = {}
+    for word, tag in jieba_tagged().items():
+        if tag != "nt" or word in BODY_STEM_SET:
+            continue      # 人大常委会 alone: whose? the body rule decides
         if len(word) <= 3 and word.endswith("会"):
-            return None   # 协商会, 座谈会: meetings, not bodies
+            continue      # 协商会, 座谈会: meetings, not bodies
         if all(t in L.INDUSTRY_WORDS for t in cut(COMPANY_WORD_ENDING.sub("", word)) if t):
-            return None   # 化工集团: a kind of company, not one
+            continue      # 化工集团: a kind of company, not one
         if ORG_WORD_ENDING.search(word) and not NOT_ORG_ENDINGS.search(word):
-            return (etype, word, None, len(word))
-        return None
+            etype = "Enterprise" if COMPANY_WORD_ENDING.search(word) else "Organization"
+            out[word] = (etype, word, None, len(word))
+    return out
+
+
+def _place_entry(word: str, gaz: Gazetteer) -> tuple | None:
+    """The automaton value of a word jieba's dictionary tags ns, or None to skip it."""
     if gaz.lookup(word):
         return None
     m = PLACE_TAIL.search(word)
@@ -53,8 +59,10 @@ def automaton(home: Area | None):
     """Aho-Corasick automaton of a home area: surface form -> (type, canonical name, code, length)."""
     gaz = Gazetteer.of(home)
     A = ahocorasick.Automaton()
+    for word, value in _organisations().items():
+        A.add_word(word, value)
     for word, tag in jieba_tagged().items():
-        value = _jieba_entry(word, tag, gaz)
+        value = _place_entry(word, gaz) if tag == "ns" else None
         if value is not None:
             A.add_word(word, value)
     for name in L.NATIONAL_BODIES:

@@ -18,12 +18,24 @@ from kg.model import Mention
 
 
 VILLAGE_BODY_RE = re.compile(rf"(?P<v>[{HAN}]{{1,3}}村)(?P<stem>党支部|党总支|村委会|村民委员会|党委)")
-SESSION = r"(?P<ord>第[一二三四五六七八九十百零〇\d]{1,4}届)?"      # 区第十六届人大常委会
+SESSION = r"(?P<ord>第?[一二三四五六七八九十百零〇\d]{1,4}届)?"      # 区第十六届人大常委会, 县十七届委员会
 BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗]|村(?!委[^会])){SESSION}"
                      rf"(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
 GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗]){SESSION}")
+HOME_BODY_RE = re.compile(r"人大常委会党组|人大常委会|人大党组|政协党组|人大|政协|政府")
+HOME_LEVELS = "省市县区旗州"
+# a unit of a body: its party group, a division, a department, an office
+SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处|科|室|部|工委|办公室|中心|大队|支队))")
+SUB_UNIT_AFTER = ("、", "，", "。", "和", "及")
+ZONE_WORD_RE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
+CPPCC_LEADS = ("中国人民政治协商会议", "政协")     # 政协 + area + 委员会: that area's 政协
+AFTER_BODY = ("委、", "委和", "委，", "委及")      # 县委、政府
 BODY_HEAD_RE = re.compile(f"(?:{L.alternation(L.BODY_HEADS)})")
 MAX_GENERIC_STEM = 14
+LIST_JOINERS = ("、",)
+# an item of a list of bodies after a body: words ending in a body head, up to the next item
+LISTED_BODY_RE = re.compile(rf"[{HAN}]{{1,8}}?(?:{L.alternation((*L.BODY_HEADS, '大队', '支队'))})"
+                            r"(?=[、，。；等及和]|$)")
 NOT_IN_STEM = re.compile(rf"[^{HAN}]|[的和与及在对为是了等]")
 
 VILLAGE_RE = re.compile(rf"[{HAN}]{{1,3}}村(?![委民])")
@@ -41,7 +53,7 @@ def villages(scan) -> list[Mention]:
         m = rx.match(scan.text, a.end) if rx else None
         if m and any(b.start == a.end for b in scan.areas):
             continue      # the gazetteer already names what follows (某某街道)
-        if m and not scan.gaz.lookup(m[0]):
+        if m and m.end() in scan.bounds and not scan.gaz.lookup(m[0]):     # not 某县|调研乡|村振兴
             out.append(Mention(a.end, m.end(), m[0], "AdministrativeArea", "suffix.village", name=m[0]))
     return out
 
@@ -71,12 +83,21 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
     party = next((p for p in L.DEMOCRATIC_PARTIES if text.endswith(p, 0, start)), None)
     if party and area is not None:
         start -= len(party)   # 九三学社某市委 is that party's committee, not the CPC's
+    cppcc = next((p for p in CPPCC_LEADS if text.endswith(p, 0, start)), None) if stem == "委员会" else None
+    if cppcc:
+        start, stem = start - len(cppcc), "政协"   # 政协某县第十届委员会 is 某县政协
     area_name = area.name if area is not None else None
     if area is None and m["pre"] in "区县镇乡":
         # 某区委、区政府: the second body is the same district's
         area_name = next((o.area_name for o in reversed(out) if o.area_name
                           and o.area_name.endswith(m["pre"])), None)
     attrs = {"prefix": prefix, "stem": stem, "relative": area is None, "area_name": area_name}
+    if cppcc:
+        attrs["prefix_elsewhere"] = True      # the name starts before the area: 政协某县委员会
+    if area is not None and area.name != area.text:
+        attrs["prefix_name"] = area.name      # 高新区 of a 潍坊 page: 潍坊高新区
+    if area is not None and area.attrs.get("code"):
+        attrs["area_code"] = area.attrs["code"]    # 常州市钟楼区人民政府办公室: 钟楼区政府办公室
     if m["ord"]:
         attrs["session"] = m["ord"]          # 区第十六届人大常委会: the body without its term
     return Mention(start, end, text[start:end], "Organization", "body", attrs=attrs)
@@ -99,16 +120,92 @@ def area_bodies(scan) -> list[Mention]:
     return out
 
 
+def sub_units(scan) -> list[Mention]:
+    """某局党组, 某委工业处, 某会贸易投资促进部, 某委会产业发展部、经协科技部: a unit of a body named after it."""
+    text, out = scan.text, []
+    for body in [m for m in scan.found if m.type == "Organization" and m.rule == "body"]:
+        pos, unit_of = body.end, body
+        while True:
+            m = SUB_UNIT_RE.match(text, pos)
+            if m is None or m.end() not in scan.bounds and not TITLE_RE.match(text, m.end()):
+                break
+            if not (TITLE_RE.match(text, m.end()) or text[m.end():m.end() + 1] in SUB_UNIT_AFTER):
+                break        # a unit's name is followed by a title or by the next unit of a list
+            attrs = dict(unit_of.attrs, stem=unit_of.attrs["stem"] + m[1])
+            out.append(Mention(unit_of.start, m.end(), unit_of.text + m[1], "Organization", "body", attrs=attrs))
+            if not text.startswith("、", m.end()):
+                break
+            pos = m.end() + 1   # 产业发展部、经协科技部: the next unit of the same body
+            unit_of = body
+    return out
+
+
+def listed_bodies(scan) -> list[Mention]:
+    """县政府办、督查局、应急管理局等单位: the bodies listed after one share its area."""
+    text, out = scan.text, []
+    for body in [m for m in scan.found if m.type == "Organization" and m.rule == "body"]:
+        pos = body.end
+        while text.startswith(LIST_JOINERS, pos):
+            item = LISTED_BODY_RE.match(text, pos + 1)
+            if item is None or NOT_IN_STEM.search(item[0]) or item.end() not in scan.bounds \
+                    or item[0].endswith(L.NOT_BODY_WORDS):
+                break
+            attrs = dict(body.attrs, stem=item[0], prefix_elsewhere=True)
+            attrs.pop("session", None)
+            out.append(Mention(item.start(), item.end(), item[0], "Organization", "body", attrs=attrs))
+            pos = item.end()
+    return out
+
+
+def home_zones(scan) -> list[Mention]:
+    """高新区, 经开区 not in the gazetteer: the home's own zone (guideline), named 某市高新区."""
+    home = scan.gaz.home
+    if home is None:
+        return []
+    own = home.short or home.name
+    out = []
+    for m in ZONE_WORD_RE.finditer(scan.text):
+        if m.start() not in scan.bounds or any(a.start < m.end() and m.start() < a.end for a in scan.found
+                                               if a.type == "AdministrativeArea") \
+                or m.start() > 0 and scan.text[m.start() - 1] in HOME_LEVELS:
+            continue
+        out.append(Mention(m.start(), m.end(), m[0], "AdministrativeArea", "home.zone", name=own + m[0]))
+    return out
+
+
+def home_bodies(scan) -> list[Mention]:
+    """人大常委会副主任某某, 政府县长某某, 县委、政府: the outlet's own bodies named without their area.
+
+    Only before a title or after another body of the home (县委、政府); the
+    area is the home's own level (县 in a county outlet).
+    """
+    home = scan.gaz.home
+    level = home.name[-1] if home is not None and home.name[-1] in HOME_LEVELS else None
+    if level is None:
+        return []
+    text, out = scan.text, []
+    for m in HOME_BODY_RE.finditer(text):
+        if m.start() > 0 and (re.match(f"[{HAN}]", text[m.start() - 1]) and not text.endswith(AFTER_BODY, 0, m.start())):
+            continue      # 某某政府, 人民政府: part of a longer name
+        if not (TITLE_RE.match(text, m.end()) or text.endswith(AFTER_BODY, 0, m.start())):
+            continue
+        out.append(Mention(m.start(), m.end(), m[0], "Organization", "body",
+                           attrs={"prefix": level, "stem": m[0], "relative": True, "area_name": None}))
+    return out
+
+
 def _generic_stem(scan, p: int) -> int | None:
     """The end of a body name that starts at `p` with words and ends with a body head (市|规划资源局)."""
     text, p0 = scan.text, p
     for head in BODY_HEAD_RE.finditer(text, p, min(len(text), p + MAX_GENERIC_STEM + 3)):
         end = head.end()
         stem = text[p:end]
-        if len(stem) < 2 or NOT_IN_STEM.search(stem) or end not in scan.bounds and not TITLE_RE.match(text, end):
-            continue          # the body ends a word, or a title follows it (jieba cuts 资源|局局长)
-        if any(p < end for p in scan.spaces if p > p0) or TITLE_RE.search(stem):
-            return None          # 委书记到县融媒体中心: a title ends the search, and so does a space
+        if len(stem) < 2 or NOT_IN_STEM.search(stem) or end not in scan.bounds and not TITLE_RE.match(text, end) \
+                or stem.endswith(L.NOT_BODY_WORDS):
+            continue          # the body ends a word, or a title follows it (jieba cuts 资源|局局长); not 工作部署
+        if any(p < end for p in scan.spaces if p > p0) or TITLE_RE.search(stem) \
+                or any(a.type == "AdministrativeArea" and p0 <= a.start < end for a in scan.found):
+            return None          # a title, a space or an area (常州市|钟楼区…) ends the search
         if head[0] not in L.TASK_BODY_HEADS and any(t in L.STOP_WORDS for t in cut(stem)):
             return None          # …到县融媒体中心: a verb; but 某某推进协调领导小组 names its task
         return end if len(stem) <= MAX_GENERIC_STEM else None

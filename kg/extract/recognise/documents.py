@@ -90,3 +90,16 @@ def campaigns(scan) -> list[Mention]:
             out.append(Mention(begin, m.end(), name, "Campaign", "campaign.named", name=name,
                                attrs={"weak": not CAMPAIGN_MARKER.search(name)}))
     return out
+
+
+def title_issuer(policy: Mention) -> Mention | None:
+    """The longest body a document's title starts with: 某县人民政府森林防火指挥部, not 某县人民政府.
+
+    >>> p = Mention(0, 12, "某县政府办公室关于某某的通知", "Policy", "policy.title")
+    >>> p.attrs["inner"] = [Mention(0, 4, "某县政府", "Organization", "body"),
+    ...                     Mention(0, 7, "某县政府办公室", "Organization", "body")]
+    >>> title_issuer(p).text
+    '某县政府办公室'
+    """
+    bodies = [m for m in policy.attrs.get("inner", []) if m.type == "Organization" and m.start == policy.start]
+    return max(bodies, key=lambda m: m.end, default=None)

@@ -20,6 +20,7 @@ from kg.model import Mention
 PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
 VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
+CONJUNCTIONS = set("与和及同跟")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 
 
@@ -65,7 +66,8 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             continue
         if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
             # a single preposition-like char right after a district name is part of the name
-            anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends
+            anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends \
+                and prev not in CONJUNCTIONS      # 某县与某集团: 与 joins two names
             if not anchored:
                 break
         k -= 1

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 
 from kg.extract.recognise.areas import (GENERIC_COUNTIES, Area, by_code, code_level, countries, find_home,
-                                        jieba_tagged, load_areas, renamed)
+                                        former_names, jieba_tagged, load_areas, renamed)
 
 __all__ = ["Area", "Gazetteer", "code_level", "countries", "jieba_tagged", "load_areas"]
 
@@ -65,11 +65,11 @@ class Gazetteer:
             self.forms[form] = a
 
     def _add_area(self, a: Area, city_code: str | None, home_counties: set) -> None:
+        if a.name in GENERIC_COUNTIES:
+            return                                      # 城区, 开发区: too generic to find in running text
         if a.level == 3:
             if a.parent in home_counties:
                 self._add(a.name, a)
-            return
-        if a.level == 2 and a.name in GENERIC_COUNTIES:
             return
         self._add(a.name, a)
         for form in a.level_forms():
@@ -79,10 +79,10 @@ class Gazetteer:
         if a.level == 2 and city_code and a.parent == city_code:
             city = by_code()[city_code]
             city_short = city.short or city.name.rstrip("市")
-            if a.is_zone and a.short:
-                self._add(a.short, a)                   # 高新区 in its own city's paper
+            if a.is_zone and a.short and self.county is None:
+                self._add(a.short, a)                   # 高新区 in its own city's paper (a county's is its own)
                 self._add(city_short + a.short, a)      # 某州高新区
-            if len(a.short) >= 2 and a.short != a.name:
+            if len(a.short) >= 2 and a.short != a.name and not a.is_zone:
                 self._add(a.short, a)                   # 射阳 for 射阳县 in its own city's paper
             self._add(city.name + a.name, a)            # 某州市某区
 
@@ -115,7 +115,8 @@ class Gazetteer:
         if prefix in ("省", "自治区"):
             return self.province
         if prefix in ("县", "区", "旗", "镇", "乡"):
-            return h if h.level >= 2 and h.name.endswith(prefix) else None
+            names = (h.name, *former_names(h))            # 水城县 (now 水城区) in a page of 2020
+            return h if h.level >= 2 and any(n.endswith(prefix) for n in names) else None
         if prefix == "市":
             if h.name.endswith("市"):
                 return h                      # a city, a municipality, a county-level city

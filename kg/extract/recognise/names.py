@@ -7,13 +7,19 @@ article, and characters that cannot end a name (到, 在, 说, 强调 …).
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN_CHAR
+from kg.extract.patterns import HAN, HAN_CHAR
 
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
-NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, "领导", "同志", "代表", "委员会", "常务")
+CONJUNCTION_SURNAMES = set("和与及")      # 主席团成员和大会…: a conjunction, not a surname
+ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, not a name, stands before 了/着/过
+NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
+             *L.VISIT_VERBS, *L.SUPERVISING_VERBS)    # 县长督导…, 书记调研…: a verb after the title
 # jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
+TRANSLITERATED = re.compile(rf"[{HAN}]{{4,6}}(?=[、，。；：\s]|$)")
 FUNCTION_WORD_TAGS = {"d", "p", "c", "u", "v", "vd", "vn", "m", "q", "t", "f", "r", "ad", "y"}
 
 
@@ -36,11 +42,12 @@ def _cuts_word(text: str, pos: int) -> bool:
     return word in L.NAME_FOLLOWERS or tags().get(word) in FUNCTION_WORD_TAGS
 
 
-def _not_a_name(text: str, pos: int) -> bool:
-    """A word that starts with a surname but is none: 成员, 领导, a title; 由/向 before a name (由王某兼任)."""
-    if any(text.startswith(w, pos) for w in NOT_NAMES):
+def not_a_name(text: str, pos: int, listed: bool = False) -> bool:
+    """A word that starts with a surname but is none: 成员, 领导, a title; 由/向 before a name (由王某兼任),
+    but for an item of a list of names (于某强、王某)."""
+    if any(text.startswith(w, pos) for w in NOT_NAMES) or text[pos] in CONJUNCTION_SURNAMES:
         return True
-    return text[pos] in NAME_PREPOSITIONS and surname_len(text, pos + 1) > 0 and text[pos + 1] != text[pos]
+    return not listed and text[pos] in NAME_PREPOSITIONS and surname_len(text, pos + 1) > 0 and text[pos + 1] != text[pos]
 
 
 def _candidates(text: str, pos: int, s: int, spaces: frozenset[int]) -> list[str]:
@@ -80,15 +87,23 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     '王某'
     """
     s = surname_len(text, pos)
-    if not s or _not_a_name(text, pos):
+    if not s or not_a_name(text, pos):
         return None
-    cands = _candidates(text, pos, s, spaces)
+    long_name = TRANSLITERATED.match(text, pos)
+    if long_name and all(c in L.TRANSLITERATION_CHARS for c in long_name[0][s:]):
+        return long_name[0]   # 统战部长阿某日根某雅，: a name spelled from another language, up to the comma
+    cands = [c for c in _candidates(text, pos, s, spaces) if not ASPECT.match(text, pos + len(c))]
     if len(cands) <= 1:
         return cands[0] if cands else None
     long, short = cands
     if pos + len(short) in spaces:
         return short          # 王某 副市长
-    if pos + len(long) in spaces or _recurs(long, short, doc_text):
+    if pos + len(long) in spaces:
+        return long
+    if _cuts_word(text, pos + len(short)) and not _cuts_word(text, pos + len(long)) \
+            and _recurs_only_before(long, text[pos + len(long):pos + len(long) + 1], doc_text):
+        return short          # 王某先后… 王某先后…: the longer form only ever stands before the same character
+    if _recurs(long, short, doc_text):
         return long
     if _cuts_word(text, pos + len(long)) and not _cuts_word(text, pos + len(short)):
         return long           # 柯某之|陪同: the word after the longer form is a verb
@@ -103,6 +118,11 @@ def _recurs(long: str, short: str, doc_text: str) -> bool:
     """The longer form recurs in the article as often as the shorter one (柯某之 … 柯某之)."""
     n_long = doc_text.count(long)
     return n_long >= 2 and n_long >= doc_text.count(short) - 1
+
+
+def _recurs_only_before(long: str, nxt: str, doc_text: str) -> bool:
+    """Every occurrence of `long` is followed by `nxt` (王某先|后 each time)."""
+    return bool(nxt) and doc_text.count(long) == doc_text.count(long + nxt)
 
 
 def _by_recurrence(text: str, pos: int, long: str, short: str, doc_text: str) -> str:

@@ -19,14 +19,19 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, TITLE_RE
-from kg.extract.recognise.names import person_name, surname_len
+from kg.extract.recognise.names import not_a_name, person_name, surname_len
 from kg.extract.recognise.tokens import tags
 from kg.model import Mention
 
 APPOINT_RE = re.compile(r"(?:决定任命|提请任命|任命|提名|推选|补选|选举)")
 ELECTED_RE = re.compile(r"(?:当选为|当选|被选举为|被任命为)")
+ELECTED_LIST_RE = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十]+)名?人?(?:当选为|当选)")
+RESIGN_RE = re.compile(r"(?:接受|同意|决定免去|免去|批准)")
+RESIGN_VERB = re.compile(r"(?:同志)?(?:辞去|的)")
 HONORIFIC_RE = re.compile(rf"(?<![{HAN}])([{HAN}])(女士|先生)")
 LABEL_RE = re.compile(rf"(?:{L.alternation(L.PERSON_LABELS)})")
+LIST_ITEM_END = re.compile(r"[、，。；]|等|出席|参加|列席|陪同")
+ATTENDING_RE = re.compile(r"(?:列席|出席)(?:会议|活动)?(?=[；;。，,]|$)")
 LABEL_AFTER_LIST = re.compile(rf"等(?:{L.alternation(L.PERSON_LABELS)})")
 GROUP_ROLE_RE = re.compile(rf"(?:{L.alternation(L.GROUP_ROLES)})[：:]")
 GROUP_ROLE_AT_END = re.compile(rf"(?:^|[^{HAN}])({L.alternation(L.GROUP_ROLES)})[：:]$")
@@ -34,7 +39,7 @@ APPOINTED_TITLE_WINDOW = 30     # characters after the appointed name in which t
 NAME_START_AFTER = "：:、，,；;。（(“"   # a name written before its title starts after one of these
 CHAIN_JOINERS = "、兼"
 NAME_TAGS = {None, "nr", "nrfg", "nrt"}    # jieba tags of a word that may be a name
-BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社]$|中心$")   # 宣传部: a department, not a name
+BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社区县市省镇乡村]$|中心$")   # 宣传部, 高新区: no names
 SAME_NAME = "同志"                         # 王某同志为…: the name and its form of address
 BY = "由"
 BY_WHOM = re.compile("(?:同志)?(?:兼任|担任|负责)")
@@ -65,13 +70,21 @@ def _starts_other(scan, pos: int) -> bool:
         m.start == pos and m.type in ("Organization", "AdministrativeArea", "Enterprise") for m in scan.found)
 
 
+def _area_led_name(scan, pos: int) -> bool:
+    """、武某飚出席: a name of a list that starts with an area's name (a city 武某) and ends the item."""
+    if TITLE_RE.match(scan.text, pos) or any(m.start == pos and m.type != "AdministrativeArea" for m in scan.found):
+        return False
+    name = person_name(scan.text, pos, scan.doc_text, scan.spaces, scan.names)
+    return bool(name) and len(name) == 3 and bool(LIST_ITEM_END.match(scan.text, pos + 3))
+
+
 def _list_after(scan, pos: int) -> list[tuple[int, str]]:
     """(start, name) of the names listed from `pos` on: 、李某、王某."""
     out = []
-    while scan.text.startswith("、", pos) and not _starts_other(scan, pos + 1):
+    while scan.text.startswith("、", pos) and (not _starts_other(scan, pos + 1) or _area_led_name(scan, pos + 1)):
         name = person_name(scan.text, pos + 1, scan.doc_text, scan.spaces, scan.names)
-        if not name:
-            break
+        if not name or BODY_END.search(name) or TITLE_RE.match(scan.text, pos + 1 + len(name)):
+            break         # 、经合局局长: a body and a title of its own, no name of the list
         out.append((pos + 1, name))
         pos += 1 + len(name)
     return out
@@ -99,8 +112,8 @@ def _chain_after(scan, pos: int) -> list[re.Match]:
         body = next((m for m in scan.found if m.start == pos and m.type in ("Organization", "Enterprise",
                                                                              "AdministrativeArea")), None)
         t = TITLE_RE.match(text, body.end if body else pos)
-        if t is None:
-            return titles
+        if t is None or text.startswith("会", t.end()):
+            return titles          # 委员|会: a committee's name, no title
         titles.append(t)
         pos = t.end()
         if not (text[pos:pos + 1] and text[pos] in CHAIN_JOINERS):
@@ -118,6 +131,8 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
         name = person_name(text, b, scan.doc_text, scan.spaces, scan.names)
         if not name:
             continue
+        if len(name) == 3 and TITLE_RE.match(text, b + 2) and not TITLE_RE.match(text, b + 3):
+            name = name[:2]           # 王某|区长: the title's first character is not the name's
         e = b + len(name)
         e += len(SAME_NAME) if text.startswith(SAME_NAME, e) else 0
         laid_out = e in scan.spaces
@@ -126,7 +141,8 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
             titles = list(TITLE_RE.finditer(text, e))[-1:]
         if not titles or BODY_END.search(name) or any(m.start < e and b < m.end for m in scan.found):
             continue
-        if not laid_out and (tags().get(name) not in NAME_TAGS or not TITLE_RE.match(text, e)):
+        if not laid_out and not _acts_after_title(text, e) \
+                and (tags().get(name) not in NAME_TAGS or not TITLE_RE.match(text, e)):
             continue
         claimed.update(t.start() for t in titles)
         role = GROUP_ROLE_AT_END.search(text, 0, b)
@@ -135,21 +151,33 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
     return out
 
 
+def _acts_after_title(text: str, pos: int) -> bool:
+    """A title at `pos` and a verb of acting right after it: 王某|区长|主持."""
+    title = TITLE_RE.match(text, pos)
+    return title is not None and text.startswith(L.ACTING_VERBS, title.end())
+
+
 def _official(start: int, name: str, rule: str = "person.label", **attrs) -> Mention:
     return Mention(start, start + len(name), name, "Official", rule, name=name, attrs=attrs)
 
 
+def _clause_start(text: str, end: int) -> int:
+    return max(text.rfind(c, 0, end) for c in "，,。；：:（(") + 1
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """(start, name) of the 、-separated names of the clause that ends at `end`: 李某、王某|等区领导."""
-    clause_start = max(text.rfind(c, 0, end) for c in "，,。；：:（(") + 1
-    items, pos = [], clause_start
+    clause_start = _clause_start(text, end)
+    items, pos, surnamed = [], clause_start, 0
     for piece in text[clause_start:end].split("、"):
-        if 2 <= len(piece) <= 4 and surname_len(piece, 0) and re.fullmatch(f"[{HAN}]+", piece):
+        if 2 <= len(piece) <= 4 and re.fullmatch(f"[{HAN}]+", piece) and not not_a_name(piece, 0, listed=True):
             items.append((pos, piece))
+            surnamed += bool(surname_len(piece, 0))
         elif items or pos != clause_start:
             return []          # a list of names, or nothing
         pos += len(piece) + 1
-    return items
+    # names without a common surname (阿某拉, 额某图) only among a list of surnamed names
+    return items if surnamed == len(items) or surnamed >= 2 and surnamed * 2 > len(items) else []
 
 
 def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
@@ -162,6 +190,10 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
             out += [_official(s, n) for s, n in _list_after(scan, m.end() + len(name))]
     for m in LABEL_AFTER_LIST.finditer(text):
         out += [_official(s, n) for s, n in _names_before(text, m.start())]
+    for m in ATTENDING_RE.finditer(text):       # 甲某、乙某、丙某列席: a clause of names that attend
+        listed = _names_before(text, m.start())
+        if len(listed) >= 2 and listed[0][0] == _clause_start(text, m.start()):
+            out += [_official(s, n) for s, n in listed]
     for m in GROUP_ROLE_RE.finditer(text):
         name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
         if name and m.end() not in taken:
@@ -176,32 +208,54 @@ def appointed(scan) -> list[Mention]:
         pos = m.end()
         while True:     # 选举甲为某区区长、乙为某区监察委员会主任
             name = person_name(text, pos, scan.doc_text, scan.spaces, scan.names)
+            if name and name.endswith("为") and len(name) == 3:
+                name = name[:2]       # 补选某某|为: the name ends before 为
             if not name:
                 break
             end = pos + len(name)
             end += len(SAME_NAME) if text.startswith(SAME_NAME, end) else 0
-            title = _last_title(text, end + 1) if text.startswith("为", end) else None
+            title = _last_title(text, end + 1, scan.found) if text.startswith("为", end) else None
             if title is None or "，" in text[pos:title.start()]:
                 break
             out.append(_titled(pos, name, title, appointed=True))
             if not (title.end() < len(text) and text[title.end()] in "、，,"):
                 break
             pos = title.end() + 1
+    for m in RESIGN_RE.finditer(text):     # 接受某某辞去某县人民政府县长职务: the office held until then
+        name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
+        if not name:
+            continue
+        verb = RESIGN_VERB.match(text, m.end() + len(name))
+        title = _last_title(text, verb.end(), scan.found) if verb else None
+        if title:
+            out.append(_titled(m.end(), name, title, resigned=True))
+    for m in ELECTED_LIST_RE.finditer(text):   # 甲、乙、丙4人当选某区人大常委会委员
+        title = _last_title(text, m.end(), scan.found)
+        if title:
+            out += [_titled(s, n, title, appointed=True) for s, n in _names_before(text, m.start())]
     for m in ELECTED_RE.finditer(text):
+        title = _last_title(text, m.end(), scan.found)
+        listed = _names_before(text, m.start()) if title else []
+        if len(listed) >= 2 and not ELECTED_LIST_RE.match(text, m.start()):   # 甲、乙、丙当选为某县政协副主席
+            out += [_titled(s, n, title, appointed=True) for s, n in listed]
+            continue
         b = next((b for b in (m.start() - 3, m.start() - 2, m.start() - 4) if b >= 0 and surname_len(text, b)
                   and (b == 0 or not re.match(f"[{HAN}]", text[b - 1])) and re.fullmatch(f"[{HAN}]+", text[b:m.start()])),
                  None)
-        title = _last_title(text, m.end())
         if b is not None and title:
             out.append(_titled(b, text[b:m.start()], title, appointed=True))
     return out
 
 
-def _last_title(text: str, pos: int) -> re.Match | None:
-    """The last title of the chain that starts at `pos` (before a comma): 为甲区区长、乙局局长 -> 局长."""
+def _last_title(text: str, pos: int, found=()) -> re.Match | None:
+    """The last title of the chain that starts at `pos` (before a comma): 为甲区区长、乙局局长 -> 局长;
+    not over the next appointment (为甲区区长、乙为…)."""
     last = None
     for t in TITLE_RE.finditer(text, pos, pos + APPOINTED_TITLE_WINDOW):
-        if "，" in text[pos:t.start()] or "。" in text[pos:t.start()]:
+        if any(b.start <= t.start() and t.end() <= b.end and b.type == "Organization" for b in found):
+            continue          # 常委 inside 人大常委会
+        between = text[last.end() if last else pos:t.start()]
+        if "，" in between or "。" in between or last is not None and "为" in between:
             break
         last = t
         if not (t.end() < len(text) and text[t.end()] in CHAIN_JOINERS):

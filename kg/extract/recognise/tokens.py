@@ -37,12 +37,22 @@ def tags() -> dict[str, str]:
 
 
 def cut(text: str) -> list[str]:
-    """jieba.lcut with our vocabulary.
+    """jieba.lcut with our vocabulary (short texts, the stems and names rules ask about, from a cache).
 
     >>> cut("副市长到会")[:1]
     ['副市长']
     """
+    if len(text) <= SHORT_TEXT:
+        return list(_cut_short(text))
     return tokenizer().lcut(text)
+
+
+SHORT_TEXT = 16          # the length up to which cuts are cached: name cores, body stems
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cut_short(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text))
 
 
 def token_starts(tokens: list[str]) -> list[int]:

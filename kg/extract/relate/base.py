@@ -64,8 +64,14 @@ class Context:
     before: object        # discourse.State of the article before this sentence
     after: object         # ... and after it
 
-    def home_name(self, prefix: str) -> str | None:
-        return self.home.home_name(prefix)
+    def home_name(self, prefix: str | None) -> str | None:
+        return self.home.home_name(prefix) if prefix else None
+
+    @property
+    def home_level(self) -> str | None:
+        """The bare prefix of the home's own level: 市 for a city, 县 for a county."""
+        home = self.home.gaz.home
+        return home.name[-1] if home is not None and home.name[-1] in "省市县区旗州" else None
 
 
 INSIDE_GAP = re.compile(r"^了?[\u4e00-\u9fff]{0,4}[内里中]的$")        # 走访了园区内的某公司

@@ -1,4 +1,4 @@
-"""What an article has established by a sentence: its acting official, its company, its policy.
+"""What an article has established by a sentence: its acting official, its company, its policies.
 
 Sentences lean on those before them: 随后，他来到… (the official of an earlier
 sentence), 公司董事长某某 (the company named before), 方案明确… (the policy
@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from kg.extract.dates import has_own_date
 from kg.extract.patterns import OWNER_WORDS
 from kg.extract.relate.visits import visit_subjects
-from kg.model import Mention, Sentence
+from kg.model import Article, Mention, Sentence
 
 # a company written as a modifier of another: 甲集团旗下的乙公司, 甲公司投资30亿元的乙公司
 MODIFIER_AFTER = re.compile(rf"(?:{OWNER_WORDS}|的全资|的控股|的|投资[^，。；]{{0,12}}的)")
 MODIFIER_WINDOW = 16
+OWN_DOCUMENT_RULES = ("policy.title", "policy.unquoted")   # named by the article itself, not cited
 GROUP_BODY = re.compile(r"(?:领导小组|工作组|指挥部|工作专班|小组)$")
 
 
@@ -27,9 +28,15 @@ class State:
     enterprise: Mention | None = None   # the company the last sentence naming one is about
     group: Mention | None = None        # the last group (集团) named
     policy: Mention | None = None       # the last policy named
-    group: Mention | None = None        # the last leading group or headquarters named (领导小组, 指挥部)
+    document: Mention | None = None     # the article's own document: its title line's or one it makes
+    task_group: Mention | None = None   # the last leading group or headquarters named (领导小组, 指挥部)
     roster_role: str | None = None      # the role of the roster being listed (组长, 成员), line by line
     dated: str | None = None            # the last body sentence with a date of its own (当天 refers to it)
+
+
+def title_document(art: Article) -> Mention | None:
+    """The document an article's title line names (某县人民政府关于…的通告): its own from the start."""
+    return next((m for s in art.headline_sentences for m in s.mentions if m.rule == "policy.title"), None)
 
 
 def advance(before: State, sent: Sentence) -> State:
@@ -46,12 +53,15 @@ def advance(before: State, sent: Sentence) -> State:
     policies = [m for m in ments if m.type == "Policy"]
     if policies:
         after = replace(after, policy=policies[-1])
+    own = [m for m in policies if m.rule in OWN_DOCUMENT_RULES]
+    if own and before.document is None:
+        after = replace(after, document=own[0])
     acting = [s for _verb, subjects in visit_subjects(before.lead, sent) for s in subjects]
     if acting:
         after = replace(after, lead=acting[-1])
     bodies = [m for m in ments if m.type == "Organization" and GROUP_BODY.search(m.label)]
     if bodies:
-        after = replace(after, group=bodies[-1])
+        after = replace(after, task_group=bodies[-1])
     if has_own_date(sent.text):
         after = replace(after, dated=sent.text)
     return replace(after, roster_role=_roster_role(before, sent))

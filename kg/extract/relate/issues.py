@@ -6,6 +6,7 @@ import re
 from kg.extract import lexicon as L
 from kg.extract.dates import find_date
 from kg.extract.patterns import LIST_GAP
+from kg.extract.recognise.documents import title_issuer
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, Sentence
 from kg.vocab import AGENTS
@@ -19,9 +20,8 @@ ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)}
 @register(ISSUER_IN_TITLE)
 def issuer_in_title(ctx, art: Article, sent: Sentence) -> list:
     """A title that starts with its issuer: 某市人民政府办公厅关于成立…的通知."""
-    return [ISSUER_IN_TITLE.fact(inner, p, sent) for p in sent.mentions if p.type == "Policy"
-            for inner in p.attrs.get("inner", []) if inner.type in AGENTS and inner.start == p.start
-            and inner.entity is not None]
+    issuers = [(title_issuer(p), p) for p in sent.mentions if p.rule == "policy.title"]
+    return [ISSUER_IN_TITLE.fact(body, p, sent) for body, p in issuers if body is not None and body.entity is not None]
 
 
 @register(ISSUE)

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import LIST_GAP, LOCATING, OWNER_RE
+from kg.extract import lexicon as L
+from kg.extract.patterns import HAN, LIST_GAP, LOCATING, OWNER_RE
+from kg.extract.recognise.areas import by_code
+from kg.extract.recognise.automaton import HOME_WORDS
+from kg.extract.recognise.gazetteer import code_level, countries
+from kg.extract.recognise.tokens import cut, token_starts
 from kg.extract.relate.base import Rule, register
-from kg.model import Article, Mention, Sentence
+from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import VISITABLE
 
 SCOPE = Rule("policy.scope", "appliesTo", 0.75)
@@ -13,6 +18,8 @@ LOCATED_VERB = Rule("locate.weiyu", "locatedIn", 0.85)       # 丙园位于甲�
 LOCATED_OF = Rule("locate.de", "locatedIn", 0.6)             # 甲区的乙园
 LOCATED_SETTLED = Rule("locate.settle", "locatedIn", 0.75)   # 某公司落户某园
 LOCATED_FRAME = Rule("locate.frame", "locatedIn", 0.6)       # 在丙园内，某公司…
+LOCATED_PREFIX = Rule("locate.prefix", "locatedIn", 0.7)     # 甲镇乙园, 甲县乙加工厂: the area written before
+LOCATED_WITHIN = Rule("locate.jingnei", "locatedIn", 0.8)    # 甲乡境内的乙沟
 
 SCOPE_AFTER = re.compile(r"^(?:等)?[\d一二三四五六七八九十]*个?(?:城市|地区|省份|省市|省区|省|市|县|区|地)")
 SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部署|安排|推动|鼓励)$")
@@ -114,4 +121,132 @@ def located_in(ctx, art: Article, sent: Sentence) -> list:
                 owned = k + 1 < len(ments) and OWNER_RE.fullmatch(text[m.end:ments[k + 1].start])
                 if m.type == "Enterprise" and m.start > comma and not owned:
                     facts.append(LOCATED_FRAME.fact(m, places[-1], sent))
+    return facts
+
+
+# a full legal company name: an area before it is part of the registered name (guideline: optional)
+LEGAL_NAME = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+# a village's own body named after it: 乙村村委会, 丙社区居委会 (甲镇乙村村委会 is in 甲镇)
+VILLAGE_BODY = re.compile(rf"^[{HAN}]{{1,4}}(?:村委会|村民委员会|居委会|居民委员会|(?:村|社区|嘎查)(?:党支部|党总支|委员会))$")
+SITE_BODY = re.compile(f"(?:{L.alternation(L.SITE_BODIES)})$")
+INSTITUTION = re.compile(f"(?:{L.alternation(L.INSTITUTION_HEADS)})$")
+ENCLOSING_SITE = re.compile(f"(?:{L.alternation(L.ENCLOSING_SITES)})")
+ENCLOSING_END = re.compile(f"(?:{L.alternation(L.ENCLOSING_SITES)})$")
+# a village group (村民小组) before a site: 甲庄八组某某示范园
+VILLAGE_GROUP = re.compile(rf"^[{HAN}]{{2,3}}[一二三四五六七八九十]{{1,3}}组")
+# projects and websites are named with their area (某县某某项目, 某市人民政府网站): part of the name
+NAMED_WITH_AREA = re.compile(r"(?:项目|工程|项目建设|网站|网)$")
+JOINERS = frozenset("与和及、的")
+RUN_ON = re.compile(r"区|城区|县城|镇区|乡区")
+UNSEEN_AREA = re.compile(rf"^[{HAN}]{{2,6}}?(?:社区|村|镇|乡|街道)(?=[{HAN}]{{2}})")
+MIN_REST = 2          # characters a name keeps after its area prefix
+MIN_ENCLOSED = 3      # ... and after the site it lies in
+NAME_END = re.compile(r"$|[、，。；：,;:和及与等的）)]")     # what follows a name that is complete
+WITHIN = re.compile(r"^(?:境内|辖区内|辖区)的?$")     # 甲乡境内的乙沟
+
+
+def prefix_chain(m: Mention) -> list[Mention]:
+    """The areas written in full one after another at the start of a name (甲区乙街道丙小区:
+    甲区, 乙街道; 北京·沧州某新区…: 北京, 沧州某新区); none when the first is cut short or a
+    short form (潍坊 of 潍坊某园 is part of the name, not a removable prefix)."""
+    chain, pos = [], m.start
+    for a in sorted(m.attrs.get("inner", []), key=lambda a: a.start):
+        if a.start == pos + 1 and chain and m.text[pos - m.start] == "·":
+            pos += 1
+        if a.start == pos and a.type == "AdministrativeArea" and a.text not in HOME_WORDS:
+            chain.append(a)
+            pos = a.end
+    if chain and not all(_written_in_full(a) for a in chain):
+        return []
+    if chain and RUN_ON.match(m.text, chain[-1].end - m.start):
+        return []         # 某市区至某景区: the area's name runs into a word (市区, 县城)
+    return chain
+
+
+def _written_in_full(a: Mention) -> bool:
+    """某县, 某镇, 黔东南州, 美国: an area written with its level word, not a short form (潍坊)."""
+    code = a.attrs.get("code")
+    return a.text == a.label or a.text in countries() or \
+        bool(code) and code in by_code() and a.text in by_code()[code].level_forms()
+
+
+def enclosing_site(name: str, skip: int) -> str | None:
+    """The site a name's first part names when a second name follows it (甲生态园 + 乙湿地公园):
+    the name up to a head of :data:`~kg.extract.lexicon.ENCLOSING_SITES` ending at a word edge
+    after the first `skip` characters, with a name of three or more characters after it.
+
+    >>> enclosing_site("青禾生态园白鹭湿地公园", 0), enclosing_site("青禾生态园", 0)
+    ('青禾生态园', None)
+    """
+    edges = set(token_starts(cut(name)))
+    for h in ENCLOSING_SITE.finditer(name, skip):
+        end = h.end()
+        named = skip > 0 or h.start() - skip >= MIN_REST      # 甲县风景名胜区, 甲生态园; not 风景名胜区 alone
+        if named and end in edges and len(name) - end >= MIN_ENCLOSED:
+            return name[:end]
+    return None
+
+
+def _prefixed(m: Mention, chain: list[Mention], joined: bool = False) -> bool:
+    """Does an area written before this name (in it, or `joined` right before it) locate it (a
+    site, a trade name, a village's body), rather than belong to an official name (某县人民政府,
+    某县某某有限公司, 某省某某集团某某矿业)?"""
+    rest = m.text if joined or not chain else m.text[chain[-1].end - m.start:]
+    if rest[:1] in JOINERS or (cut(rest) or [""])[0] in L.GENERIC_MODIFIERS:
+        return False           # 甲县与乙集团: two names; 甲街道老旧小区: a kind of site, no name
+    if m.type in ("Place", "Enterprise") and UNSEEN_AREA.match(rest):
+        return False           # 甲街道乙社区丙厂: the nearest area is one no finder named
+    if m.type == "Enterprise":
+        upper = any(code_level(a.attrs.get("code")) in (0, 1) for a in chain)
+        return not (LEGAL_NAME.search(m.text) or upper or "集团" in rest[:-2])
+    if m.type == "Organization":
+        return bool(VILLAGE_BODY.match(rest) or SITE_BODY.search(m.text))
+    upper = any(code_level(a.attrs.get("code")) == 0 or a.text in countries() for a in chain)
+    return m.type == "Place" and not (upper or NAMED_WITH_AREA.search(m.text) or INSTITUTION.search(m.text))
+
+
+def _written_before(sent: Sentence, m: Mention, nxt: Mention) -> list:
+    """甲镇 + 乙园 as two mentions, 甲工业园 + 乙工贸, 甲乡境内的乙沟: the second is in the first."""
+    gap = sent.text[m.end:nxt.start]
+    if m.type == "AdministrativeArea" and m.text not in HOME_WORDS and nxt.type in ("Place", "Enterprise") \
+            and WITHIN.match(gap):
+        return [LOCATED_WITHIN.fact(nxt, m, sent)]
+    if gap or nxt.type not in ("Place", "Enterprise", "Organization") or _quoted(sent, nxt) \
+            or not NAME_END.match(sent.text, nxt.end):
+        return []      # 甲县 + 乙羽绒 + 生产项目: a longer name goes on
+    area = m.type == "AdministrativeArea" and m.text not in HOME_WORDS and _written_in_full(m) \
+        and _prefixed(nxt, [m], joined=True)
+    site = m.type == "Place" and ENCLOSING_END.search(m.text) and _prefixed(nxt, [], joined=True)
+    return [LOCATED_PREFIX.fact(nxt, m, sent)] if area or site else []
+
+
+def _quoted(sent: Sentence, m: Mention) -> bool:
+    """“某省特色小镇”: a title of honour in quotes, no site."""
+    return m.start > 0 and sent.text[m.start - 1] in "“‘「" and sent.text[m.end:m.end + 1] in "”’」"
+
+
+@register(LOCATED_PREFIX, LOCATED_WITHIN)
+def located_by_prefix(ctx, art: Article, sent: Sentence) -> list:
+    """甲镇乙园 → 甲镇; 甲区乙街道丙小区 → 乙街道 (the nearest); 甲生态园乙湿地公园 → 甲生态园;
+    甲庄八组某示范园 → 甲庄八组; 甲乡境内的乙沟 → 甲乡."""
+    facts = []
+    stated = {id(f.subject) for f in _located_by_name_order(sent)}    # 位于甲镇的乙县某园: the text says
+    for i, m in enumerate(sent.mentions):
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if nxt is not None and id(nxt) not in stated:
+            facts += _written_before(sent, m, nxt)
+        if id(m) in stated:
+            continue
+        chain = prefix_chain(m)
+        if m.type not in ("Place", "Enterprise", "Organization") or not _prefixed(m, chain) or _quoted(sent, m):
+            continue
+        skip = chain[-1].end - m.start if chain else 0
+        site = enclosing_site(m.text, skip) if m.type != "Organization" else None
+        group = VILLAGE_GROUP.match(m.text) if not chain else None
+        if site is not None:
+            facts.append(LOCATED_PREFIX.fact(m, ImpliedEntity("Place", site), sent))
+        elif chain and len(m.text) - skip >= MIN_REST:
+            facts.append(LOCATED_PREFIX.fact(m, chain[-1], sent))
+        elif group and len(m.text) - group.end() >= MIN_ENCLOSED:
+            facts.append(LOCATED_PREFIX.fact(m, ImpliedEntity("AdministrativeArea", group[0]), sent))
     return facts

@@ -20,7 +20,10 @@ TITLE_AT_END = re.compile(rf"{TITLE}$")
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")
+PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组
 COMPANY_WORD_BEFORE = re.compile(r"(公司|企业|集团)[^，。；]{0,12}$")    # 公司董事长某某
+MEETING_WORDS = ("大会", "会议")      # 大会秘书长, 会议主持人: offices of a meeting
+HOME_PARTY_TITLES = ("书记", "副书记")         # 某某书记 without a body: the home's party committee
 
 
 def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
@@ -30,6 +33,8 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     text only implies (宣传部 after 省委常委 is that 省委's 宣传部), or None.
     A title without a body takes the body of the title before it.
     """
+    if sent.text.endswith(MEETING_WORDS, 0, person.attrs["title_start"]):
+        return [(None, person.attrs["title"])]   # 大会秘书长: an office of the meeting, no body's
     chain = _assign_bodies(_raw_chain(sent, person))
     if chain and chain[0][0] is None and chain[0][1] not in L.IMPLIED_BODY:
         carried = _body_before(sent, person)
@@ -41,6 +46,8 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
 def _body_before(sent: Sentence, person: Mention):
     """The last body of the chain of the nearest titled person before `person` in the sentence."""
     start = person.attrs["title_start"]
+    if person.attrs.get("appointed"):
+        return None           # 选举甲为…、乙当选…委员: each appointment names its own body
     before = [m for m in sent.mentions if m.rule == "person.title" and m.end <= start
               and not m.attrs.get("after") and m.attrs.get("title_start") != start]
     if not before or "。" in sent.text[before[-1].end:start]:
@@ -59,7 +66,8 @@ def _raw_chain(sent: Sentence, person: Mention) -> list[tuple]:
         body = by_end.get(pos)
         if body is None:  # a body that swallowed the head of the title: 某工委|书记
             body = next((by_end[e] for e in range(pos + 1, pos + len(title)) if e in by_end), None)
-            if body is not None:
+            # but 某某|县长 read as 某某县|长 is the county's head: the title stays whole
+            if body is not None and not (body.type == "AdministrativeArea" and title in L.IMPLIED_BODY):
                 title, pos = title[body.end - pos:], body.end
         bare = None
         if body is None:
@@ -84,6 +92,11 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
             body = ImpliedEntity("Organization", last.area_name + bare)   # 某区党工委书记、管委会主任
         elif bare and name and name.endswith("委"):
             body = ImpliedEntity("Organization", name + bare)             # 省委常委、宣传部部长
+        elif body is None and title in L.DEPARTMENT_TITLES and name and name.endswith("委"):
+            body = ImpliedEntity("Organization", name + L.DEPARTMENT_TITLES[title])   # 市委常委、组织部长
+        elif body is None and title in L.IMPLIED_BODY and last is not None and not bare \
+                and _governs(last, L.IMPLIED_BODY[title]):
+            body = last                                                    # 某州人民政府副州长、代理州长
         elif body is None and title not in L.IMPLIED_BODY and last is not None and not bare:
             body = last
             if PARTY_GROUP.search(last.label) and title not in L.PARTY_TITLE_SET:
@@ -92,6 +105,12 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
         out.append((body, title))
         last = body or last
     return out
+
+
+def _governs(body, implied_stem: str) -> bool:
+    """Is `body` the government an implied title names (某州人民政府 for 州长 -> 州政府)?"""
+    stem = getattr(body, "attrs", {}).get("stem") if hasattr(body, "attrs") else None
+    return stem in ("政府", "人民政府") and implied_stem.endswith("政府")
 
 
 def is_official(chain) -> bool:
@@ -113,7 +132,8 @@ def implied_body(ctx, sent: Sentence, title: str, title_start: int):
             continue
         area = m.area_name or (m.name if m.type == "AdministrativeArea" else None)
         if area and area.endswith(level):
-            return ImpliedEntity("Organization", area + stem[1:])
+            written = m.label if m.type == "AdministrativeArea" else m.attrs.get("prefix") if not m.attrs.get("relative") else None
+            return ImpliedEntity("Organization", (written or area) + stem[1:])
     home = ctx.home_name(level)
     return ImpliedEntity("Organization", home + stem[1:], alias=stem) if home else None
 
@@ -124,6 +144,9 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
         return ImpliedEntity("Organization", body.label + L.IMPLIED_BODY[title][1:])   # 某区副区长
     if body is None and title in L.IMPLIED_BODY:
         return implied_body(ctx, sent, title, person.attrs["title_start"])
+    if body is None and title in HOME_PARTY_TITLES and person.attrs.get("after"):
+        home = ctx.home_name(ctx.home_level)        # 某某书记 in a city text: the 市委's (guideline)
+        return ImpliedEntity("Organization", home + "委", alias=ctx.home_level + "委") if home else None
     if body is None and title in L.BUSINESS_TITLE_SET:
         word = COMPANY_WORD_BEFORE.search(sent.text[:person.attrs["title_start"]])
         if word is None:
@@ -139,12 +162,20 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
 @register(ROSTER)
 def roster(ctx, art: Article, sent: Sentence) -> list:
     """组长：王某 市长 / 成员：李某 … in a notice that sets up a leading group: a role in the group."""
-    group = ctx.after.group or ctx.before.group
+    group = ctx.after.task_group or ctx.before.task_group
     if group is None or ctx.after.roster_role is None:
         return []
     return [ROSTER.fact(m, group, sent, title=m.attrs.get("group_role") or ctx.after.roster_role)
             for m in sent.mentions if m.type in ("Official", "Person")
             and (m.attrs.get("group_role") or m.attrs.get("after") and m.start == 0)]
+
+
+def _party_group(obj, title: str):
+    """党组成员 of 某局: 成员 of 某局党组 (the guideline's reading); other titles as they are."""
+    m = PARTY_GROUP_TITLE.match(title)
+    if m is None or obj is None or obj.type != "Organization" or PARTY_GROUP.search(obj.label):
+        return obj, title
+    return ImpliedEntity("Organization", obj.label + m[1]), title[len(m[1]):]
 
 
 @register(POSITION)
@@ -154,7 +185,7 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list:
         if m.rule != "person.title":
             continue
         for body, title in title_chain(sent, m):
-            obj = _office_body(ctx, art, sent, m, body, title)
+            obj, held = _party_group(_office_body(ctx, art, sent, m, body, title), title)
             if obj is not None:
-                facts.append(POSITION.fact(m, obj, sent, title=title))
+                facts.append(POSITION.fact(m, obj, sent, title=held))
     return facts

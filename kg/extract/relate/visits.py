@@ -1,9 +1,13 @@
 """visited and inspected: an official, a visit verb, the places listed after it.
 
 市政协主席某某到甲区、乙县调研 / 在某公司，某某查看… / 随后，她来到… / 某某在甲村察看…
-The subject is an official named before the verb (not one who only 陪同), or
-the article's acting official when a pronoun, a group (调研组, 一行) or a
-place frame (在某地，…) stands for them.
+/ 在甲苏木、乙镇调研时，某某一行… / 某某带队的考察组对甲县进行了考察
+The subject is an official named before the verb (not one who only 陪同 or
+参加, nor one led by another: 甲带领乙…), or the article's acting official
+when a pronoun, a group (调研组, 一行) or a place frame (在某地，…) stands for
+them. A verb whose agent is someone else named only by a title (某某总书记视察
+某省) is no visit of the sentence's official; a body in someone's title chain
+(县人大常委会副主任某某陪同) and the official's own body are no targets.
 """
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.dates import OPENING_DATE, date_in_context
-from kg.extract.patterns import HAN, LIST_GAP
+from kg.extract.patterns import HAN, LIST_GAP, TITLE
+from kg.extract.recognise.listed import VAGUE
 from kg.extract.relate.base import Rule, list_after, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import VISITABLE
@@ -19,14 +24,30 @@ from kg.vocab import VISITABLE
 VISIT = Rule("visit.verb", "visited", 0.85)
 INSPECTION = Rule("visit.campaign", "inspected", 0.6)
 HOME_SHORT_NEXT = "，。、调考视督检开就"     # what may follow 来柳 (the home city's first character)
-VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?<![以年未后从近原本起])来(?=我|本|[{HAN}]{{1,4}}[，。调考视督检开就])")
+HOME_SHORT_VERBS = ("来", "到", "赴")         # 来柳调研, 到柳考察, 赴柳开展
+# 先后来甲村 (visit_list_verbs), but 先后来到 is 来到
+VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?:{L.alternation(L.VISIT_LIST_VERBS)})(?!到)"
+                      f"|(?<![以年未后从近原本起])来(?=我|本|[{HAN}]{{1,4}}[，。调考视督检开就])")
 ACCOMPANYING = "陪同"
-# the article's official acts through a pronoun or the group they lead
-PRONOUN_SUBJECT = re.compile(rf"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行|[{HAN}]{{0,4}}"
-                             r"(?:调研组|视察组|检查组|督导组|考察组|考察团|代表团|工作组)|委员们|代表们)")
+# 某某陪同调研 / 参加调研: not the visitor (参加 of an event before one's own visit is no sign)
+COMPANION = re.compile(r"陪同|随同|一同|随行|参加了?(?:调研|视察|考察|检查|督导|督查|走访|察看)")
+ACCOMPANIED = re.compile(r"在[^，。；]*?陪同下")          # 某某在乙陪同下…: 乙 accompanies, 某某 visits
+LEADING = re.compile(r"带领|率领")                        # 甲带领乙…: the visit is 甲's
+GROUPS = L.alternation(L.VISIT_GROUPS)
+# the article's official acts through a pronoun, the group they lead (某书记一行), or a bare connective
+# (随后，来到…)
+PRONOUN_SUBJECT = re.compile(rf"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行|[{HAN}]{{0,12}}"
+                             rf"(?:{GROUPS})|[{HAN}]{{0,3}}(?:{TITLE})一行|委员们|代表们)"
+                             rf"|^(?:随后|之后|接着|紧接着|此后|其后|最后)[，,]?(?:又|还|再)?(?:先后)?$")
 AT_PLACE = re.compile(rf"^[{HAN}]{{0,4}}?在$")
 # 在某公司，…: a place frame at the start of the sentence
 PLACE_FRAME = re.compile(rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?在")
+SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
+TITLE_END = re.compile(f"(?:{TITLE})$")                   # 某某总书记|视察: someone titled acts
+NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
+TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会|副主任|李某: a body in a title chain
+OBJECT_FRAME = re.compile(rf"^(?:进行了?|开展了?)[{HAN}]{{0,4}}$")   # 对甲县进行了(执法)检查: 甲县 is visited
+PEOPLE = ("Official", "Person")
 
 
 def _frame(text: str) -> tuple[re.Match | None, int]:
@@ -45,7 +66,9 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
     frame, _ = _frame(text)
     out = []
     for v in VISIT_RE.finditer(text):
-        subjects = [o for o in officials if o.end <= v.start() and ACCOMPANYING not in text[o.end:v.start()]]
+        if _not_a_visit(sent, v):
+            continue
+        subjects = _led([o for o in officials if o.end <= v.start() and not _companion(text[o.end:v.end()])], text)
         if not subjects and lead is not None and (PRONOUN_SUBJECT.search(text[:v.start()]) or frame):
             subjects = [lead]
         if subjects:
@@ -53,14 +76,49 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
     return out
 
 
+def _not_a_visit(sent: Sentence, v: re.Match) -> bool:
+    """关系到 (到 of another verb), 此次执法检查 (a noun), or, in a later clause, a verb whose
+    agent is named by a title alone (…，贯彻某某总书记视察某省时的指示)."""
+    text = sent.text
+    if v[0] == "到" and any(text.endswith(w, 0, v.end()) for w in L.DAO_COMPOUNDS) or NOMINAL.search(text, 0, v.start()):
+        return True
+    t = TITLE_END.search(text, 0, v.start())
+    if t is None or any(m.end == t.start() for m in sent.mentions if m.type in PEOPLE):
+        return False
+    before = [m.end for m in sent.mentions if m.type in PEOPLE and m.end <= t.start()]
+    return "，" in text[max(before, default=0):t.start()]
+
+
+def _companion(between: str) -> bool:
+    """Is the official followed by `between` (up to the verb) only a companion (陪同, 参加调研)?
+
+    >>> _companion("陪同调研"), _companion("参加调研"), _companion("在县长某某陪同下，先后深入")
+    (True, True, False)
+    >>> _companion("参加植树活动后，到")
+    False
+    """
+    return bool(COMPANION.search(ACCOMPANIED.sub("", between)))
+
+
+def _led(subjects: list[Mention], text: str) -> list[Mention]:
+    """甲带领乙、丙深入…: the officials after 带领 go along; the visit is the leader's."""
+    for i, s in enumerate(subjects[:-1]):
+        nxt = subjects[i + 1]
+        if LEADING.search(text, s.end, nxt.start):
+            return subjects[:i + 1]
+    return subjects
+
+
 def _targets(ctx, sent: Sentence, v: re.Match, subjects: list) -> list:
     """What the official visited: the list after the verb, the frame, or 在X before the verb."""
     text = sent.text
-    targets = list_after(sent, v.end(), VISITABLE)
-    if not targets and v[0] == "来":
+    targets = list_after(sent, v.end(), VISITABLE) if text[v.end():v.end() + 1] not in "，," else []
+    if not targets and v[0] in HOME_SHORT_VERBS:
         targets = _home_short(ctx, text, v.end())
+    if not targets:
+        targets = _object_of(sent, v)
     frame, frame_end = _frame(text)
-    if frame and not targets:
+    if frame and not targets and not text.endswith(SCENE_ONLY, 0, frame_end):
         targets = [m for m in sent.mentions if frame.end() <= m.start < frame_end and m.type in VISITABLE]
     if not targets:   # 某某在甲镇乙村察看…
         officials = [m for m in sent.mentions if m.type == "Official"]
@@ -68,11 +126,38 @@ def _targets(ctx, sent: Sentence, v: re.Match, subjects: list) -> list:
         span = [m for m in sent.mentions if last <= m.start and m.end <= v.start() and m.type in VISITABLE]
         if span and AT_PLACE.match(text[last:span[0].start]) and LIST_GAP.match(text[span[-1].end:v.start()]):
             targets = span
-    return targets
+    return [t for t in targets if not _no_target(sent, t, subjects)]
+
+
+def _object_of(sent: Sentence, v: re.Match) -> list:
+    """(分别)对甲县进行了考察: the place before 进行, after 对."""
+    text = sent.text
+    return [m for m in sent.mentions if m.type in VISITABLE and m.end <= v.start() and text[m.start - 1:m.start] == "对"
+            and OBJECT_FRAME.match(text[m.end:v.start()])]
+
+
+def _no_target(sent: Sentence, t, subjects: list) -> bool:
+    """A body in a title chain (县人大常委会副主任某某), a subject's own body, a vague name (部分某某)."""
+    if not isinstance(t, Mention):
+        return False
+    if VAGUE.match(t.text):
+        return True
+    if t.type != "Organization":
+        return False
+    people = [m for m in sent.mentions if m.type in PEOPLE and m.start >= t.end]
+    if any(TITLE_CHAIN.match(sent.text[t.end:p.start]) for p in people):
+        return True
+    return any(t.label == b.label for s in subjects if isinstance(s, Mention) for b in _own_bodies(sent, s))
+
+
+def _own_bodies(sent: Sentence, official: Mention) -> list[Mention]:
+    """The bodies of the official's title chain in this sentence: 县委书记某某 -> 县委."""
+    return [m for m in sent.mentions if m.type == "Organization" and m.end <= official.start
+            and TITLE_CHAIN.match(sent.text[m.end:official.start])]
 
 
 def _home_short(ctx, text: str, pos: int) -> list:
-    """来柳调研: a one-character short form of the home city after 来."""
+    """来柳调研, 到柳考察: a one-character short form of the home city after 来, 到 or 赴."""
     home = ctx.home_area_name
     if home and text[pos:pos + 1] == home[0] and text[pos + 1:pos + 2] in HOME_SHORT_NEXT:
         return [ImpliedEntity("AdministrativeArea", home)]

@@ -5,6 +5,7 @@ campaigns are dropped (:mod:`.campaigns`), short forms fold into full names
 from __future__ import annotations
 
 from kg.extract.recognise.automaton import HOME_WORDS
+from kg.extract.recognise.documents import title_issuer
 from kg.extract.resolve.entities import Resolver
 from kg.model import Doc
 
@@ -12,14 +13,14 @@ from kg.model import Doc
 
 def resolve_mentions(doc: Doc) -> None:
     """Every mention (and every area named inside a longer name) gets its entity; bylines too."""
-    resolver = doc.resolver = Resolver(doc.recogniser.gaz, doc.page.text)
+    resolver = doc.resolver = Resolver(doc.recogniser.gaz, doc.page.text, doc.page.home)
     for art in doc.articles:
         for sent in art.all_sentences:
             for m in sent.mentions:
                 resolver.resolve_mention(m, art)
                 for inner in m.attrs.get("inner", []):
                     if inner.type == "AdministrativeArea" and inner.text not in HOME_WORDS \
-                            or m.type == "Policy" and inner.type == "Organization" and inner.start == m.start:
+                            or m.type == "Policy" and inner is title_issuer(m):
                         resolver.resolve_mention(inner, art)   # 某区 inside 某区消防大队; the issuer of a title
         for _role, name in art.byline:
             resolver.add("Journalist", name, article=art)

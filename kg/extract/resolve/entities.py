@@ -8,13 +8,14 @@ entity into another (its name becomes an alias).
 """
 from __future__ import annotations
 
-from kg.extract.recognise.areas import Area, by_code
+from kg.extract.recognise.areas import Area, by_code, former_names, zone_forms
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import cut, tags
 from kg.model import Article, Entity, ImpliedEntity, Mention
 
 PROPER_TAGS = ("ns", "nr", "nz", "nt", None)
 UPPER_PREFIXES = ("省", "市", "州", "自治区")   # one referent a text: a body of them is kept as written
+GOVERNMENT_FORMS = {"人民政府": "政府", "人民政府办公室": "政府办公室", "人民政府办": "政府办"}
 MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
 
 
@@ -43,12 +44,23 @@ def _site_without_area(m: Mention) -> str | None:
     return None
 
 
+def _stem_name(stem: str) -> str:
+    """A government is named 某县政府, its office 某县政府办公室, however the text writes them (guideline);
+    its other units as written (某县人民政府森林防火指挥部).
+
+    >>> _stem_name("人民政府"), _stem_name("人民政府办公室"), _stem_name("人民政府办公厅"), _stem_name("人民检察院")
+    ('政府', '政府办公室', '人民政府办公厅', '人民检察院')
+    """
+    return GOVERNMENT_FORMS.get(stem, stem)
+
+
 class Resolver:
     """Collects the entities of one page (or of a whole run)."""
 
-    def __init__(self, gaz: Gazetteer, text: str = ""):
+    def __init__(self, gaz: Gazetteer, text: str = "", home_as_given: str | None = None):
         self.gaz = gaz
         self.text = text          # the page: is the city above a county home named on it?
+        self.home_as_given = home_as_given      # --home 水城县: the home's name as the user writes it
         self.entities: dict[tuple[str, str], Entity] = {}
         self.redirect: dict[int, Entity] = {}
 
@@ -74,11 +86,12 @@ class Resolver:
         return self.written(area)
 
     def written(self, area: Area) -> str:
-        """An area's name as the page writes it: 黔东南州 where the page never writes 黔东南苗族侗族自治州."""
+        """An area's name as the page writes it: 黔东南州 where the page never writes 黔东南苗族侗族自治州,
+        某市高新区 where it never writes 某市高新技术产业开发区."""
         if area.name not in self.text:
-            for form in area.level_forms():
-                if form in self.text:
-                    return form
+            for form in (*former_names(area), *area.level_forms(), *zone_forms(area)):
+                if form in self.text or form == self.home_as_given and area is self.gaz.home:
+                    return form           # 黔东南州; 淮阳县 in a page from before it became 淮阳区
         return area.name
 
     def canonical(self, m: Mention) -> tuple[str, str | None] | None:
@@ -99,16 +112,20 @@ class Resolver:
         if m.attrs.get("relative"):
             full = self.home_name(m.attrs["prefix"])
             if full:
-                return full + m.attrs["stem"], None
+                return full + _stem_name(m.attrs["stem"]), None
             # 市人大常委会 in a county text that never names its city: left as written
             return (written, None) if m.attrs["prefix"] in UPPER_PREFIXES else None
         prefix = m.attrs["prefix"]
-        if not m.text.startswith(prefix):
-            return written, None   # 九三学社某市委
+        if not m.text.startswith(prefix) and not m.attrs.get("prefix_elsewhere"):
+            return written, None   # 九三学社某市委 (but 政协某县委员会, 某县公安局、|司法局 are named from the area)
         area = self.gaz.lookup(prefix)
         if area is not None and prefix != area.name and area.level <= 1:
             return self.written(area) + m.attrs["stem"], None   # 某州人大 -> 某州市人大
-        return prefix + m.attrs["stem"], None       # 长治市市委 -> 长治市委; without the session
+        if m.attrs.get("area_code") in by_code() and by_code()[m.attrs["area_code"]].level >= 2:
+            prefix = self.written(by_code()[m.attrs["area_code"]])   # 常州市钟楼区 + 政府 -> 钟楼区政府
+        elif m.attrs.get("prefix_name") and (area is None or area.is_zone):
+            prefix = m.attrs["prefix_name"]           # 高新区党工委 of a 潍坊 page: 潍坊高新区党工委
+        return prefix + _stem_name(m.attrs["stem"]), None   # 长治市市委 -> 长治市委; without the session
 
     def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
             article: Article | None = None) -> Entity:

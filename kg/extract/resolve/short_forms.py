@@ -20,6 +20,10 @@ POLICY_KEY_DROP = re.compile(r"^关于|的(?=[\u4e00-\u9fff]{1,6}$)|[（(][^（�
 AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
 MIN_SHORT_FORM = 3
 MIN_CAMPAIGN_SHORT = 6
+# short and full forms of one name's ending: the fullest form the page gives names the body or zone
+FULLER_FORMS = {"Organization": (("检察院", "人民检察院"), ("法院", "人民法院")),
+                "AdministrativeArea": (("高新区", "高新技术产业开发区"), ("高新区", "高新技术开发区"),
+                                       ("经开区", "经济技术开发区"), ("经开区", "经济开发区"))}
 
 
 def policy_key(name: str) -> str:
@@ -29,6 +33,17 @@ def policy_key(name: str) -> str:
     True
     """
     return POLICY_KEY_DROP.sub("", name)
+
+
+def _fold_fuller(resolver: Resolver) -> None:
+    """某区检察院 into 某区人民检察院, 某市高新区 into 某市高新技术产业开发区, where the page has both."""
+    for etype, pairs in FULLER_FORMS.items():
+        named = {e.name: e for e in resolver.entities.values() if e.type == etype}
+        for name, e in named.items():
+            fuller = next((named[name[: -len(short)] + full] for short, full in pairs
+                           if name.endswith(short) and name[: -len(short)] + full in named), None)
+            if fuller is not None:
+                merge(resolver, e, fuller)
 
 
 def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
@@ -48,6 +63,7 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
             if full is not None and name.endswith("集团"):
                 merge(resolver, e, full)
                 break
+    _fold_fuller(resolver)
     camps = sorted((e for e in ents.values() if e.type == "Campaign"), key=lambda e: -len(e.name))
     for i, short in enumerate(camps):
         for long in camps[:i]:

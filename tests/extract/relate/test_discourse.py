@@ -32,3 +32,19 @@ def test_visit_subjects_fall_back_on_the_lead_only_through_a_pronoun_or_group():
     lead = mention("市长韩立言到广阳区调研。", "韩立言", "Official", {"title": "市长"})
     assert visit_subjects(lead, sent("调研组来到青禾产业园。"))[0][1] == [lead]
     assert visit_subjects(lead, sent("工人来到青禾产业园。")) == []
+
+
+def test_the_articles_own_document_is_the_first_it_makes_not_one_it_cites():
+    s = sent("根据《甲条例》，特制定乙办法。", ("甲条例", "Policy", {}, "policy.quoted"), ("乙办法", "Policy", {}, "policy.unquoted"))
+    after = advance(State(), s)
+    assert after.document.text == "乙办法" and after.policy.text == "乙办法"
+    later = sent("丙方案同时印发。", ("丙方案", "Policy", {}, "policy.unquoted"))
+    assert advance(after, later).document.text == "乙办法"
+    cited = sent("依据《甲条例》。", ("甲条例", "Policy", {}, "policy.quoted"))
+    assert advance(State(), cited).document is None
+
+
+def test_a_leading_group_and_a_companys_group_are_kept_apart():
+    s = sent("北辰集团成立安全生产领导小组。", ("北辰集团", "Enterprise"), ("安全生产领导小组", "Organization"))
+    after = advance(State(), s)
+    assert after.group.text == "北辰集团" and after.task_group.text == "安全生产领导小组"
