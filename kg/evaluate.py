@@ -38,29 +38,38 @@ def score(gold: dict, preds: list[dict]) -> dict:
     """Overall and per-type scores of predicted records against a gold annotation."""
     ents = [r for r in preds if r.get("kind") == "entity" and r.get("type") in TYPES]
     triples = [r for r in preds if r.get("kind") == "triple" and r.get("predicate") in SCORED_PREDICATES]
-    gents = gold["entities"]
     index: dict[str, int] = {}
-    for i, e in enumerate(gents):
+    for i, e in enumerate(gold["entities"]):
         for name in [e["name"], *e.get("aliases", [])]:
             index.setdefault(norm(name), i)
-    by_type = defaultdict(lambda: [0, 0, 0])  # tp, fp, fn
-    hit, errors = set(), defaultdict(list)
+    errors: dict[str, list] = defaultdict(list)
+    by_type = _score_entities(gold["entities"], ents, index, errors)
+    by_pred, dates = _score_triples(gold["triples"], triples, index, errors)
+    total = lambda table: [sum(v[i] for v in table.values()) for i in range(3)]  # noqa: E731
+    return {
+        "entity": prf(*total(by_type)), "entity_counts": total(by_type),
+        "triple": prf(*total(by_pred)), "triple_counts": total(by_pred),
+        "by_type": {k: prf(*v) + tuple(v) for k, v in sorted(by_type.items())},
+        "by_predicate": {k: prf(*v) + tuple(v) for k, v in sorted(by_pred.items())},
+        "dates": dates, "errors": dict(errors),
+    }
+
+
+def _score_entities(gents: list[dict], ents: list[dict], index: dict, errors: dict) -> dict:
+    """[tp, fp, fn] by entity type; what went wrong into `errors`."""
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    hit: set[int] = set()
     for e in ents:
         names = [e.get("name"), *e.get("aliases", [])]
         gi = next((index[norm(n)] for n in names if norm(n) in index), None)
-        if gi is None:
-            errors["entity false_positive"].append(f"{e.get('name')}/{e['type']}")
-            by_type[e["type"]][1] += 1
+        g = gents[gi] if gi is not None else None
+        if g is not None and g.get("optional"):
             continue
-        g = gents[gi]
-        if g.get("optional"):
-            continue
-        if e["type"] != g["type"]:
-            errors["entity wrong_type"].append(f"{e.get('name')}/{e['type']} (ref {g['type']})")
-            by_type[e["type"]][1] += 1
-            continue
-        if gi in hit:
-            errors["entity duplicate"].append(e.get("name"))
+        wrong = ("entity false_positive", f"{e.get('name')}/{e['type']}") if g is None else \
+            ("entity wrong_type", f"{e.get('name')}/{e['type']} (ref {g['type']})") if e["type"] != g["type"] else \
+            ("entity duplicate", e.get("name")) if gi in hit else None
+        if wrong:
+            errors[wrong[0]].append(wrong[1])
             by_type[e["type"]][1] += 1
             continue
         hit.add(gi)
@@ -69,12 +78,16 @@ def score(gold: dict, preds: list[dict]) -> dict:
         if not g.get("optional") and i not in hit:
             errors["entity missed"].append(g["name"])
             by_type[g["type"]][2] += 1
+    return by_type
 
+
+def _score_triples(gtriples: list[dict], triples: list[dict], index: dict, errors: dict) -> tuple[dict, tuple]:
+    """[tp, fp, fn] by predicate and (right dates, dated matches); what went wrong into `errors`."""
     def key(s, p, o):
         return (index.get(norm(s), "?" + norm(s)), p, index.get(norm(o), "?" + norm(o)))
 
-    gold_t = {key(t["s"], t["p"], t["o"]): t for t in gold["triples"]}
-    by_pred = defaultdict(lambda: [0, 0, 0])
+    gold_t = {key(t["s"], t["p"], t["o"]): t for t in gtriples}
+    by_pred: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     got, dates_ok, dates_n = set(), 0, 0
     for t in triples:
         k = key(t.get("subject"), t["predicate"], t.get("object"))
@@ -90,18 +103,11 @@ def score(gold: dict, preds: list[dict]) -> dict:
         if g.get("date"):
             dates_n += 1
             dates_ok += t.get("date") == g["date"]
-    for t in gold["triples"]:
+    for t in gtriples:
         if not t.get("optional") and t["p"] in SCORED_PREDICATES and key(t["s"], t["p"], t["o"]) not in got:
             errors["triple missed"].append(f"{t['s']} {t['p']} {t['o']}")
             by_pred[t["p"]][2] += 1
-    total = lambda table: [sum(v[i] for v in table.values()) for i in range(3)]  # noqa: E731
-    return {
-        "entity": prf(*total(by_type)), "entity_counts": total(by_type),
-        "triple": prf(*total(by_pred)), "triple_counts": total(by_pred),
-        "by_type": {k: prf(*v) + tuple(v) for k, v in sorted(by_type.items())},
-        "by_predicate": {k: prf(*v) + tuple(v) for k, v in sorted(by_pred.items())},
-        "dates": (dates_ok, dates_n), "errors": dict(errors),
-    }
+    return by_pred, (dates_ok, dates_n)
 
 
 def format_report(result: dict, verbose: bool = True) -> str:
