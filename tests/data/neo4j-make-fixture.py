@@ -67,10 +67,10 @@ def article(source, key, headline, date, journalist):
 def first():
     src = "fixture/qingchuan-2021-11-26.txt"
     arts = {"a1": article(src, "a1", "王明远到东湖区调研企业发展", "2021-11-26", "陈小记"),
-            "a2": article(src, "a2", "李秋华赵建国分别督导检查", "2021-11-26", "陈小记")}
+            "a2": article(src, "a2", "李秋华赵望川分别督导检查", "2021-11-26", "陈小记")}
     ents = [entity("王明远", "Official", ["王市长"], titles=["市长"]),
             entity("李秋华", "Official", titles=["副市长"]),
-            entity("赵建国", "Official", titles=["区委书记"]),
+            entity("赵望川", "Official", titles=["区委书记"]),
             entity("陈小记", "Journalist"),
             entity("青川市", "AdministrativeArea", code="139900"),
             entity("东湖区", "AdministrativeArea", code="139902"),
@@ -96,10 +96,10 @@ def first():
         ("a2", "李秋华", "visited", "西山县", "2021-11-20", None, "李秋华到西山县督导。"),
         ("a2", "李秋华", "visited", TRICKY, "2021-11-21", None, "李秋华走访了一家外资企业。"),
         ("a2", "李秋华", "holdsPosition", "青川市人民政府", None, "副市长", "副市长李秋华"),
-        ("a2", "赵建国", "visited", "绿源食品有限公司", "2021-11-22", None, "赵建国到绿源食品有限公司。"),
-        ("a2", "赵建国", "visited", "东湖区", "2021-11-22", None, "赵建国在东湖区调研。"),
-        ("a2", "赵建国", "inspected", "东湖科技园", "2021-11-23", None, "赵建国检查东湖科技园。"),
-        ("a2", "赵建国", "holdsPosition", "中共东湖区委", None, "区委书记", "区委书记赵建国"),
+        ("a2", "赵望川", "visited", "绿源食品有限公司", "2021-11-22", None, "赵望川到绿源食品有限公司。"),
+        ("a2", "赵望川", "visited", "东湖区", "2021-11-22", None, "赵望川在东湖区调研。"),
+        ("a2", "赵望川", "inspected", "东湖科技园", "2021-11-23", None, "赵望川检查东湖科技园。"),
+        ("a2", "赵望川", "holdsPosition", "中共东湖区委", None, "区委书记", "区委书记赵望川"),
         ("a2", "绿源食品有限公司", "locatedIn", "西山县", None, None, "西山县绿源食品有限公司"),
         ("a2", "西山县", "locatedIn", "青川市", None, None, "青川市西山县"),
         ("a2", "青川市人民政府", "issued", "青川市优化营商环境条例", "2021-10-01", None,
