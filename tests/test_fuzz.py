@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg.extract.clean import clean_lines, undouble
+
+WIDENED = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 from kg.model import Page
 from kg.extract.pipeline import extract_page
 from kg.extract.read import ReadError, decode
@@ -64,8 +66,10 @@ def check_lines(text: str) -> None:
         for i, ch in enumerate(line.text):
             src = line.offsets.source(i)
             assert 0 <= src < len(text)
-            # every kept character maps to itself; a space between ASCII words to a space
-            assert text[src] == ch or (ch == " " and text[src].isspace()), (i, ch, src)
+            # every kept character maps to itself, a space between ASCII words to a
+            # space, and half-width punctuation the cleaner widened to its half form
+            assert (text[src] == ch or (ch == " " and text[src].isspace())
+                    or WIDENED.get(text[src]) == ch), (i, ch, src)
 
 
 @FUZZ
