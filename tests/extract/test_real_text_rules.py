@@ -91,6 +91,25 @@ def test_an_autonomous_prefecture_is_named_as_the_page_writes_it():
     assert ("宋鸣", "holdsPosition", "恩施州政府") in triples
 
 
+def test_a_company_name_does_not_run_back_over_the_title_and_the_visitor():
+    # jieba cuts 到华胜 as one word: the name starts after 到, and no name crosses 市委书记
+    for company in ("华胜科技有限公司", "华胜公司"):
+        ents, triples = extract(f"3月5日，市委书记张建国到{company}调研。", home="襄阳市")
+        assert ents[company]["type"] == "Enterprise"
+        assert ents["张建国"]["type"] == "Official"
+        assert triples[("张建国", "visited", company)]["date"] == "2024-03-05"
+        assert triples[("张建国", "holdsPosition", "襄阳市委")]["title"] == "书记"
+
+
+def test_a_conjunction_before_a_bare_county_is_no_far_county():
+    # 和县 is a county of 安徽; in 代表和县妇联 of a 湖北 county outlet it is 和 + 县妇联
+    ents, triples = extract("3月5日，与会代表和县妇联负责人李朝阳参加会议。", home="南漳县")
+    assert "和县" not in ents
+    assert triples[("李朝阳", "holdsPosition", "南漳县妇联")]["title"] == "负责人"
+    ents, _ = extract("3月5日，市长李朝阳到和县调研。", home="马鞍山市")
+    assert ents["和县"]["type"] == "AdministrativeArea"
+
+
 # appointments, elections and resignations; the outlet's own bodies without their area
 
 def test_elections_appointments_and_resignations_give_the_office():

@@ -41,6 +41,7 @@ from kg.extract.patterns import HAN_CHAR
 from kg.extract.recognise.tokens import cut, tags, token_starts
 
 LINKING_TAGS = {"p", "c", "v", "u", "d", "f", "vg", "zg"}     # 在|某区, 和|某县, 赴|某市: a lone character before a name
+CONJUNCTION_CHARS = "和与及同"   # 代表和县妇联: 和 + 县, not the county 和县, when it joins two words
 TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
                  "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
 # on equal spans and types: what the gazetteer knows, then a body of an area (县 + 融媒体中心), then the rest
@@ -73,7 +74,7 @@ def gazetteer(scan: Scan) -> list[Mention]:
         start = end + 1 - abs(length)
         if any(start < p <= end for p in scan.spaces):
             continue      # 施某某 区政府: a space of the source parts the words
-        if not _near_home(scan.gaz, code) and _glued(scan, start):
+        if not _near_home(scan.gaz, code) and (_glued(scan, start) or _conjoined(text, start, end)):
             continue      # 高|新北区: a full name of a far area inside a word
         if not strict or (start in scan.bounds and end + 1 in scan.bounds):
             out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
@@ -90,6 +91,11 @@ def _glued(scan: "Scan", start: int) -> bool:
     if i < 0 or scan.starts[i] + 1 != start or not HAN_CHAR.match(scan.tokens[i]):
         return False
     return tags().get(scan.tokens[i]) not in LINKING_TAGS
+
+
+def _conjoined(text: str, start: int, end: int) -> bool:
+    """Is a two-character area a conjunction joining a word to a bare 县/区 (代表和县妇联)?"""
+    return end - start == 1 and text[start] in CONJUNCTION_CHARS and start > 0 and bool(HAN_CHAR.match(text[start - 1]))
 
 
 def _near_home(gaz: Gazetteer, code: str | None) -> bool:

@@ -22,6 +22,8 @@ VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 CONJUNCTIONS = set("与和及同跟")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
+TITLE_TOKEN = re.compile(rf"(?:{L.alternation(t for t in L.TITLES if len(t) >= 2)})$")   # 市委书记: no name runs over it
+GLUED_MOTION = "到在赴"   # 到华胜: a motion word jieba glued to the first characters of a name
 
 
 def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
@@ -32,7 +34,7 @@ def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
         return True
     if lenient:   # only words no company name contains: 的, 在, 和, a visit verb
         return tok in HARD_STOPS or tok in VISIT_VERBS
-    if tok in L.STOP_WORDS or tok in VISIT_VERBS:
+    if tok in L.STOP_WORDS or tok in VISIT_VERBS or TITLE_TOKEN.search(tok):
         return True
     tag = tags().get(tok)
     if tag == "a" and len(tok) == 1:
@@ -64,6 +66,8 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             k -= 3       # 中韩（某地）产业园: an area in brackets inside a name
             begin = starts[k]
             continue
+        if glued_motion(prev):
+            return starts[k - 1] + 1
         if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
             # a single preposition-like char right after a district name is part of the name
             anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends \
@@ -73,6 +77,11 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
         k -= 1
         begin = starts[k]
     return begin
+
+
+def glued_motion(tok: str) -> bool:
+    """到华胜: a token no dictionary holds that a motion word begins (到 + the name's first characters)."""
+    return len(tok) >= 2 and tok[0] in GLUED_MOTION and tok not in tokenizer_freq()
 
 
 def trim_function_char(text: str, begin: int, end: int) -> int:
