@@ -14,6 +14,7 @@ import functools
 import re
 
 from kg.extract import lexicon as L
+from kg.extract.patterns import TITLE
 from kg.extract.recognise.tokens import cut, tags, tokenizer
 from kg.model import Mention
 
@@ -22,8 +23,8 @@ VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 CONJUNCTIONS = set("与和及同跟")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
-TITLE_TOKEN = re.compile(rf"(?:{L.alternation(t for t in L.TITLES if len(t) >= 2)})$")   # 市委书记: no name runs over it
-GLUED_MOTION = "到在赴"   # 到华胜: a motion word jieba glued to the first characters of a name
+TITLE_TOKEN = re.compile(rf"{TITLE}$")   # 市委书记: no name runs over a title
+FUNCTION_CHARS = "从在由经将把与和到对给让被于赴"   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
 
 
 def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
@@ -66,8 +67,8 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             k -= 3       # 中韩（某地）产业园: an area in brackets inside a name
             begin = starts[k]
             continue
-        if glued_motion(prev):
-            return starts[k - 1] + 1
+        if glued_function_char(prev):
+            return starts[k - 1] + 1   # 到华胜: the name starts after 到
         if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
             # a single preposition-like char right after a district name is part of the name
             anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends \
@@ -79,17 +80,14 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
     return begin
 
 
-def glued_motion(tok: str) -> bool:
-    """到华胜: a token no dictionary holds that a motion word begins (到 + the name's first characters)."""
-    return len(tok) >= 2 and tok[0] in GLUED_MOTION and tok not in tokenizer_freq()
+def glued_function_char(word: str) -> bool:
+    """Does `word` start with a preposition or motion word that forms no word with what follows (到华胜, 从市)?"""
+    return len(word) >= 2 and word[0] in FUNCTION_CHARS and word[:2] not in tokenizer_freq()
 
 
 def trim_function_char(text: str, begin: int, end: int) -> int:
     """从市某局 -> 市某局: drop a preposition jieba glued to the name."""
-    if end - begin >= 3 and text[begin] in "从在由经将把与和到对给让被于" and \
-            text[begin:begin + 2] not in tokenizer_freq():
-        return begin + 1
-    return begin
+    return begin + 1 if end - begin >= 3 and glued_function_char(text[begin:begin + 2]) else begin
 
 
 @functools.lru_cache(maxsize=1)
