@@ -21,6 +21,7 @@ OWNER_WORDS = "旗下|所属|下属"              # 甲集团旗下的乙公司:
 OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")
 # what joins an owner and the company it owns: 旗下(的), 所属, (的)(控股|全资)子公司
 OWNED_LINK = re.compile(rf"(?:{OWNER_WORDS})的?|(?:的)?(?:控股|全资)?子公司")
+CONJUNCTIONS = "与和及同跟"   # 甲与乙: a character that joins two names
 # what separates the items of a list of names: 、 和 及 与 ， 以及 (or nothing)
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
 # a title, maybe acting or former: 副主任, 代理县长, 代检察长, 原主任

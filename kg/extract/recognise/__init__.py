@@ -37,11 +37,10 @@ from kg.extract.recognise import bodies, documents, listed, people, scopes, suff
 from kg.extract.recognise.automaton import HOME_WORDS, automaton
 from kg.extract.recognise.gazetteer import Area, Gazetteer
 from kg.extract.recognise.tagged import tagged as tagged_finder
-from kg.extract.patterns import HAN_CHAR
+from kg.extract.patterns import CONJUNCTIONS, HAN_CHAR
 from kg.extract.recognise.tokens import cut, tags, token_starts
 
 LINKING_TAGS = {"p", "c", "v", "u", "d", "f", "vg", "zg"}     # 在|某区, 和|某县, 赴|某市: a lone character before a name
-CONJUNCTION_CHARS = "和与及同"   # 代表和县妇联: 和 + 县, not the county 和县, when it joins two words
 TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
                  "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
 # on equal spans and types: what the gazetteer knows, then a body of an area (县 + 融媒体中心), then the rest
@@ -95,7 +94,7 @@ def _glued(scan: "Scan", start: int) -> bool:
 
 def _conjoined(text: str, start: int, end: int) -> bool:
     """Is a two-character area a conjunction joining a word to a bare 县/区 (代表和县妇联)?"""
-    return end - start == 1 and text[start] in CONJUNCTION_CHARS and start > 0 and bool(HAN_CHAR.match(text[start - 1]))
+    return end - start == 1 and text[start] in CONJUNCTIONS and start > 0 and bool(HAN_CHAR.match(text[start - 1]))
 
 
 def _near_home(gaz: Gazetteer, code: str | None) -> bool:

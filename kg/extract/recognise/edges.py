@@ -14,14 +14,13 @@ import functools
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import TITLE
+from kg.extract.patterns import CONJUNCTIONS, TITLE
 from kg.extract.recognise.tokens import cut, tags, tokenizer
 from kg.model import Mention
 
 PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
 VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
-CONJUNCTIONS = set("与和及同跟")
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 TITLE_TOKEN = re.compile(rf"{TITLE}$")   # 市委书记: no name runs over a title
 FUNCTION_CHARS = "从在由经将把与和到对给让被于赴"   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
