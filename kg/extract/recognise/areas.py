@@ -250,10 +250,9 @@ def countries() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def jieba_tagged() -> dict[str, str]:
     """Words jieba's dictionary tags as organisations (nt) or places (ns)."""
-    import jieba.posseg
+    from kg.extract.recognise.tokens import tags
 
-    tags = jieba.posseg.dt.word_tag_tab
-    return {w: t for w, t in tags.items() if t in ("nt", "ns") and len(w) >= 2}
+    return {w: t for w, t in tags().items() if t in ("nt", "ns") and len(w) >= 2}
 
 
 def _named(name: str, a: Area) -> bool:
