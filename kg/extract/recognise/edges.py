@@ -14,7 +14,7 @@ import functools
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import CONJUNCTIONS, TITLE
+from kg.extract.patterns import CONJUNCTIONS, TITLE_AT_END
 from kg.extract.recognise.tokens import cut, tags, tokenizer
 from kg.model import Mention
 
@@ -22,7 +22,6 @@ PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】�
 VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
-TITLE_TOKEN = re.compile(rf"{TITLE}$")   # 市委书记: no name runs over a title
 FUNCTION_CHARS = "从在由经将把与和到对给让被于赴"   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
 
 
@@ -34,7 +33,7 @@ def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
         return True
     if lenient:   # only words no company name contains: 的, 在, 和, a visit verb
         return tok in HARD_STOPS or tok in VISIT_VERBS
-    if tok in L.STOP_WORDS or tok in VISIT_VERBS or TITLE_TOKEN.search(tok):
+    if tok in L.STOP_WORDS or tok in VISIT_VERBS or TITLE_AT_END.search(tok):
         return True
     tag = tags().get(tok)
     if tag == "a" and len(tok) == 1:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import TITLE
+from kg.extract.patterns import TITLE_AT_END
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS
 
 POSITION = Rule("position.title", "holdsPosition", 0.9)
 ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in the roster of a leading group
-TITLE_AT_END = re.compile(rf"{TITLE}$")
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")

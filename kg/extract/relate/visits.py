@@ -15,7 +15,7 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.dates import OPENING_DATE, date_in_context
-from kg.extract.patterns import HAN, LIST_GAP, TITLE
+from kg.extract.patterns import HAN, LIST_GAP, TITLE, TITLE_AT_END
 from kg.extract.recognise.listed import VAGUE
 from kg.extract.relate.base import Rule, list_after, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
@@ -43,7 +43,6 @@ AT_PLACE = re.compile(rf"^[{HAN}]{{0,4}}?在$")
 # 在某公司，…: a place frame at the start of the sentence
 PLACE_FRAME = re.compile(rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?在")
 SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
-TITLE_END = re.compile(f"(?:{TITLE})$")                   # 某某总书记|视察: someone titled acts
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
 TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会|副主任|李某: a body in a title chain
 OBJECT_FRAME = re.compile(rf"^(?:进行了?|开展了?)[{HAN}]{{0,4}}$")   # 对甲县进行了(执法)检查: 甲县 is visited
@@ -82,7 +81,7 @@ def _not_a_visit(sent: Sentence, v: re.Match) -> bool:
     text = sent.text
     if v[0] == "到" and any(text.endswith(w, 0, v.end()) for w in L.DAO_COMPOUNDS) or NOMINAL.search(text, 0, v.start()):
         return True
-    t = TITLE_END.search(text, 0, v.start())
+    t = TITLE_AT_END.search(text, 0, v.start())
     if t is None or any(m.end == t.start() for m in sent.mentions if m.type in PEOPLE):
         return False
     before = [m.end for m in sent.mentions if m.type in PEOPLE and m.end <= t.start()]
