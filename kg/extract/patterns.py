@@ -27,6 +27,7 @@ LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")
 # a title, maybe acting or former: 副主任, 代理县长, 代检察长, 原主任
 TITLE = rf"(?:{L.alternation(L.TITLE_PREFIXES)})?(?:{L.alternation(L.TITLES)})"
 TITLE_RE = re.compile(TITLE)
+PLACE_SUFFIX_END = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")   # 某某公园: a name a place suffix ends
 TITLE_AT_END = re.compile(rf"{TITLE}$")   # 市委书记, 某某总书记|视察: a text that ends in a title
 # verbs of locating: 位于甲区, 坐落在乙镇
 LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")

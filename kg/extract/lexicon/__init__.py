@@ -75,26 +75,11 @@ TITLES = PARTY_TITLES + GOV_TITLES + BUSINESS_TITLES + OTHER_TITLES
 TITLE_PREFIXES = ("代理", "代", "原", "前任")     # 代理县长: acting; 原主任: former
 
 
-def base_title(title: str) -> str:
-    """The office a title names without 代理/代/原/前任 (代理检察长 -> 检察长; 代县长 is listed as it is).
-
-    >>> base_title("代理检察长"), base_title("代县长"), base_title("原主任")
-    ('检察长', '代县长', '主任')
-    """
-    if title in _TITLE_SET:
-        return title
-    for p in TITLE_PREFIXES:
-        if title.startswith(p) and title[len(p):] in _TITLE_SET:
-            return title[len(p):]
-    return title
-
-
 def _prefixed(titles) -> frozenset[str]:
     """The titles with their acting and former forms: 县长, 代理县长, 原县长."""
     return frozenset(titles) | {p + t for p in TITLE_PREFIXES for t in titles}
 
 
-_TITLE_SET = frozenset(TITLES)
 IMPLIED_BODY = {p + t: v for t, v in table("implied_bodies").items() for p in ("", *TITLE_PREFIXES)}  # 副市长 -> 市政府
 BUSINESS_TITLE_SET = _prefixed(BUSINESS_TITLES)
 PARTY_TITLE_SET = _prefixed(PARTY_TITLES)
@@ -103,6 +88,7 @@ DEPARTMENT_TITLES = table("department_titles")   # 组织部长 after 某委常�
 
 # --- bodies ----------------------------------------------------------------
 BODY_STEMS = words("body_stems")                 # 市 + 人大常委会
+BODY_STEM_SET = frozenset(BODY_STEMS)
 DEMOCRATIC_PARTIES = words("democratic_parties")
 BARE_DEPARTMENTS = words("bare_departments")     # 省委常委、宣传部部长
 AREA_DEPARTMENTS = frozenset(words("area_departments"))

@@ -4,7 +4,7 @@ Each *finder* is a plain function ``finder(scan) -> list[Mention]`` over one
 :class:`Scan` of a sentence; :data:`FINDERS` lists them in the order they run
 (later finders read what earlier ones found through ``scan.found``):
 
-1. ``gazetteer`` — the automaton of :mod:`.automaton` (areas with codes,
+1. ``gazetteer_hits`` — the automaton of :mod:`.automaton` (areas with codes,
    countries, organisations and places jieba's dictionary knows); a far
    area glued to the word before it (高|新北区) is left out;
 2. ``suffixes`` — names typed by their last word (…有限公司, …公园,
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
 from kg.extract.recognise import bodies, documents, listed, people, scopes, suffixes
-from kg.extract.recognise.automaton import HOME_WORDS, automaton
+from kg.extract.recognise.automaton import HOME_WORDS, automaton as build_automaton
 from kg.extract.recognise.gazetteer import Area, Gazetteer
 from kg.extract.recognise.tagged import tagged as tagged_finder
 from kg.extract.patterns import CONJUNCTIONS, HAN_CHAR
@@ -64,7 +64,7 @@ class Scan:
     areas: list[Mention] = field(default_factory=list)   # gazetteer areas (not 我市)
 
 
-def gazetteer(scan: Scan) -> list[Mention]:
+def gazetteer_hits(scan: Scan) -> list[Mention]:
     """Every automaton hit that respects word edges (full area names need none)."""
     out = []
     text = scan.text
@@ -102,7 +102,7 @@ def _near_home(gaz: Gazetteer, code: str | None) -> bool:
     return gaz.province is None or not code or code[:2] == gaz.province.code[:2]
 
 
-FINDERS = (gazetteer, suffixes.suffix_names, bodies.home_zones, bodies.villages, bodies.area_bodies,
+FINDERS = (gazetteer_hits, suffixes.suffix_names, bodies.home_zones, bodies.villages, bodies.area_bodies,
            bodies.generic_bodies, bodies.sub_units, bodies.listed_bodies,
            bodies.home_bodies,
            bodies.village_bodies,
@@ -116,7 +116,7 @@ class Recogniser:
     def __init__(self, home: Area | None):
         self.home = home
         self.gaz = Gazetteer.of(home)
-        self.auto = automaton(home)
+        self.auto = build_automaton(home)
 
     def sentence(self, sent: Sentence, doc_text: str, page_text: str = "", tagged=()) -> list[Mention]:
         """The settled mentions of `sent` (its tokens are kept on it); `tagged`: the tagger's spans."""

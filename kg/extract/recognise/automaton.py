@@ -15,14 +15,13 @@ import re
 import ahocorasick
 
 from kg.extract import lexicon as L
+from kg.extract.patterns import PLACE_SUFFIX_END
 from kg.extract.recognise.gazetteer import Area, Gazetteer, countries, jieba_tagged
 from kg.extract.recognise.tokens import cut
 
-BODY_STEM_SET = frozenset(L.BODY_STEMS)
 ORG_WORD_ENDING = re.compile(r"(院|社|部|委|局|会|厅|署|办|所|中心|大学|学院|公司|集团|银行|法院|总局|委员会|办公厅|台)$")
 COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
 NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
-PLACE_TAIL = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
 HOME_WORDS = ("我市", "本市", "我县", "本县", "我区", "本区", "我省", "本省", "我旗", "我州")   # the outlet's own area
 
 
@@ -31,7 +30,7 @@ def _organisations() -> dict[str, tuple]:
     """The automaton values of the words jieba's dictionary tags nt (the same for every home area)."""
     out = {}
     for word, tag in jieba_tagged().items():
-        if tag != "nt" or word in BODY_STEM_SET:
+        if tag != "nt" or word in L.BODY_STEM_SET:
             continue      # 人大常委会 alone: whose? the body rule decides
         if len(word) <= 3 and word.endswith("会"):
             continue      # 协商会, 座谈会: meetings, not bodies
@@ -47,7 +46,7 @@ def _place_entry(word: str, gaz: Gazetteer) -> tuple | None:
     """The automaton value of a word jieba's dictionary tags ns, or None to skip it."""
     if gaz.lookup(word):
         return None
-    m = PLACE_TAIL.search(word)
+    m = PLACE_SUFFIX_END.search(word)
     core = word[:m.start()] if m else ""
     if m and (jieba_tagged().get(core) == "ns" or gaz.lookup(core)):
         return ("Place", word, None, len(word))    # 某港 with a place name core

@@ -128,9 +128,6 @@ class Gazetteer:
                     return a
         return None
 
-    def parent_city(self, area: Area) -> Area | None:
-        return _city_of(area) if area.level == 2 else None
-
 
 def _city_of(area: Area | None) -> Area | None:
     """The prefecture-level city an area is in (itself for a city), or None (a province, a municipality)."""

@@ -45,7 +45,7 @@ def _cuts_word(text: str, pos: int) -> bool:
 def not_a_name(text: str, pos: int, listed: bool = False) -> bool:
     """A word that starts with a surname but is none: 成员, 领导, a title; 由/向 before a name (由王某兼任),
     but for an item of a list of names (于某强、王某)."""
-    if any(text.startswith(w, pos) for w in NOT_NAMES) or text[pos] in CONJUNCTION_SURNAMES:
+    if text.startswith(NOT_NAMES, pos) or text[pos] in CONJUNCTION_SURNAMES:
         return True
     return not listed and text[pos] in NAME_PREPOSITIONS and surname_len(text, pos + 1) > 0 and text[pos + 1] != text[pos]
 
@@ -96,42 +96,32 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     if len(cands) <= 1:
         return cands[0] if cands else None
     long, short = cands
+    n_long, n_short = doc_text.count(long), doc_text.count(short)
     if pos + len(short) in spaces:
         return short          # 王某 副市长
     if pos + len(long) in spaces:
         return long
     if _cuts_word(text, pos + len(short)) and not _cuts_word(text, pos + len(long)) \
-            and _recurs_only_before(long, text[pos + len(long):pos + len(long) + 1], doc_text):
+            and _recurs_only_before(long, n_long, text[pos + len(long):pos + len(long) + 1], doc_text):
         return short          # 王某先后… 王某先后…: the longer form only ever stands before the same character
-    if _recurs(long, short, doc_text):
-        return long
+    if n_long >= 2 and n_long >= n_short - 1:
+        return long           # 柯某之 … 柯某之: the longer form recurs as often as the shorter one
     if _cuts_word(text, pos + len(long)) and not _cuts_word(text, pos + len(short)):
         return long           # 柯某之|陪同: the word after the longer form is a verb
     if (tagged or {}).get(pos) == pos + len(long):
         return long           # the tagger reads the longer name (the rules would cut 李强|强调 short)
     if _cuts_word(text, pos + len(short)):
         return short          # 王某先后
-    return _by_recurrence(text, pos, long, short, doc_text)
+    return _by_recurrence(long, short, n_long, n_short, text[pos + len(long):pos + len(long) + 2])
 
 
-def _recurs(long: str, short: str, doc_text: str) -> bool:
-    """The longer form recurs in the article as often as the shorter one (柯某之 … 柯某之)."""
-    n_long = doc_text.count(long)
-    return n_long >= 2 and n_long >= doc_text.count(short) - 1
+def _recurs_only_before(long: str, n_long: int, nxt: str, doc_text: str) -> bool:
+    """Every one of the `n_long` occurrences of `long` is followed by `nxt` (王某先|后 each time)."""
+    return bool(nxt) and n_long == doc_text.count(long + nxt)
 
 
-def _recurs_only_before(long: str, nxt: str, doc_text: str) -> bool:
-    """Every occurrence of `long` is followed by `nxt` (王某先|后 each time)."""
-    return bool(nxt) and doc_text.count(long) == doc_text.count(long + nxt)
-
-
-def _by_recurrence(text: str, pos: int, long: str, short: str, doc_text: str) -> str:
-    """How often each length recurs in the article decides; then whether the third character starts a verb."""
-    n_long, n_short = doc_text.count(long), doc_text.count(short)
-    nxt = text[pos + len(long):pos + len(long) + 2]
-    # the longer form wins when it recurs as often as the shorter one
-    if n_long >= 2 and n_long >= n_short - 1:
-        return long
+def _by_recurrence(long: str, short: str, n_long: int, n_short: int, nxt: str) -> str:
+    """The shorter form when it recurs more often; then whether the third character starts a verb (`nxt` follows)."""
     if n_short > n_long:
         return short
     # one occurrence only: a 3-character name unless the third char starts a verb

@@ -22,7 +22,7 @@ SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2
             ("Place", re.compile(f"(?:{L.alternation(L.PLACE_SUFFIXES)})")),
             ("Organization", re.compile(f"(?:{L.alternation(L.ORG_SUFFIXES)})")))
 MAX_NAME = 30                     # characters a walk to the left may cover
-BODY_STEM_SET = frozenset(L.BODY_STEMS)
+LONG_BODY_STEMS = tuple(s for s in L.BODY_STEMS if len(s) >= 2)   # 中心工作: a stem a common word ends in
 # 某集团控股子公司: a description of a company, not its name
 DESCRIBED_SUBSIDIARY = re.compile(rf"(?:控股|全资|参股|{OWNER_WORDS})(?:子公司|分公司)$|(?:公司|集团)的?(?:子公司|分公司)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
@@ -46,7 +46,7 @@ def suffix_names(scan) -> list[Mention]:
                 continue  # 厂 in 厂房, 园 in 园区: the suffix must end a word
             if any(a.start < m.end() < a.end for a in areas):
                 continue  # 某区学院|街道: the suffix is part of an area's name
-            if etype == "Organization" and m[0] in BODY_STEM_SET and any(a.end == m.start() for a in areas):
+            if etype == "Organization" and m[0] in L.BODY_STEM_SET and any(a.end == m.start() for a in areas):
                 continue  # 某市某区人民检察院: a body of the area (bodies name it), not a suffix name
             begin = _name_start(scan, etype, m, edges)
             if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in scan.text[begin:m.start()]
@@ -84,7 +84,7 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
         return None
     if is_weak(etype, suffix) and suffix not in L.NAMED_PLACE_SUFFIXES and not has_proper_token(core, scan.gaz):
         return None   # 稻米加工厂, 实训基地: a kind of thing, not a named one
-    if is_weak(etype, suffix) and any(core.endswith(s) for s in L.BODY_STEMS if len(s) >= 2):
+    if is_weak(etype, suffix) and core.endswith(LONG_BODY_STEMS):
         return None   # 县委县政府|中心工作: the body's work, no body named 中心
     if etype == "AdministrativeArea":
         area = scan.gaz.lookup(name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
+from kg.extract.patterns import HAN, PLACE_SUFFIX_END
 from kg.extract.recognise.names import surname_len
 from kg.extract.recognise.suffixes import only_industry
 from kg.extract.recognise.tokens import tags
@@ -21,12 +22,11 @@ from kg.model import Mention
 VILLAGE_END = re.compile(r"(?:村|镇|乡|街道|苏木|嘎查|社区)$")
 # an ORG that names a government body (乡镇政府, 区人民政府): rules name bodies, the tagger does not
 BODY_WORDS = re.compile(r"政府|人大|政协|党委|委员会|纪委|法院|检察院|办公室")
-TRADE_END = re.compile(rf"(?:{L.alternation(L.TRADE_WORDS | {'集团', '公司', '股份', '控股', '重工', '重科', '建投', '城投'})})$")
+TRADE_END = re.compile(rf"(?:{L.alternation(L.TRADE_WORDS | {'公司', '重工', '重科', '建投', '城投'})})$")
 LIST_MARK = "、"
 PER_SUPPORT = ("同志", "等")
-SITE_END = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")
-ORG_END = re.compile(r"[局委办厅院所会团部处站队校社馆台组]$|中心$|协会$|学会$|商会$")
-HAN_NAME = re.compile("[\u4e00-\u9fff·]+")
+ORG_END = re.compile(r"[局委办厅院所会团部处站队校社馆台组]$|中心$")
+HAN_NAME = re.compile(f"[{HAN}·]+")
 MIN_ORG = 3
 MIN_BODY = 4          # 宣传部 alone is a department of whatever committee comes before it
 MIN_SITE = 4
@@ -50,10 +50,10 @@ def typed(text: str, label: str) -> tuple[str, str] | None:
             return None
         if VILLAGE_END.search(text) and len(text) >= 3 and tags().get(text[:-1]) in PROPER_OR_UNKNOWN:
             return "AdministrativeArea", "tagger.village"
-        if SITE_END.search(text) and len(text) >= MIN_SITE:
+        if PLACE_SUFFIX_END.search(text) and len(text) >= MIN_SITE:
             return "Place", "tagger.place"
         return None
-    if len(text) < MIN_ORG or text in L.BODY_STEMS or text in L.BARE_DEPARTMENTS or BODY_WORDS.search(text) \
+    if len(text) < MIN_ORG or text in L.BODY_STEM_SET or text in L.BARE_DEPARTMENTS or BODY_WORDS.search(text) \
             or L.GENERIC_PREFIXES.match(text):
         return None
     if ORG_END.search(text):

@@ -12,8 +12,9 @@ go through it together (:func:`tag_texts`).
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
+
+from kg.extract.patterns import HAN_CHAR
 
 LABELS = ("PER", "LOC", "ORG")
 
@@ -47,12 +48,11 @@ def spans_of(words: list[tuple[str, str]]) -> list[Span]:
     return out
 
 
-HAN_RUN = re.compile("[\u4e00-\u9fff]")
 
 
 def tag_texts(texts: list[str]) -> list[list[Span]]:
     """The spans of every text (texts without a Han character are not run through the model)."""
-    todo = [i for i, t in enumerate(texts) if HAN_RUN.search(t)]
+    todo = [i for i, t in enumerate(texts) if HAN_CHAR.search(t)]
     results = model().run([texts[i] for i in todo]) if todo else []
     out: list[list[Span]] = [[] for _ in texts]
     for i, words in zip(todo, results):
