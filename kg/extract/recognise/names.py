@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, HAN_CHAR
+from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE
 
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
@@ -85,6 +85,8 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     '王某'
     >>> person_name("成员王某副局长", 2, "成员王某副局长", spaces=frozenset({4}))
     '王某'
+    >>> person_name("副书记王某区长陪同", 3, "副书记王某区长陪同")
+    '王某'
     """
     s = surname_len(text, pos)
     if not s or not_a_name(text, pos):
@@ -101,6 +103,8 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
         return short          # 王某 副市长
     if pos + len(long) in spaces:
         return long
+    if TITLE_RE.match(text, pos + len(short)) and not TITLE_RE.match(text, pos + len(long)):
+        return short          # 王某|区长: the title's first character is not the name's
     if _cuts_word(text, pos + len(short)) and not _cuts_word(text, pos + len(long)) \
             and _recurs_only_before(long, n_long, text[pos + len(long):pos + len(long) + 1], doc_text):
         return short          # 王某先后… 王某先后…: the longer form only ever stands before the same character

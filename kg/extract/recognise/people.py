@@ -131,8 +131,6 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
         name = person_name(text, b, scan.doc_text, scan.spaces, scan.names)
         if not name:
             continue
-        if len(name) == 3 and TITLE_RE.match(text, b + 2) and not TITLE_RE.match(text, b + 3):
-            name = name[:2]           # 王某|区长: the title's first character is not the name's
         e = b + len(name)
         e += len(SAME_NAME) if text.startswith(SAME_NAME, e) else 0
         laid_out = e in scan.spaces
