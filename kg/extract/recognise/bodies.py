@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, TITLE_RE
+from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE
 from kg.extract.recognise.automaton import HOME_WORDS
 from kg.extract.recognise.tokens import cut
 from kg.model import Mention
@@ -185,7 +185,7 @@ def home_bodies(scan) -> list[Mention]:
         return []
     text, out = scan.text, []
     for m in HOME_BODY_RE.finditer(text):
-        if m.start() > 0 and (re.match(f"[{HAN}]", text[m.start() - 1]) and not text.endswith(AFTER_BODY, 0, m.start())):
+        if m.start() > 0 and (HAN_CHAR.match(text[m.start() - 1]) and not text.endswith(AFTER_BODY, 0, m.start())):
             continue      # 某某政府, 人民政府: part of a longer name
         if not (TITLE_RE.match(text, m.end()) or text.endswith(AFTER_BODY, 0, m.start())):
             continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, TITLE_RE
+from kg.extract.patterns import HAN, HAN_CHAR, HAN_WORD, TITLE_RE
 from kg.extract.recognise.names import not_a_name, person_name, surname_len
 from kg.extract.recognise.tokens import tags
 from kg.model import Mention
@@ -168,7 +168,7 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     clause_start = _clause_start(text, end)
     items, pos, surnamed = [], clause_start, 0
     for piece in text[clause_start:end].split("、"):
-        if 2 <= len(piece) <= 4 and re.fullmatch(f"[{HAN}]+", piece) and not not_a_name(piece, 0, listed=True):
+        if 2 <= len(piece) <= 4 and HAN_WORD.fullmatch(piece) and not not_a_name(piece, 0, listed=True):
             items.append((pos, piece))
             surnamed += bool(surname_len(piece, 0))
         elif items or pos != clause_start:
@@ -238,7 +238,7 @@ def appointed(scan) -> list[Mention]:
             out += [_titled(s, n, title, appointed=True) for s, n in listed]
             continue
         b = next((b for b in (m.start() - 3, m.start() - 2, m.start() - 4) if b >= 0 and surname_len(text, b)
-                  and (b == 0 or not re.match(f"[{HAN}]", text[b - 1])) and re.fullmatch(f"[{HAN}]+", text[b:m.start()])),
+                  and (b == 0 or not HAN_CHAR.match(text[b - 1])) and HAN_WORD.fullmatch(text[b:m.start()])),
                  None)
         if b is not None and title:
             out.append(_titled(b, text[b:m.start()], title, appointed=True))

@@ -19,7 +19,7 @@ import functools
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN
+from kg.extract.patterns import HAN_WORD
 from kg.extract.recognise.areas import by_code, load_areas
 from kg.model import Mention
 
@@ -141,7 +141,7 @@ def _items(scan, parts: list[tuple[int, int]], forms: dict, found: dict,
     items = [first]
     for k, (s, e) in enumerate(parts[1:], 1):
         piece = text[s:e]
-        if k == len(parts) - 1 or not (MIN_ITEM <= len(piece) <= MAX_ITEM and re.fullmatch(f"[{HAN}]+", piece)):
+        if k == len(parts) - 1 or not (MIN_ITEM <= len(piece) <= MAX_ITEM and HAN_WORD.fullmatch(piece)):
             tail = LAST_GAP.search(piece)
             if tail and _last(scan, (s + tail.end(), e), forms, found, suffix) and \
                     _last(scan, (s, s + tail.start()), forms, found, suffix) == (s, s + tail.start()):
@@ -181,7 +181,7 @@ def _counted_villages(scan, parts, found: dict) -> list[Mention]:
     if town is None or close < 0 or not VILLAGE_COUNT.match(text[close:]):
         return []
     spans = [(town.end, e0), *parts[1:-1], (sl, close)]
-    if not all(MIN_ITEM <= e - s <= MAX_VILLAGE and re.fullmatch(f"[{HAN}]+", text[s:e]) for s, e in spans):
+    if not all(MIN_ITEM <= e - s <= MAX_VILLAGE and HAN_WORD.fullmatch(text[s:e]) for s, e in spans):
         return []
     return [Mention(s, e, text[s:e], "AdministrativeArea", "scope.village", name=text[s:e])
             for s, e in spans if _new_item(scan, s, e)]
