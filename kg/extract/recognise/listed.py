@@ -19,8 +19,7 @@ from itertools import pairwise
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN
-from kg.extract.recognise.suffixes import PROPER_TAGS
-from kg.extract.recognise.tokens import cut, tags
+from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
 
 SUFFIX_TYPES = (("AdministrativeArea", L.ZONE_SUFFIXES), ("Enterprise", L.ENTERPRISE_SUFFIXES),

@@ -14,7 +14,7 @@ from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, OWNER_WORDS
 from kg.extract.recognise.edges import cut_to_anchor, extend_to_toponym, left_edge, trim_function_char
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
-from kg.extract.recognise.tokens import cut, tags
+from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
 
 SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
@@ -26,7 +26,6 @@ LONG_BODY_STEMS = tuple(s for s in L.BODY_STEMS if len(s) >= 2)   # 中心工作
 # 某集团控股子公司: a description of a company, not its name
 DESCRIBED_SUBSIDIARY = re.compile(rf"(?:控股|全资|参股|{OWNER_WORDS})(?:子公司|分公司)$|(?:公司|集团)的?(?:子公司|分公司)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
-PROPER_TAGS = {"ns", "nr", "nz", "nt", "nrt", "nrfg", None}     # None: a word jieba does not know
 PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
 VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
 # what follows a facility visited as a building site (guideline: a Place)

@@ -16,7 +16,7 @@ from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, PLACE_SUFFIX_END
 from kg.extract.recognise.names import surname_len
 from kg.extract.recognise.suffixes import only_industry
-from kg.extract.recognise.tokens import tags
+from kg.extract.recognise.tokens import PROPER_TAGS, tags
 from kg.model import Mention
 
 VILLAGE_END = re.compile(r"(?:村|镇|乡|街道|苏木|嘎查|社区)$")
@@ -30,7 +30,6 @@ HAN_NAME = re.compile(f"[{HAN}·]+")
 MIN_ORG = 3
 MIN_BODY = 4          # 宣传部 alone is a department of whatever committee comes before it
 MIN_SITE = 4
-PROPER_OR_UNKNOWN = (None, "ns", "nr", "nz", "nt")   # 中心镇: a kind of town, not a name
 MAX_PERSON = 4
 
 
@@ -48,7 +47,7 @@ def typed(text: str, label: str) -> tuple[str, str] | None:
     if label == "LOC":
         if L.GENERIC_PREFIXES.match(text) or text[:2] in L.GENERIC_MODIFIERS:
             return None
-        if VILLAGE_END.search(text) and len(text) >= 3 and tags().get(text[:-1]) in PROPER_OR_UNKNOWN:
+        if VILLAGE_END.search(text) and len(text) >= 3 and tags().get(text[:-1]) in PROPER_TAGS:
             return "AdministrativeArea", "tagger.village"
         if PLACE_SUFFIX_END.search(text) and len(text) >= MIN_SITE:
             return "Place", "tagger.place"

@@ -27,6 +27,10 @@ def tokenizer():
     return jieba.dt
 
 
+# the tags of proper names (places, people, other proper nouns, bodies); None: a word jieba does not know
+PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg", None})
+
+
 @functools.lru_cache(maxsize=1)
 def tags() -> dict[str, str]:
     """jieba's dictionary POS tag of each word it knows."""
