@@ -19,8 +19,8 @@ from kg.extract.patterns import PLACE_SUFFIX_END
 from kg.extract.recognise.gazetteer import Area, Gazetteer, countries, jieba_tagged
 from kg.extract.recognise.tokens import cut
 
-ORG_WORD_ENDING = re.compile(r"(院|社|部|委|局|会|厅|署|办|所|中心|大学|学院|公司|集团|银行|法院|总局|委员会|办公厅|台)$")
 COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
+ORG_WORD_ENDING = re.compile(rf"[院社部委局会厅署办所台]$|中心$|大学$|{COMPANY_WORD_ENDING.pattern}")
 NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
 HOME_WORDS = ("我市", "本市", "我县", "本县", "我区", "本区", "我省", "本省", "我旗", "我州")   # the outlet's own area
 
