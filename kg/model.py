@@ -154,9 +154,6 @@ class Sentence:
     offsets: OffsetMap
     index: int = 0
     mentions: list[Mention] = field(default_factory=list)
-    tokens: list[str] | None = None
-    date: dt.date | None = None   # explicit date stated in the sentence
-    date_text: str | None = None
 
     def source_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         return self.offsets.source_span(start, len(self.text) if end is None else end)

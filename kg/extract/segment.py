@@ -211,9 +211,9 @@ def _sentence_breaks(lines: list[Line], credits: list[Line], body: str, bmap: Of
         frozenset(i for i in range(1, len(body)) if bmap.source(i) in starts)
 
 
-def _article(page: Page, lines: list[Line], credits: list[Line]) -> Article:
-    """The article of one body: its lead, credits, sentences and event date."""
-    text, omap = join_lines(lines)
+def _article(page: Page, lines: list[Line], credits: list[Line], joined: tuple[str, OffsetMap]) -> Article:
+    """The article of one body (`joined`: its lines joined): its lead, credits, sentences and event date."""
+    text, omap = joined
     span = [(l.start, l.end) for l in (*lines, *credits)]
     art = Article(id="a-" + short_hash(page.sha256, page.base + lines[0].start), page=page,
                   start=min(a for a, _ in span), end=max(b for _, b in span))
@@ -236,8 +236,9 @@ def segment_page(page: Page) -> list[Article]:
     [('会议', [('记者', '张三')], 1)]
     """
     bodies, heads = _gather(_units(_split_credits(clean_lines(page.text), page.text)))
-    articles = [_article(page, lines, credits) for lines, credits in bodies]
-    grams = [_bigrams(join_lines(lines)[0]) for lines, _ in bodies]
+    joined = [join_lines(lines) for lines, _ in bodies]
+    articles = [_article(page, lines, credits, j) for (lines, credits), j in zip(bodies, joined)]
+    grams = [_bigrams(text) for text, _ in joined]
     # headline blocks go to the body they overlap most; banners stand alone
     for before, block in heads:
         hl = _headline_sentence(block)

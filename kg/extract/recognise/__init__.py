@@ -119,8 +119,8 @@ class Recogniser:
         self.auto = build_automaton(home)
 
     def sentence(self, sent: Sentence, doc_text: str, page_text: str = "", tagged=()) -> list[Mention]:
-        """The settled mentions of `sent` (its tokens are kept on it); `tagged`: the tagger's spans."""
-        tokens = sent.tokens = cut(sent.text)
+        """The settled mentions of `sent`; `tagged`: the tagger's spans."""
+        tokens = cut(sent.text)
         starts = token_starts(tokens)
         spaces = sent.spaces(page_text) if page_text else frozenset()
         # a space of the source parts words too (王某 市财政局局长)

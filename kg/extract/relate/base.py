@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kg.extract.patterns import LIST_GAP, OWNED_LINK
+from kg.extract.dates import OPENING_DATE
+from kg.extract.patterns import LIST_GAP, LOCATING, OWNED_LINK
 from kg.model import Fact, Mention, Sentence
 from kg.vocab import PREDICATES
 
@@ -63,6 +64,15 @@ class Context:
     home_area_name: str | None
     before: object        # discourse.State of the article before this sentence
     after: object         # ... and after it
+    # what two rules of one module both read off the sentence, computed once: key -> (sentence, value)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, fn: Callable, sent: Sentence):
+        """``fn(sent)``, computed once for the sentence however many rules ask."""
+        held = self.memo.get(fn)
+        if held is None or held[0] is not sent:
+            held = self.memo[fn] = (sent, fn(sent))
+        return held[1]
 
     def home_name(self, prefix: str | None) -> str | None:
         return self.home.home_name(prefix) if prefix else None
@@ -78,7 +88,9 @@ INSIDE_GAP = re.compile(r"^了?[\u4e00-\u9fff]{0,4}[内里中]的$")        # �
 TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")       # 某工程现场和某园
 # 察看了某某纪念馆和某园: a first item we could not name, then a named one
 FIRST_ITEM_GAP = re.compile(r"^了?[\u4e00-\u9fff]{2,12}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
-LOCATED_LEAD = ("位于", "坐落在", "坐落于")
+LOCATED_LEAD = LOCATING      # …和位于甲区的乙园: a list goes on at 乙园
+# what may open a sentence before its frame (在某地，…): a date and part of the day, a connective
+FRAME_OPENING = rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?"
 
 
 def list_after(sent: Sentence, pos: int, types) -> list[Mention]:

@@ -8,7 +8,7 @@ sentence from the state before it; rules read both and write neither.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.extract.dates import has_own_date
 from kg.extract.patterns import OWNER_WORDS
@@ -32,6 +32,10 @@ class State:
     task_group: Mention | None = None   # the last leading group or headquarters named (领导小组, 指挥部)
     roster_role: str | None = None      # the role of the roster being listed (组长, 成员), line by line
     dated: str | None = None            # the last body sentence with a date of its own (当天 refers to it)
+    # the (visit verb, subjects) pairs of the sentence this state was advanced over (`visited_in`),
+    # read by the visit rule too
+    visits: tuple = field(default=(), compare=False, repr=False)
+    visited_in: Sentence | None = field(default=None, compare=False, repr=False)
 
 
 def title_document(art: Article) -> Mention | None:
@@ -56,7 +60,9 @@ def advance(before: State, sent: Sentence) -> State:
     own = [m for m in policies if m.rule in OWN_DOCUMENT_RULES]
     if own and before.document is None:
         after = replace(after, document=own[0])
-    acting = [s for _verb, subjects in visit_subjects(before.lead, sent) for s in subjects]
+    visits = tuple(visit_subjects(before.lead, sent))
+    after = replace(after, visits=visits, visited_in=sent)
+    acting = [s for _verb, subjects in visits for s in subjects]
     if acting:
         after = replace(after, lead=acting[-1])
     bodies = [m for m in ments if m.type == "Organization" and GROUP_BODY.search(m.label)]

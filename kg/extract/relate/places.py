@@ -9,7 +9,7 @@ from kg.extract.recognise.areas import by_code
 from kg.extract.recognise.automaton import HOME_WORDS
 from kg.extract.recognise.gazetteer import code_level, countries
 from kg.extract.recognise.tokens import cut, token_starts
-from kg.extract.relate.base import Rule, register
+from kg.extract.relate.base import FRAME_OPENING, Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import VISITABLE
 
@@ -32,16 +32,16 @@ SCOPE_WINDOW = 8
 SETTLE_RE = re.compile(r"(?:正式|已|将|成功)?(?:落户|入驻|落地|选址)(?:在|于)?")
 CLAUSE_CUT = re.compile(r"[，。；]")
 # 在丙园内，…: a sentence that opens inside a place
-LOCATION_FRAME = re.compile(r"^(?:\d+月\d+日[，,]?)?(?:在|坐落在|坐落于|位于)")
+LOCATION_FRAME = re.compile(rf"{FRAME_OPENING}(?:在|坐落在|坐落于|位于)")
 
 
-def area_runs(sent: Sentence) -> list[list[Mention]]:
-    """Runs of areas written as a list: 甲市、乙市和丙市."""
+def area_runs(sent: Sentence, gap: re.Pattern = LIST_GAP) -> list[list[Mention]]:
+    """Runs of areas written as a list: 甲市、乙市和丙市 (what may stand between two: `gap`)."""
     areas = [m for m in sent.mentions if m.type == "AdministrativeArea"]
     runs, i = [], 0
     while i < len(areas):
         run = [areas[i]]
-        while i + 1 < len(areas) and LIST_GAP.match(sent.text[run[-1].end:areas[i + 1].start]):
+        while i + 1 < len(areas) and gap.match(sent.text[run[-1].end:areas[i + 1].start]):
             i += 1
             run.append(areas[i])
         runs.append(run)
@@ -105,7 +105,7 @@ def _located_by_name_order(sent: Sentence) -> list:
 
 @register(LOCATED_VERB, LOCATED_OF, LOCATED_SETTLED, LOCATED_FRAME)
 def located_in(ctx, art: Article, sent: Sentence) -> list:
-    facts = _located_by_name_order(sent)
+    facts = list(ctx.once(_located_by_name_order, sent))
     text, ments = sent.text, sent.mentions
     for m in SETTLE_RE.finditer(text):       # 某公司(正式)落户某园: where it settled
         who = [x for x in ments if x.end <= m.start() and x.type == "Enterprise"]
@@ -230,7 +230,7 @@ def located_by_prefix(ctx, art: Article, sent: Sentence) -> list:
     """甲镇乙园 → 甲镇; 甲区乙街道丙小区 → 乙街道 (the nearest); 甲生态园乙湿地公园 → 甲生态园;
     甲庄八组某示范园 → 甲庄八组; 甲乡境内的乙沟 → 甲乡."""
     facts = []
-    stated = {id(f.subject) for f in _located_by_name_order(sent)}    # 位于甲镇的乙县某园: the text says
+    stated = {id(f.subject) for f in ctx.once(_located_by_name_order, sent)}    # 位于甲镇的乙县某园: the text says
     for i, m in enumerate(sent.mentions):
         nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
         if nxt is not None and id(nxt) not in stated:

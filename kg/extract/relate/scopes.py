@@ -92,14 +92,7 @@ def scope_defined(ctx, art: Article, sent: Sentence) -> list:
 
 def scope_runs(sent: Sentence) -> list[list[Mention]]:
     """Areas listed one after another, a county's seat counted as the county (甲县县城、乙县县城)."""
-    areas = [m for m in sent.mentions if m.type == "AdministrativeArea"]
-    runs: list[list[Mention]] = []
-    for a in areas:
-        if runs and SCOPE_GAP.match(sent.text[runs[-1][-1].end:a.start]):
-            runs[-1].append(a)
-        else:
-            runs.append([a])
-    return runs
+    return area_runs(sent, SCOPE_GAP)
 
 
 @register(SCOPE_DECISION)

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.dates import OPENING_DATE, date_in_context
+from kg.extract.dates import date_in_context
 from kg.extract.patterns import HAN, LIST_GAP, TITLE, TITLE_AT_END
 from kg.extract.recognise.listed import VAGUE
-from kg.extract.relate.base import Rule, list_after, register
+from kg.extract.relate.base import FRAME_OPENING, Rule, list_after, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import VISITABLE
 
@@ -41,7 +41,7 @@ PRONOUN_SUBJECT = re.compile(rf"(?:^|，)(?:随后|之后|其间|接着|同时)?
                              rf"|^(?:随后|之后|接着|紧接着|此后|其后|最后)[，,]?(?:又|还|再)?(?:先后)?$")
 AT_PLACE = re.compile(rf"^[{HAN}]{{0,4}}?在$")
 # 在某公司，…: a place frame at the start of the sentence
-PLACE_FRAME = re.compile(rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?在")
+PLACE_FRAME = re.compile(rf"{FRAME_OPENING}在")
 SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
 TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会|副主任|李某: a body in a title chain
@@ -163,14 +163,26 @@ def _home_short(ctx, text: str, pos: int) -> list:
     return []
 
 
+def _sentence_visits(ctx, sent: Sentence) -> tuple:
+    """The sentence's (visit verb, subjects) pairs: as :func:`~.discourse.advance` found them for
+    the state after it, else (a context made by hand) found here."""
+    if ctx.after.visited_in is sent:
+        return ctx.after.visits
+    return tuple(visit_subjects(ctx.before.lead, sent))
+
+
 @register(VISIT, INSPECTION)
 def visited(ctx, art: Article, sent: Sentence) -> list:
-    earlier = [ctx.before.dated] if ctx.before.dated else []     # 当天 looks back to the last dated sentence
-    date, date_text = date_in_context(sent.text, art.page.date, earlier, (art.date, art.date_text))
-    facts = []
-    for v, subjects in visit_subjects(ctx.before.lead, sent):
+    facts, dated = [], None
+    for v, subjects in _sentence_visits(ctx, sent):
         targets = _targets(ctx, sent, v, subjects)
         camps = list_after(sent, v.end(), ("Campaign",))
+        if not (targets or camps):
+            continue
+        if dated is None:        # 当天 looks back to the last dated sentence
+            earlier = [ctx.before.dated] if ctx.before.dated else []
+            dated = date_in_context(sent.text, art.page.date, earlier, (art.date, art.date_text))
+        date, date_text = dated
         for s in subjects:
             facts += [VISIT.fact(s, t, sent, date=date, date_text=date_text) for t in targets]
             facts += [INSPECTION.fact(s, c, sent, date=date, date_text=date_text) for c in camps]

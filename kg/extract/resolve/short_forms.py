@@ -14,7 +14,9 @@ from kg.extract.resolve.entities import Resolver, merge
 from kg.model import Article, Entity
 
 TRADE_TAILS = sorted(L.TRADE_WORDS, key=len, reverse=True)
-LEGAL_SUFFIX_END = re.compile(r"(股份有限公司|有限责任公司|有限公司)$")
+# a registered company's legal ending; 某某集团 is short for 某某集团 + the first of them the page has
+LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
+LEGAL_SUFFIX_END = re.compile(f"(?:{'|'.join(LEGAL_SUFFIXES)})$")     # the whole ending, the longest
 COMPANY_FORM_END = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
 POLICY_KEY_DROP = re.compile(r"^关于|的(?=[\u4e00-\u9fff]{1,6}$)|[（(][^（）()]*[)）]$|\s")
 AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
@@ -58,7 +60,7 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
             by_key.setdefault(k, e)
     firms = {e.name: e for e in ents.values() if e.type == "Enterprise"}
     for name, e in list(firms.items()):        # 某某集团 is the short name of 某某集团有限公司
-        for tail in ("有限公司", "股份有限公司", "有限责任公司"):
+        for tail in LEGAL_SUFFIXES:
             full = firms.get(name + tail)
             if full is not None and name.endswith("集团"):
                 merge(resolver, e, full)
