@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from kg.extract.recognise.areas import Area, by_code, former_names, zone_forms
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
-from kg.extract.recognise.tokens import cut, tags
+from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Article, Entity, ImpliedEntity, Mention
 
-PROPER_TAGS = ("ns", "nr", "nz", "nt", None)
 UPPER_PREFIXES = ("省", "市", "州", "自治区")   # one referent a text: a body of them is kept as written
 GOVERNMENT_FORMS = {"人民政府": "政府", "人民政府办公室": "政府办公室", "人民政府办": "政府办"}
 MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
