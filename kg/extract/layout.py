@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.patterns import ABOUT_TITLE, CLAUSE_PUNCT
 from kg.model import Sentence
 
 SPACE = "[ \\t\\u3000]"
@@ -30,7 +31,7 @@ MAX_HEADING = 20
 WORD_RUN = re.compile("[\u4e00-\u9fff]{2}")
 ITEM_BREAKERS = re.compile("[，。；！？（）()]")
 DATE_LINE = re.compile(rf"^{SPACE}*\d{{4}}年\d{{1,2}}月\d{{1,2}}日")      # the date line under a title
-TITLE_LINE = re.compile(r"[^，。；：！？,;:!?]{2,40}关于[^，。；：！？,;:!?]{2,70}的[^，。；：！？,;:!?]{1,16}")
+TITLE_LINE = re.compile(rf"[^{CLAUSE_PUNCT}]{{2,40}}{ABOUT_TITLE}")
 
 
 def _line_at(page_text: str, pos: int) -> str:

@@ -30,5 +30,8 @@ TITLE = rf"(?:{L.alternation(L.TITLE_PREFIXES)})?(?:{L.alternation(L.TITLES)})"
 TITLE_RE = re.compile(TITLE)
 PLACE_SUFFIX_END = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")   # 某某公园: a name a place suffix ends
 TITLE_AT_END = re.compile(rf"{TITLE}$")   # 市委书记, 某某总书记|视察: a text that ends in a title
+CLAUSE_PUNCT = "，。；：！？,;:!?"     # what ends a clause, full and half width
+# the body of a document's title: 关于 … 的 + its head (通知, 实施方案), within one clause
+ABOUT_TITLE = rf"关于[^{CLAUSE_PUNCT}]{{2,70}}的[^{CLAUSE_PUNCT}]{{1,16}}"
 # verbs of locating: 位于甲区, 坐落在乙镇
 LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")

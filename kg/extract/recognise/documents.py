@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN
+from kg.extract.patterns import ABOUT_TITLE, CLAUSE_PUNCT, HAN
 from kg.extract.recognise.edges import left_edge
 from kg.extract.recognise.suffixes import proper
 from kg.model import Mention
@@ -23,7 +23,7 @@ LABEL_START = re.compile(r"(?:重点|相关|有关|一般|普通)")     # “重
 MAX_CAMPAIGN_WALK = 16
 MIN_CAMPAIGN_CORE = 4
 # a whole sentence that is a document's title: (an issuer,) 关于 …的 + a policy head, no clause punctuation
-TITLE_LINE = re.compile(r"(?P<issuer>[^，。；：！？,;:!?]{2,30}?)?关于[^，。；：！？,;:!?]{2,70}的[^，。；：！？,;:!?]{1,16}")
+TITLE_LINE = re.compile(rf"(?P<issuer>[^{CLAUSE_PUNCT}]{{2,30}}?)?{ABOUT_TITLE}")
 YEARS = re.compile(r"[（(]\d{4}[—–\-－~～至]\d{4}年?[)）]")
 UNQUOTED_ISSUE_RE = re.compile(r"(?:印发(?:了)?|出台(?:了)?|发布(?:了)?|特制定|制定(?:了)?|(?:审议|表决)通过(?:了)?)")
 MIN_UNQUOTED, MAX_UNQUOTED = 6, 60

@@ -19,7 +19,7 @@ import functools
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN_WORD
+from kg.extract.patterns import CLAUSE_PUNCT, HAN_WORD
 from kg.extract.recognise.areas import by_code, load_areas
 from kg.model import Mention
 
@@ -28,7 +28,7 @@ VILLAGE_SUFFIX = re.compile(r"(?:村|社区|嘎查)$")
 # what closes a list of townships or villages: 等5个乡镇（街道）, 十七个乡镇, 等村
 TOWN_COUNT = re.compile(r"^(?:等)?[\d一二三四五六七八九十两]*个?(?:乡镇|乡|镇|街道|苏木|乡（镇）|镇（乡）)")
 VILLAGE_COUNT = re.compile(r"^(?:等)?[\d一二三四五六七八九十两]*个?(?:行政村|村|社区|嘎查)")
-PART_CUT = re.compile(r"[，。；：！？,;:!?（）()《》“”\s]")
+PART_CUT = re.compile(rf"[{CLAUSE_PUNCT}（）()《》“”\s]")
 LAST_GAP = re.compile(r"和|及|以及")            # 乙村和丙村: the last item after a conjunction
 MIN_ITEM, MAX_ITEM = 2, 6
 MAX_VILLAGE = 4                                # characters of a bare village name (某家庄, 某某沟)
