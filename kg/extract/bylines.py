@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import BYLINE_NON_NAMES, COMPOUND_SURNAMES, SURNAMES
+from kg.extract.patterns import HAN
 
 # an outlet's own dateline: 某某网讯, 某某新闻9月26日讯, 某某网驻某地讯 (before a bracket or a space),
 # 某某在线某地消息 (before a bracket)
-OUTLET_DATELINE = (r"[\u4e00-\u9fff]{1,12}?(?:网|报|台|新闻|客户端)[\u4e00-\u9fff\d]{0,10}?讯(?=\s|[（(])"
-                   r"|[\u4e00-\u9fff]{2,12}?消息(?=[（(])")      # 某某在线某地消息（某某）
+OUTLET_DATELINE = (rf"[{HAN}]{{1,12}}?(?:网|报|台|新闻|客户端)[{HAN}\d]{{0,10}}?讯(?=\s|[（(])"
+                   rf"|[{HAN}]{{2,12}}?消息(?=[（(])")      # 某某在线某地消息（某某）
 DATELINE = re.compile(
-    r"^(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?[\u4e00-\u9fff]{1,3}社[\u4e00-\u9fff\d]{0,14}电|"
-    rf"据[\u4e00-\u9fff]{{2,8}}(?:报|网|社)(?:报道|消息)|据[\u4e00-\u9fff]{{2,10}}消息|{OUTLET_DATELINE})")
+    rf"^(?:本报讯|本报[{HAN}]{{0,8}}电|据?[{HAN}]{{1,3}}社[{HAN}\d]{{0,14}}电|"
+    rf"据[{HAN}]{{2,8}}(?:报|网|社)(?:报道|消息)|据[{HAN}]{{2,10}}消息|{OUTLET_DATELINE})")
 SENTENCE_END = ("。", "！", "？", "”", "’", "」", "…")
 REPORTER_ROLES = ("本报记者", "特约记者", "见习记者", "首席记者", "实习记者", "摄影记者", "记者",
                   "特约通讯员", "通讯员", "通迅员", "实习生", "摄影", "摄像", "作者", "撰稿", "撰文", "视觉")
@@ -32,20 +33,20 @@ SPACED_ROLE = re.compile("|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key
 EDITOR = re.compile("|".join(EDITOR_ROLES))
 # a byline without brackets after the dateline, in the page text: 本报讯 记者 某某 某某 3月2日…
 BARE_BYLINE = re.compile("(?:(?:" + "|".join(REPORTER_ROLES)
-                         + r")[^\S\n]*(?:[\u4e00-\u9fff·]{2,4}[^\S\n]+){1,5})+")
+                         + rf")[^\S\n]*(?:[{HAN}·]{{2,4}}[^\S\n]+){{1,5}})+")
 ROLE_TOKENS = {"文": "文", "图": "图", "文/图": "文/图"}   # single characters: roles only as a token of their own
 ROLE_CANON = {"通迅员": "通讯员", "特约通讯员": "通讯员"}
 PHOTO_ENDS = ("摄", "摄影")
 # what ends an outlet's name: 某某日报, 某某网, 某某融媒体中心 (a kind of reporter, not a name)
 OUTLET_ENDS = ("报", "网", "社", "台", "中心", "新闻", "客户端", "全媒体", "融媒体")
 OUTLET = re.compile(r"^[\w·\-—.]{2,30}$")          # an outlet's name: no sentence in it
-OUTLET_AUTHOR = re.compile(r"(?:报|网|社|台)([\u4e00-\u9fff]{2,3})$")   # 来源：某某日报张某某
+OUTLET_AUTHOR = re.compile(rf"(?:报|网|社|台)([{HAN}]{{2,3}})$")   # 来源：某某日报张某某
 SEPARATORS = re.compile(r"[\s、，,|｜:：;；]+|(?<!文)[/／\\]|[/／\\](?!图)")
 CREDIT_MAX = 80                       # a credit that ends a line is short: look no further back
 CREDIT_START = re.compile(r"(?<=[\s。！？；”’」』】])\S")   # where a credit at a line's end may start
 DATE_TOKEN = re.compile(r"^[\d\-/.:年月日]+$")
 BRACKETED = re.compile(r"[（(]([^（()）]{2,60})[）)]")
-NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12})$")
+NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}·]{{1,12}})$")
 PLAIN_NAME_MAX = 3                    # a name without a role word: 2-3 characters (4 with 欧阳)
 
 
@@ -60,7 +61,7 @@ def _is_name(piece: str, plain: bool = False) -> bool:
     if piece in BYLINE_NON_NAMES or piece in ROLE_TOKENS or ROLE.fullmatch(piece):
         return False
     compound = piece[:2] in COMPOUND_SURNAMES
-    if not (NAME.match(piece) or compound and re.fullmatch("[\u4e00-\u9fff]{5}", piece)):
+    if not (NAME.match(piece) or compound and re.fullmatch(f"[{HAN}]{{5}}", piece)):
         return False
     if not plain:
         return True
@@ -91,8 +92,8 @@ def _join_byline_lines(raw: str) -> str:
     out = lines[0]
     for nxt in lines[1:]:
         left, right = out.rstrip(), nxt.lstrip()
-        tail = re.search(r"[\u4e00-\u9fff·]*$", left)[0]
-        head = re.match(r"[\u4e00-\u9fff·]*", right)[0]
+        tail = re.search(rf"[{HAN}·]*$", left)[0]
+        head = re.match(rf"[{HAN}·]*", right)[0]
         crossing = any(m.start() < len(tail) < m.end() for m in ROLE.finditer(tail + head))
         first, last = ROLE.split(tail)[-1], ROLE.split(head)[0]
         # two pieces of two or more characters are two names (白若川 / 孔令溪), unless they

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.patterns import HAN_WIDE
+from kg.extract.patterns import HAN, HAN_WIDE
 from kg.model import OffsetMap
 
 CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[一二三四五六七八九十百\d]+\s*版\s*[)）]")
-PHOTO_CREDIT = re.compile(r"^(?:(?:本报记者|记者|通讯员|实习生)?\s*[\u4e00-\u9fff·]{2,4}\s+){0,5}"
-                          r"(?:本报记者|记者|通讯员|实习生)?\s*[\u4e00-\u9fff·]{2,4}\s*摄(?:影)?$")
+PHOTO_CREDIT = re.compile(rf"^(?:(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s+){{0,5}}"
+                          rf"(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s*摄(?:影)?$")
 _IS_CJK = re.compile(f"[{HAN_WIDE}]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 MAX_DOUBLED_LINE = 200

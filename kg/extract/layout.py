@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import ABOUT_TITLE, CLAUSE_PUNCT
+from kg.extract.patterns import ABOUT_TITLE, CLAUSE_PUNCT, HAN
 from kg.model import Sentence
 
 SPACE = "[ \\t\\u3000]"
-LIST_ITEM = re.compile(rf"^{SPACE}*(?:[\u4e00-\u9fff]{{1,3}}{SPACE}?[\u4e00-\u9fff]?{SPACE}*[：:]{SPACE}*)?"
-                       rf"[\u4e00-\u9fff](?:{SPACE}?[\u4e00-\u9fff]){{1,2}}{SPACE}+[\u4e00-\u9fff]")
+LIST_ITEM = re.compile(rf"^{SPACE}*(?:[{HAN}]{{1,3}}{SPACE}?[{HAN}]?{SPACE}*[：:]{SPACE}*)?"
+                       rf"[{HAN}](?:{SPACE}?[{HAN}]){{1,2}}{SPACE}+[{HAN}]")
 MAX_ITEM_LINE = 60
 # a numbered heading of a notice: 一、主要职责 / （二）工作机构 / 3. 组成人员
 HEADING = re.compile(rf"^{SPACE}*(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|\d{{1,2}}[.．、])")
 MAX_HEADING = 20
-WORD_RUN = re.compile("[\u4e00-\u9fff]{2}")
+WORD_RUN = re.compile(f"[{HAN}]{{2}}")
 ITEM_BREAKERS = re.compile("[，。；！？（）()]")
 DATE_LINE = re.compile(rf"^{SPACE}*\d{{4}}年\d{{1,2}}月\d{{1,2}}日")      # the date line under a title
 TITLE_LINE = re.compile(rf"[^{CLAUSE_PUNCT}]{{2,40}}{ABOUT_TITLE}")

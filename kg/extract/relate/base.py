@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.extract.dates import OPENING_DATE
-from kg.extract.patterns import LIST_GAP, LOCATING, OWNED_LINK
+from kg.extract.patterns import HAN, LIST_GAP, LOCATING, OWNED_LINK
 from kg.model import Fact, Mention, Sentence
 from kg.vocab import PREDICATES
 
@@ -84,10 +84,10 @@ class Context:
         return home.name[-1] if home is not None and home.name[-1] in "省市县区旗州" else None
 
 
-INSIDE_GAP = re.compile(r"^了?[\u4e00-\u9fff]{0,4}[内里中]的$")        # 走访了园区内的某公司
-TAIL_GAP = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:[、和及]|以及)$")       # 某工程现场和某园
+INSIDE_GAP = re.compile(rf"^了?[{HAN}]{{0,4}}[内里中]的$")        # 走访了园区内的某公司
+TAIL_GAP = re.compile(rf"^[{HAN}]{{1,8}}(?:[、和及]|以及)$")       # 某工程现场和某园
 # 察看了某某纪念馆和某园: a first item we could not name, then a named one
-FIRST_ITEM_GAP = re.compile(r"^了?[\u4e00-\u9fff]{2,12}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
+FIRST_ITEM_GAP = re.compile(rf"^了?[{HAN}]{{2,12}}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
 LOCATED_LEAD = LOCATING      # …和位于甲区的乙园: a list goes on at 乙园
 # what may open a sentence before its frame (在某地，…): a date and part of the day, a connective
 FRAME_OPENING = rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?"

@@ -12,13 +12,14 @@ from kg.extract import lexicon as L
 from kg.extract.recognise.gazetteer import Gazetteer
 from kg.extract.resolve.entities import Resolver, merge
 from kg.model import Article, Entity
+from kg.extract.patterns import HAN
 
 TRADE_TAILS = sorted(L.TRADE_WORDS, key=len, reverse=True)
 # a registered company's legal ending; 某某集团 is short for 某某集团 + the first of them the page has
 LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
 LEGAL_SUFFIX_END = re.compile(f"(?:{'|'.join(LEGAL_SUFFIXES)})$")     # the whole ending, the longest
 COMPANY_FORM_END = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
-POLICY_KEY_DROP = re.compile(r"^关于|的(?=[\u4e00-\u9fff]{1,6}$)|[（(][^（）()]*[)）]$|\s")
+POLICY_KEY_DROP = re.compile(rf"^关于|的(?=[{HAN}]{{1,6}}$)|[（(][^（）()]*[)）]$|\s")
 AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
 MIN_SHORT_FORM = 3
 MIN_CAMPAIGN_SHORT = 6
