@@ -17,9 +17,11 @@ from kg.extract.patterns import HAN
 # 某某在线某地消息 (before a bracket)
 OUTLET_DATELINE = (rf"[{HAN}]{{1,12}}?(?:网|报|台|新闻|客户端)[{HAN}\d]{{0,10}}?讯(?=\s|[（(])"
                    rf"|[{HAN}]{{2,12}}?消息(?=[（(])")      # 某某在线某地消息（某某）
-DATELINE = re.compile(
-    rf"^(?:本报讯|本报[{HAN}]{{0,8}}电|据?[{HAN}]{{1,3}}社[{HAN}\d]{{0,14}}电|"
-    rf"据[{HAN}]{{2,8}}(?:报|网|社)(?:报道|消息)|据[{HAN}]{{2,10}}消息|{OUTLET_DATELINE})")
+# the forms of a dateline: 本报讯, 本报某地电, 某某社某地电, 据某某报道, 本报记者某某报道, 某某网讯
+DATELINE_FORMS = (rf"本报讯|本报[{HAN}\d]{{0,12}}电|据?[{HAN}]{{1,3}}社[{HAN}\d]{{0,14}}电|"
+                  rf"据[{HAN}]{{2,8}}(?:报|网|社)(?:报道|消息)|据[{HAN}]{{2,10}}(?:报道|消息)|"
+                  rf"本报记者(?:[{HAN}]{{2,4}}[、 ]?){{1,4}}报道|{OUTLET_DATELINE}")
+DATELINE = re.compile(rf"^(?:{DATELINE_FORMS})")
 SENTENCE_END = ("。", "！", "？", "”", "’", "」", "…")
 REPORTER_ROLES = ("本报记者", "特约记者", "见习记者", "首席记者", "实习记者", "摄影记者", "记者",
                   "特约通讯员", "通讯员", "通迅员", "实习生", "摄影", "摄像", "作者", "撰稿", "撰文", "视觉")

@@ -20,14 +20,12 @@ from dataclasses import replace
 from kg.extract.clean import Line, clean_line, clean_lines, join_lines
 from kg.extract.dates import find_date
 from kg.extract.patterns import HAN
-from kg.extract.bylines import (BARE_BYLINE, DATELINE, EDITOR, OUTLET_DATELINE, PHOTO_ENDS, SENTENCE_END,
+from kg.extract.bylines import (BARE_BYLINE, DATELINE, DATELINE_FORMS, EDITOR, PHOTO_ENDS, SENTENCE_END,
                                 credit_start, opens_bracket, parse_byline, parse_credit, read_byline)
 from kg.model import Article, OffsetMap, Page, Sentence, short_hash
 
 LEAD = re.compile(
-    rf"^(?P<dateline>本报讯|本报[{HAN}\d]{{0,12}}电|据?[{HAN}]{{1,3}}社[{HAN}\d]{{0,14}}电|"
-    rf"据[{HAN}]{{2,10}}(?:报道|消息)|本报记者(?:[{HAN}]{{2,4}}[、 ]?){{1,4}}报道|"
-    rf"{OUTLET_DATELINE})?\s*"
+    rf"^(?P<dateline>{DATELINE_FORMS})?\s*"
     r"(?P<byline>[（(](?:[^）)]{0,8}(?:记者|通讯员|通迅员|实习生|特约)[^）)]{0,60})[）)]"
     # after a dateline, names alone in brackets: 某某消息（某某）
     rf"|(?(dateline)[（(][{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}[）)]))?")
