@@ -6,9 +6,9 @@ through :func:`read_records` and checks what it uses with
 go through :func:`atomic_writer` so a failed run never leaves a half-written
 file.
 
->>> recs = [{"kind": "entity", "id": "e-1", "name": "甲", "type": "Person"}]
->>> split_records(recs)["entity"][0]["name"]
-'甲'
+>>> recs = [{"kind": "entity", "id": "e-1", "name": "甲", "type": "Person"}, {"kind": "article", "id": "a-1"}]
+>>> [r["kind"] for r in sort_records(validate_record(r) for r in recs)]
+['article', 'entity']
 """
 from __future__ import annotations
 
@@ -82,14 +82,6 @@ def validate_record(rec: dict, where: str = "") -> dict:
     return rec
 
 
-def split_records(records: Iterable[dict]) -> dict[str, list[dict]]:
-    """Group records by kind: {'article': [...], 'entity': [...], 'triple': [...]}."""
-    out: dict[str, list[dict]] = {k: [] for k in KINDS}
-    for rec in records:
-        out.setdefault(rec["kind"], []).append(rec)
-    return out
-
-
 def record_key(rec: dict) -> tuple:
     """Sort key of the records order (docs/format.md): kind, then id."""
     return _KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
@@ -131,19 +123,46 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    except BaseException as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename is not None and _is_temp(exc.filename, path):
+            # the temp file is ours, not the caller's: name the file they asked for
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
+
+
+def write_error(exc: OSError, target: str | os.PathLike, what: str = "") -> str:
+    """One line for a failed write (full disk, read-only or missing folder): ``TARGET: cannot write: WHY``.
+
+    `what` names what was written (``cannot write the graph``); a file other
+    than `target` that the error names (e.g. a folder that could not be made)
+    is added in parentheses.
+
+    >>> write_error(FileNotFoundError(2, "No such file or directory", "out"), "out/x.jsonl")
+    'out/x.jsonl: cannot write: No such file or directory (out)'
+    """
+    detail = exc.strerror or str(exc)
+    if exc.filename is not None and os.path.abspath(os.fsdecode(exc.filename)) != os.path.abspath(target):
+        detail += f" ({os.fsdecode(exc.filename)})"
+    return f"{os.fsdecode(target)}: cannot write{f' {what}' if what else ''}: {detail}"
+
+
+def _is_temp(filename, path: Path) -> bool:
+    """Whether `filename` is a temp file of :func:`atomic_writer` for `path`."""
+    where, name = os.path.split(os.path.abspath(os.fsdecode(filename)))
+    return where == os.path.abspath(path.parent) and name.startswith(f".{path.name}.") and name.endswith(".tmp")
 
 
 def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> int:

@@ -1,9 +1,11 @@
 """kg.records: the one record check every store uses, sort order, merging."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from kg.records import RecordError, merge_records, sort_records, validate_record
+from kg.records import RecordError, atomic_writer, merge_records, sort_records, validate_record
 
 
 @pytest.mark.parametrize("rec, match", [
@@ -31,3 +33,23 @@ def test_records_sort_by_kind_then_id_and_merge_by_id():
     merged = merge_records(recs + [{"kind": "entity", "id": "e-1", "aliases": ["y"], "mentions": 2}])
     e1 = next(r for r in merged if r["id"] == "e-1")
     assert e1["aliases"] == ["x", "y"] and e1["mentions"] == 3
+
+
+def test_atomic_writer_makes_an_ordinary_file(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        with atomic_writer(tmp_path / "x.txt") as fh:
+            fh.write("ok")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "x.txt").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_failed_write_names_the_target_not_the_temp_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()  # a folder in the way: the rename fails, as root too
+    with pytest.raises(IsADirectoryError) as info:
+        with atomic_writer("out") as fh:
+            fh.write("x")
+    assert info.value.filename == "out" and ".tmp" not in str(info.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

@@ -26,9 +26,8 @@ from pathlib import Path
 
 from kg.build.engines import extract_stream
 from kg.build.manifest import MANIFEST, adopt_existing_graph, read_manifest, write_manifest
-from kg.build.merge import merge_parts, write_ttl
 from kg.build.plan import PARTS, BuildError, Source, file_options, part_key, plan_sources
-from kg.records import KINDS, RecordError, atomic_writer, read_records
+from kg.records import KINDS, RecordError, atomic_writer, read_records, write_error
 
 __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
 
@@ -55,7 +54,7 @@ class _Run:
 
     def failed(self, msg: str) -> None:
         self.result.errors.append(msg)
-        self.log(f"kg: error: {msg}")
+        self.log(msg)
 
     def todo(self, files: list[str]) -> list[Source]:
         """The sources that need extracting; the others are counted as skipped."""
@@ -126,13 +125,17 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
         return result
     if not parts and result.errors:
         return result  # nothing readable and no graph before: write no empty graph
+    from kg.build.merge import merge_parts  # loads the RDF libraries: only when merging
+
     try:
         t0 = time.perf_counter()
         result.counts = merge_parts(parts, out / "triples.jsonl")
         t1 = time.perf_counter()
         write_outputs(out, html)
         result.seconds.update(merge=t1 - t0, outputs=time.perf_counter() - t1)
-    except (OSError, RecordError) as exc:  # the manifest stays as it was: the next run retries
+    except OSError as exc:  # the manifest stays as it was: the next run retries
+        raise BuildError(write_error(exc, out, "the graph")) from None
+    except RecordError as exc:
         raise BuildError(f"{out}: cannot write the graph: {exc}") from None
     write_manifest(out, manifest)
     for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
@@ -153,6 +156,8 @@ def count_kinds(path: Path) -> dict:
 
 def write_outputs(out: Path, html: bool) -> None:
     """graph.ttl (sorted outside memory) and graph.html from DIR/triples.jsonl."""
+    from kg.build.merge import write_ttl
+
     write_ttl(read_records(out / "triples.jsonl"), out / "graph.ttl")
     if html:
         from kg.view.html import write_html

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
+from kg.build.engines import ENGINES  # light: no extraction or RDF libraries
 from kg.cli.errors import fail, failures, report
-from kg.records import RecordError, dumps, merge_records, read_records
+from kg.records import RecordError, dumps, merge_records, read_records, write_error
 from kg.store import SERIALIZERS, serializer
 
 STATISTICAL = False      # kg.extract.pipeline.STATISTICAL, without importing the pipeline at start-up
@@ -95,14 +96,6 @@ def write_records(records: list[dict], fmt: str, out: str | None) -> None:
         sys.stdout.write(path.read_text(encoding="utf-8"))
 
 
-def _write_error(exc: OSError, target: str) -> str:
-    """One line for a failed write: full disk, read-only or missing folder."""
-    detail = exc.strerror or str(exc)
-    if exc.filename and str(exc.filename) != target and not str(exc.filename).startswith(f"{os.path.dirname(target)}/."):
-        detail += f" ({exc.filename})"  # e.g. the folder that could not be made
-    return f"{target}: cannot write: {detail}"
-
-
 common = [
     click.argument("paths", nargs=-1, required=True),
     click.option("--date", callback=_date, help="Publication date YYYY-MM-DD (else from the file name)."),
@@ -132,7 +125,7 @@ def extract(paths, date, home, pattern, statistical, fmt, output):
     try:
         write_records(records, fmt, output)
     except OSError as exc:  # full disk, read-only or missing folder: one line, no temp file left
-        fail(_write_error(exc, output or "<stdout>"))
+        fail(write_error(exc, output or "<stdout>"))
     if failed:
         sys.exit(1)
 
@@ -143,7 +136,7 @@ def extract(paths, date, home, pattern, statistical, fmt, output):
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes  [default: number of cores]")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
               help="Where files are extracted: local processes or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
 def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, scheduler):
@@ -160,7 +153,7 @@ def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, 
         result = build_graph(files, out_dir, date=date, home=home, jobs=jobs, engine=engine,
                              scheduler=scheduler, html=html,
                              progress=lambda items, total: progress_bar(items, total, "build"),
-                             log=lambda msg: click.echo(msg, err=True), statistical=statistical)
+                             log=report, statistical=statistical)
     counts = result.counts
     click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import fail
+from kg.records import write_error
 from kg.vocab import ENTITY_TYPES
 
 
@@ -49,5 +50,5 @@ def view(directory: Path, output: Path | None, types, min_degree: int, max_nodes
     except RecordError as exc:
         fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
     except OSError as exc:
-        fail(f"{target}: cannot write: {exc.strerror}")
+        fail(write_error(exc, target))
     click.echo(f"wrote {target}")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -57,10 +56,6 @@ def write_html(records: Iterable[dict], path, types=None, min_degree=0, max_node
                        max_nodes=max_nodes, title=Path(path).parent.name or "kg")
     with atomic_writer(path, encoding="utf-8") as fh:
         fh.write(page)
-    # the temp file behind atomic_writer is private (0600); a page is for sharing
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
 
 
 def render_html(g: nx.MultiDiGraph, types=None, min_degree=0, max_nodes=None, title="kg") -> str:

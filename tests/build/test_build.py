@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import merge_parts, part_key, read_manifest
+from kg.build.manifest import read_manifest
+from kg.build.merge import merge_parts
+from kg.build.plan import part_key
 from kg.cli import main
 from kg.records import KINDS, merge_records, read_records, write_jsonl
 from real_parts import ROOT

@@ -197,6 +197,14 @@ def test_output_in_a_folder_that_cannot_be_made(tmp_path):
     assert blocker.read_text(encoding="utf-8") == "x" and sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
+def test_a_write_error_names_the_output_not_the_temp_file(tmp_path):
+    (tmp_path / "out.jsonl").mkdir()  # a folder where the output goes: the final rename fails
+    res = run_kg("extract", PAGE, "--city", CITY, "-o", "out.jsonl", cwd=tmp_path)
+    assert res.returncode != 0
+    assert error_lines(res) == ["kg: error: out.jsonl: cannot write: Is a directory"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
 @pytest.mark.skipif(__import__("os").geteuid() == 0, reason="root ignores directory permissions")
 def test_output_in_a_read_only_folder(tmp_path):
     ro = tmp_path / "ro"

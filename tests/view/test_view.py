@@ -158,3 +158,24 @@ def test_failed_render_leaves_no_file(tmp_path):
     with pytest.raises(ValueError):
         write_html([{"kind": "entity", "name": "无编号"}], out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_written_page_is_an_ordinary_file(tmp_path):
+    import os
+    out = tmp_path / "graph.html"
+    umask = os.umask(0o027)
+    try:
+        write_html(read_records(SAMPLE), out)
+    finally:
+        os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_cli_write_error_names_the_page_not_the_temp_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "triples.jsonl").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "g" / "graph.html").mkdir()  # in the way of the page
+    result = CliRunner().invoke(view, ["g"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "kg: error: g/graph.html: cannot write: Is a directory"
