@@ -26,14 +26,16 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
+    """A group whose commands are the entries of COMMANDS, imported on first use."""
+
     def list_commands(self, ctx):
-        return sorted([*super().list_commands(ctx), *COMMANDS])
+        return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
-        if name in COMMANDS:
-            module, attr = COMMANDS[name].split(":")
-            return getattr(importlib.import_module(module), attr)
-        return super().get_command(ctx, name)
+        if name not in COMMANDS:
+            return None  # click reports "No such command"
+        module, attr = COMMANDS[name].split(":")
+        return getattr(importlib.import_module(module), attr)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

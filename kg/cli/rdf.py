@@ -14,8 +14,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.errors import fail
-from kg.store.rdf_store import StoreError, is_store, load_into_store
+from kg.cli.errors import fail, failures
 
 
 @click.group()
@@ -31,10 +30,10 @@ def rdf():
 @click.option("--no-ontology", is_flag=True, help="Do not (re)load ontology/kg.ttl into its named graph.")
 def load(inputs, store_path, replace, no_ontology):
     """Add `kg build` DIRs (or .jsonl/.ttl/.nt files) to the store; nothing is added twice."""
-    try:
+    from kg.store.rdf_store import StoreError, load_into_store
+
+    with failures(StoreError, OSError):
         counts = load_into_store(inputs, store_path, ontology=not no_ontology, replace=replace)
-    except (StoreError, OSError) as exc:
-        fail(str(exc))
     click.echo(f"{store_path}: {counts['added']} quads added, {counts['after']} in the store")
 
 
@@ -46,6 +45,8 @@ def load(inputs, store_path, replace, no_ontology):
 def query(query, store_path, fmt):
     """Run a SPARQL query (text, or @file.rq) on a store and print the results."""
     import pyoxigraph as ox
+
+    from kg.store.rdf_store import is_store
 
     try:
         text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
@@ -68,6 +69,8 @@ def query(query, store_path, fmt):
 
 def _prepare_store(source: str) -> tuple[str, str | None]:
     """(store path, temporary dir to delete) for a store, a build DIR or a records/RDF file."""
+    from kg.store.rdf_store import is_store, load_into_store
+
     if is_store(source):
         return source, None
     tmp = tempfile.mkdtemp(prefix="kg-serve-")
@@ -100,16 +103,15 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, quiet):
 
     Read-only; bound to 127.0.0.1 unless --host says otherwise; stops cleanly on SIGTERM.
     """
+    from kg.store.rdf_store import StoreError
     from kg.store.sparql_server import BackendError, ServeConfig
     from kg.store.sparql_server import serve as run
 
     # Until the server installs its own handlers, SIGTERM unwinds like an exception,
     # so a temporary store being loaded and a backend being started are cleaned up.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    try:
+    with failures(StoreError, OSError):
         store, tmp = _prepare_store(source)
-    except (StoreError, OSError) as exc:
-        fail(str(exc))
     config = ServeConfig(store=store, host=host, port=port, timeout=timeout,
                          max_result_bytes=int(max_result_mb * (1 << 20)), cors_origins=tuple(cors),
                          queries_dir=queries_dir, quiet=quiet)
@@ -131,12 +133,11 @@ def validate(source, max_shown):
 
     Exit 0 when it conforms, 1 when there are violations.
     """
+    from kg.store.rdf_store import StoreError
     from kg.store.shacl import validate_path
 
-    try:
+    with failures(StoreError, OSError):
         result = validate_path(source)
-    except (StoreError, OSError) as exc:
-        fail(str(exc))
     if result["conforms"]:
         click.echo(f"{source}: conforms to the kg shapes")
         return
