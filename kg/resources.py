@@ -11,7 +11,9 @@ True
 """
 from __future__ import annotations
 
+import os
 from importlib import resources
+from pathlib import Path
 
 
 def ontology_text(name: str) -> str:
@@ -19,7 +21,11 @@ def ontology_text(name: str) -> str:
     return resources.files("kg.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
-def queries(suffix: str) -> list[tuple[str, str]]:
-    """(stem, text) of the shipped queries ending in `suffix` (.rq or .cypher), by name."""
-    files = [f for f in resources.files("kg.queries").iterdir() if f.name.endswith(suffix)]
+def queries(suffix: str, root: str | os.PathLike | None = None) -> list[tuple[str, str]]:
+    """(stem, text) of the queries ending in `suffix` (.rq or .cypher), by name.
+
+    The shipped ones, or those of the folder `root`.
+    """
+    folder = resources.files("kg.queries") if root is None else Path(root)
+    files = [f for f in folder.iterdir() if f.name.endswith(suffix)]
     return [(f.name[: -len(suffix)], f.read_text(encoding="utf-8")) for f in sorted(files, key=lambda f: f.name)]

@@ -15,20 +15,17 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import kg_exe  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "examples" / "pages").glob("*.txt"))
-
-
-def kg_exe() -> str:
-    exe = Path(sys.executable).parent / "kg"
-    return str(exe) if exe.exists() else (shutil.which("kg") or sys.exit("no kg console script"))
 
 
 def articles_per_round(kg: str) -> int:
@@ -73,7 +70,7 @@ def check_output(out: Path, big: Path) -> int:
 
 
 def run(megabytes: float, work: Path) -> dict:
-    kg = kg_exe()
+    kg = kg_exe("bench_big_file")
     big, out = work / "big.txt", work / "big.jsonl"
     rounds = make_file(big, megabytes)
     t0, cpu0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -37,10 +37,11 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
+from kg.resources import queries  # noqa: E402
 from kg.store.rdf import oxigraph_quads, records_to_graph  # noqa: E402
 from kg.store.sparql_server import ServeConfig, make_server, stop_backend  # noqa: E402
 
-QUERIES = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "queries").glob("*.rq"))}
+QUERIES = dict(queries(".rq", ROOT / "queries"))
 TYPES = {"AdministrativeArea": 400, "Official": 2500, "Journalist": 150, "Person": 2000,
          "Place": 3000, "Enterprise": 6000, "Organization": 800, "Policy": 1200, "Campaign": 300}
 

@@ -23,6 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import kg_exe  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 OUTPUTS = ("triples.jsonl", "graph.ttl")
@@ -45,16 +48,8 @@ def cases() -> list[tuple[str, Path, str | None, str | None]]:
     return out
 
 
-def kg_command() -> str:
-    exe = Path(sys.executable).parent / "kg"
-    found = str(exe) if exe.exists() else shutil.which("kg")
-    if not found:
-        sys.exit("same_output: no kg console script in this environment")
-    return found
-
-
 def snapshot(target: Path) -> None:
-    kg = kg_command()
+    kg = kg_exe("same_output")
     target.mkdir(parents=True, exist_ok=True)
     for name, page, city, date in cases():
         with tempfile.TemporaryDirectory() as tmp:

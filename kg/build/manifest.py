@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.build.plan import PARTS, BuildError, file_sha256
-from kg.records import atomic_writer, read_records, record_key, write_jsonl
+from kg.build.plan import BuildError, file_sha256, part_path
+from kg.records import atomic_writer, read_records, sort_records, write_jsonl
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -42,6 +42,6 @@ def adopt_existing_graph(out: Path, manifest: dict) -> None:
         return
     sha = file_sha256(str(graph))
     key = f"base-{sha[:16]}"
-    recs = sorted(read_records(graph), key=record_key)  # an older file is sorted already; make sure
-    write_jsonl(recs, out / PARTS / f"{key}.jsonl")
-    manifest["sources"][f"base:{sha}"] = {"path": str(graph), "options": {}, "part": f"{PARTS}/{key}.jsonl"}
+    part = part_path(key)
+    write_jsonl(sort_records(read_records(graph)), out / part)  # an older file is sorted already; make sure
+    manifest["sources"][f"base:{sha}"] = {"path": str(graph), "options": {}, "part": part}

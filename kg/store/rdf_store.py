@@ -56,7 +56,7 @@ def resolve_input(path: str | os.PathLike) -> Path:
         raise StoreError(f"{p}: no such file or directory")
     if p.suffix == ".jsonl" or p.suffix in RDF_FILE_FORMATS:
         return p
-    raise StoreError(f"{p}: cannot load this kind of file (want DIR, .jsonl, .ttl, .nt, .jsonld)")
+    raise StoreError(f"{p}: cannot load this kind of file (want DIR, {', '.join(['.jsonl', *RDF_FILE_FORMATS])})")
 
 
 def _load_one(store: ox.Store, path: Path) -> None:

@@ -307,12 +307,9 @@ class FrontHandler(BaseHTTPRequestHandler):
 
 def example_queries(queries_dir: str | None) -> list[dict]:
     """[{"name": "visits-of-official", "query": "..."}] from a folder of *.rq files, or the shipped ones."""
-    if queries_dir is None:
-        return [{"name": name, "query": text} for name, text in queries(".rq")]
-    if not Path(queries_dir).is_dir():
+    if queries_dir is not None and not Path(queries_dir).is_dir():
         return []
-    return [{"name": p.stem, "query": p.read_text(encoding="utf-8")}
-            for p in sorted(Path(queries_dir).glob("*.rq"))]
+    return [{"name": name, "query": text} for name, text in queries(".rq", queries_dir)]
 
 
 def make_server(config: ServeConfig) -> tuple[FrontServer, subprocess.Popen]:

@@ -44,7 +44,7 @@ def to_networkx(records: Iterable[dict]) -> nx.MultiDiGraph:
     triples = []
     for n, rec in enumerate(records, 1):
         kind = rec.get("kind")
-        if kind in ("article", "entity", "triple") and not rec.get("id"):
+        if kind in vocab.KINDS and not rec.get("id"):
             raise RecordError(f"record {n}: {kind} record without an 'id'")
         if kind == "article":
             articles[rec["id"]] = {"headline": rec.get("headline") or "",

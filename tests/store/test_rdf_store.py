@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.store.rdf_store import ONTOLOGY_GRAPH, is_store
+from kg.store.rdf_store import ONTOLOGY_GRAPH, RDF_FILE_FORMATS, StoreError, is_store, resolve_input
 from kg.store.shacl import validate_path
 from real_parts import ROOT
 
@@ -78,6 +78,14 @@ def test_load_bad_input_names_it_and_leaves_no_store(tmp_path):
     bad.write_text("<a> <b> .", encoding="utf-8")
     r = kg_cmd("rdf", "load", str(bad), "--store", str(store))
     assert r.returncode != 0 and "bad.ttl" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_unknown_kind_of_file_is_refused_naming_every_loadable_one(tmp_path):
+    odd = tmp_path / "data.csv"
+    odd.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="data.csv: cannot load this kind of file") as info:
+        resolve_input(odd)
+    assert all(suffix in str(info.value) for suffix in (".jsonl", *RDF_FILE_FORMATS))
 
 
 def test_validate_conforms_on_fixture():
