@@ -104,7 +104,7 @@ class Page:
     encoding: str
     sha256: str
     date: dt.date | None = None  # publication date
-    home: str | None = None      # home area as given (廊坊市, 襄城县, 河南省); see Doc.home
+    home: str | None = None      # home area as given (廊坊市, 固安县, 山东省); see Doc.home
     page_no: int | None = None
     base: int = 0                # offset of `text` in the decoded file (chunks of big files)
 

@@ -100,7 +100,7 @@ common = [
     click.argument("paths", nargs=-1, required=True),
     click.option("--date", callback=_date, help="Publication date YYYY-MM-DD (else from the file name)."),
     click.option("--home", "--city", "home", metavar="AREA",
-                 help="Home area of the outlet at any level: 廊坊市, 襄城县, 河南省 (else inferred from the text)."),
+                 help="Home area of the outlet at any level: 廊坊市, 固安县, 山东省 (else inferred from the text)."),
     click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to read in folders."),
     click.option("--tagger/--fast", "statistical", default=STATISTICAL, show_default=True,
                  help="Run the statistical tagger (LAC) beside the rules, or the rules only."),

@@ -18,7 +18,7 @@ from kg.model import Mention
 
 
 VILLAGE_BODY_RE = re.compile(rf"(?P<v>[{HAN}]{{1,3}}村)(?P<stem>党支部|党总支|村委会|村民委员会|党委)")
-SESSION = r"(?P<ord>第?[一二三四五六七八九十百零〇\d]{1,4}届)?"      # 区第十六届人大常委会, 县十七届委员会
+SESSION = r"(?P<ord>第?[一二三四五六七八九十百零〇\d]{1,4}届)?"      # 区第九届人大常委会, 县十二届委员会
 BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗]|村(?!委[^会])){SESSION}"
                      rf"(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
 GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗]){SESSION}")
@@ -95,11 +95,11 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
     if cppcc:
         attrs["prefix_elsewhere"] = True      # the name starts before the area: 政协某县委员会
     if area is not None and area.name != area.text:
-        attrs["prefix_name"] = area.name      # 高新区 of a 潍坊 page: 潍坊高新区
+        attrs["prefix_name"] = area.name      # 高新区 of a 台州 page: 台州高新区
     if area is not None and area.attrs.get("code"):
-        attrs["area_code"] = area.attrs["code"]    # 常州市钟楼区人民政府办公室: 钟楼区政府办公室
+        attrs["area_code"] = area.attrs["code"]    # 宁波市鄞州区人民政府办公室: 鄞州区政府办公室
     if m["ord"]:
-        attrs["session"] = m["ord"]          # 区第十六届人大常委会: the body without its term
+        attrs["session"] = m["ord"]          # 区第九届人大常委会: the body without its term
     return Mention(start, end, text[start:end], "Organization", "body", attrs=attrs)
 
 
@@ -121,7 +121,7 @@ def area_bodies(scan) -> list[Mention]:
 
 
 def sub_units(scan) -> list[Mention]:
-    """某局党组, 某委工业处, 某会贸易投资促进部, 某委会产业发展部、经协科技部: a unit of a body named after it."""
+    """某局党组, 某委工业处, 某会贸易投资促进部, 某委会综合事务部、对外联络部: a unit of a body named after it."""
     text, out = scan.text, []
     for body in [m for m in scan.found if m.type == "Organization" and m.rule == "body"]:
         pos, unit_of = body.end, body
@@ -135,7 +135,7 @@ def sub_units(scan) -> list[Mention]:
             out.append(Mention(unit_of.start, m.end(), unit_of.text + m[1], "Organization", "body", attrs=attrs))
             if not text.startswith("、", m.end()):
                 break
-            pos = m.end() + 1   # 产业发展部、经协科技部: the next unit of the same body
+            pos = m.end() + 1   # 综合事务部、对外联络部: the next unit of the same body
             unit_of = body
     return out
 

@@ -107,7 +107,7 @@ class Resolver:
 
     def _body_name(self, m: Mention) -> tuple[str, None] | None:
         session = m.attrs.get("session")
-        written = m.text.replace(session, "", 1) if session else m.text   # 区第十六届人大常委会 -> 区人大常委会
+        written = m.text.replace(session, "", 1) if session else m.text   # 区第九届人大常委会 -> 区人大常委会
         if m.attrs.get("relative"):
             full = self.home_name(m.attrs["prefix"])
             if full:
@@ -121,10 +121,10 @@ class Resolver:
         if area is not None and prefix != area.name and area.level <= 1:
             return self.written(area) + m.attrs["stem"], None   # 某州人大 -> 某州市人大
         if m.attrs.get("area_code") in by_code() and by_code()[m.attrs["area_code"]].level >= 2:
-            prefix = self.written(by_code()[m.attrs["area_code"]])   # 常州市钟楼区 + 政府 -> 钟楼区政府
+            prefix = self.written(by_code()[m.attrs["area_code"]])   # 宁波市鄞州区 + 政府 -> 鄞州区政府
         elif m.attrs.get("prefix_name") and (area is None or area.is_zone):
-            prefix = m.attrs["prefix_name"]           # 高新区党工委 of a 潍坊 page: 潍坊高新区党工委
-        return prefix + _stem_name(m.attrs["stem"]), None   # 长治市市委 -> 长治市委; without the session
+            prefix = m.attrs["prefix_name"]           # 高新区党工委 of a 台州 page: 台州高新区党工委
+        return prefix + _stem_name(m.attrs["stem"]), None   # 台州市市委 -> 台州市委; without the session
 
     def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
             article: Article | None = None) -> Entity:
