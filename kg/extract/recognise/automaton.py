@@ -21,7 +21,8 @@ from kg.extract.recognise.tokens import cut
 
 COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
 ORG_WORD_ENDING = re.compile(rf"[院社部委局会厅署办所台]$|中心$|大学$|{COMPANY_WORD_ENDING.pattern}")
-NOT_ORG_ENDINGS = re.compile(r"(格局|布局|大局|全局|结局|开局|新局|棋局|骗局|会议|晚会|大会|机会|社会|宴会|集会)$")
+MEETING_WORDS = ("会议", "晚会", "大会", "机会", "社会", "宴会", "集会")   # words in 会 that name no body
+NOT_ORG_ENDINGS = re.compile(f"(?:{L.alternation((*L.NOT_BODY_WORDS, *MEETING_WORDS))})$")
 HOME_WORDS = ("我市", "本市", "我县", "本县", "我区", "本区", "我省", "本省", "我旗", "我州")   # the outlet's own area
 
 
