@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from kg.extract import lexicon as L
 from kg.extract.dates import has_own_date
 from kg.extract.patterns import OWNER_WORDS
 from kg.extract.relate.visits import visit_subjects
@@ -19,7 +20,7 @@ from kg.model import Article, Mention, Sentence
 MODIFIER_AFTER = re.compile(rf"(?:{OWNER_WORDS}|的全资|的控股|的|投资[^，。；]{{0,12}}的)")
 MODIFIER_WINDOW = 16
 OWN_DOCUMENT_RULES = ("policy.title", "policy.unquoted")   # named by the article itself, not cited
-GROUP_BODY = re.compile(r"(?:领导小组|工作组|指挥部|工作专班|小组)$")
+GROUP_BODY = re.compile(f"(?:{L.alternation(L.TASK_BODY_HEADS | {'工作专班', '小组'})})$")
 
 
 @dataclass(frozen=True)
