@@ -97,6 +97,46 @@ class OffsetMap:
         return m
 
 
+class Layout:
+    """Where each character of a file's text was printed (PDF) and which lines are headlines.
+
+    ``pages[i]`` is the 1-based PDF page of character ``i`` of the file text
+    (0 for a space or line break the reader put in) and ``boxes[i]`` its box
+    ``(x0, top, x1, bottom)`` in points from the page's top left corner.
+    ``headlines`` holds the file offsets where a headline line starts (set
+    larger than the body); HTML pages use it for the page's title.
+
+    >>> lay = Layout([1, 1, 0, 2], [(0.0, 0.0, 5.0, 9.0), (5.0, 0.0, 10.0, 9.0), None, (0.0, 20.0, 5.0, 29.0)])
+    >>> lay.where(0, 3), lay.pages_of(0, 4)
+    ((1, [0.0, 0.0, 10.0, 9.0]), [1, 2])
+    """
+
+    __slots__ = ("pages", "boxes", "headlines")
+
+    def __init__(self, pages: list[int] | None = None, boxes: list | None = None,
+                 headlines: frozenset[int] = frozenset()):
+        self.pages = pages or []
+        self.boxes = boxes or []
+        self.headlines = headlines
+
+    def pages_of(self, start: int, end: int) -> list[int]:
+        """The PDF pages characters start..end were printed on, in order."""
+        return sorted(set(self.pages[start:end]) - {0})
+
+    def where(self, start: int, end: int) -> tuple[int, list[float]] | None:
+        """(page, bounding box) of characters start..end on the page most of them are on."""
+        counts: dict[int, int] = {}
+        for p in self.pages[start:end]:
+            if p:
+                counts[p] = counts.get(p, 0) + 1
+        if not counts:
+            return None
+        page = max(counts, key=lambda p: (counts[p], -p))
+        boxes = [b for p, b in zip(self.pages[start:end], self.boxes[start:end]) if p == page]
+        return page, [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
+                      round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]
+
+
 @dataclass
 class Page:
     source: str                 # path as given (or "<stdin>")
@@ -107,6 +147,17 @@ class Page:
     home: str | None = None      # home area as given (廊坊市, 固安县, 山东省); see Doc.home
     page_no: int | None = None
     base: int = 0                # offset of `text` in the decoded file (chunks of big files)
+    edition: str | None = None   # edition label of the file name (A01)
+    layout: Layout | None = None  # PDF geometry and headline lines, over the whole file's text
+    reader: str = "text"         # which reader made the text: text, pdf or html
+    meta: dict = field(default_factory=dict)  # what an HTML page says of itself: headline, byline, 来源
+
+    def headline_starts(self) -> frozenset[int]:
+        """Offsets in `text` where the reader saw a headline line begin."""
+        if self.layout is None or not self.layout.headlines:
+            return frozenset()
+        end = self.base + len(self.text)
+        return frozenset(o - self.base for o in self.layout.headlines if self.base <= o < end)
 
 
 @dataclass

@@ -46,6 +46,11 @@ def run_kg(*args, input: bytes | None = None, cwd=None, timeout: float = 300) ->
                           env=c_locale_env(), cwd=cwd, timeout=timeout)
 
 
+def error_lines(res) -> list[str]:
+    """The non-empty lines a run wrote to standard error."""
+    return [line for line in res.stderr.decode("utf-8").splitlines() if line.strip()]
+
+
 def records_of(stdout: bytes) -> list[dict]:
     """Parse JSONL output; every non-empty line must be a JSON object with a kind."""
     out = []

@@ -36,6 +36,7 @@ __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
 class BuildResult:
     extracted: int = 0
     skipped: int = 0
+    undated: int = 0          # files extracted without a publication date (no --date, none in path or page)
     errors: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     seconds: dict = field(default_factory=dict)  # wall time of extract, merge, outputs
@@ -90,6 +91,7 @@ class _Run:
                 fh.write(res["jsonl"])
             self.sources[src.sha256] = src.entry()
             self.result.extracted += 1
+            self.result.undated += not res.get("dated", True)
 
 
 def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int | None = None,

@@ -49,7 +49,8 @@ def extract_part(path: str, date: dt.date | None = None, home: str | None = None
         return {"path": path, "error": str(exc).replace(where, path, 1)}
     except Exception as exc:  # a bug on one page must not stop an archive run
         return {"path": path, "error": f"{path}: extraction failed: {type(exc).__name__}: {exc}"}
-    return {"path": path, "sha256": sha, "jsonl": "".join(dumps(r) + "\n" for r in records)}
+    dated = any(r.get("date") for r in records if r["kind"] == "article")
+    return {"path": path, "sha256": sha, "jsonl": "".join(dumps(r) + "\n" for r in records), "dated": dated}
 
 
 def _windowed(submit, items: list, window: int) -> Iterator[dict]:

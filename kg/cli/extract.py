@@ -26,7 +26,7 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date like 2021-11-26") from None
 
 
-def input_files(paths, pattern: str) -> tuple[list[str], int]:
+def input_files(paths, pattern: str | None) -> tuple[list[str], int]:
     """The files to read (folders expanded) and how many arguments named nothing."""
     from kg.extract.read import iter_paths
 
@@ -38,7 +38,8 @@ def input_files(paths, pattern: str) -> tuple[list[str], int]:
     existing = [p for p in paths if p == "-" or os.path.exists(p)]
     files = list(iter_paths(existing, pattern))
     if existing and not files:
-        report(f"no {pattern} files in {', '.join(existing)}")
+        kinds = pattern or "readable (.txt, .pdf, .html)"
+        report(f"no {kinds} files in {', '.join(existing)}")
         failures += 1
     return files, failures
 
@@ -64,7 +65,7 @@ def progress_bar(items, total: int, desc: str, progress: bool | None = None):
     return items
 
 
-def run_extraction(paths, date, home, pattern="*.txt", statistical=False) -> tuple[list[dict], int]:
+def run_extraction(paths, date, home, pattern=None, statistical=False) -> tuple[list[dict], int]:
     """Records of all readable inputs (merged) and the number of inputs that failed."""
     from kg.extract.pipeline import extract_paths
 
@@ -101,7 +102,9 @@ common = [
     click.option("--date", callback=_date, help="Publication date YYYY-MM-DD (else from the file name)."),
     click.option("--home", "--city", "home", metavar="AREA",
                  help="Home area of the outlet at any level: 廊坊市, 固安县, 山东省 (else inferred from the text)."),
-    click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to read in folders."),
+    click.option("--glob", "pattern", default=None,
+                 help="Files to read in folders, e.g. '*.pdf'  [default: .txt .pdf .html .htm .shtml .xhtml files; "
+                      "the reader is chosen by content]"),
     click.option("--tagger/--fast", "statistical", default=STATISTICAL, show_default=True,
                  help="Run the statistical tagger (LAC) beside the rules, or the rules only."),
 ]
@@ -155,6 +158,9 @@ def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, 
                              progress=lambda items, total: progress_bar(items, total, "build"),
                              log=report, statistical=statistical)
     counts = result.counts
+    if result.undated:
+        report(f"{result.undated} of {result.extracted} files got no publication date (none in --date, the path "
+               f"or the page): their facts are undated")
     click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
                f"{counts.get('triple', 0)} triples -> {out_dir}"

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.patterns import HAN, HAN_WIDE
+from kg.extract.patterns import HAN, HAN_WIDE, JUMP_MARK
 from kg.model import OffsetMap
 
-CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[一二三四五六七八九十百\d]+\s*版\s*[)）]")
+CONTINUATION = re.compile(JUMP_MARK)
 PHOTO_CREDIT = re.compile(rf"^(?:(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s+){{0,5}}"
                           rf"(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s*摄(?:影)?$")
 _IS_CJK = re.compile(f"[{HAN_WIDE}]")
@@ -116,8 +116,12 @@ def _join_spans(raw: str, spans: list[tuple[int, int]], base: int) -> tuple[str,
     return "".join(parts), omap
 
 
-def clean_line(raw: str, base: int) -> Line:
-    """Classify and clean one raw line that starts at page offset `base`."""
+def clean_line(raw: str, base: int, headline: bool = False) -> Line:
+    """Classify and clean one raw line that starts at page offset `base`.
+
+    `headline`: the reader saw the line set as a headline (a PDF's larger
+    type, an HTML page's title), so it is one even without doubled runs.
+    """
     end = base + len(raw)
     if not raw.strip():
         return Line("blank", "", OffsetMap(), base, end)
@@ -133,7 +137,9 @@ def clean_line(raw: str, base: int) -> Line:
         return Line("blank", "", OffsetMap(), base, end)
     kept = undouble_line(raw_for_text)
     kind = "headline"
-    if kept is None:
+    if kept is None and headline:
+        kept = _chunks(raw_for_text)
+    elif kept is None:
         kind = "credit" if PHOTO_CREDIT.match(raw_for_text.strip()) else "body"
         kept = _chunks(raw_for_text)
     text, omap = _join_spans(raw, kept, base)
@@ -154,16 +160,18 @@ def full_width(text: str) -> str:
     return HALF_BRACKETS.sub(lambda m: "（" + m[1] + "）" if _IS_CJK.search(m[1]) else m[0], text)
 
 
-def clean_lines(text: str) -> list[Line]:
-    """Clean every line of a page text.
+def clean_lines(text: str, headlines: frozenset[int] = frozenset()) -> list[Line]:
+    """Clean every line of a page text; `headlines`: offsets of lines the reader saw as headlines.
 
     >>> [l.kind for l in clean_lines("标题标题\\n正文第一行\\n\\n张三 李四 摄\\n")]
     ['headline', 'body', 'blank', 'credit']
+    >>> [l.kind for l in clean_lines("某市召开会议\\n正文。\\n", headlines=frozenset({0}))]
+    ['headline', 'body']
     """
     lines, pos = [], 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
-        lines.append(clean_line(body, pos))
+        lines.append(clean_line(body, pos, pos in headlines))
         pos += len(raw)
     return lines
 

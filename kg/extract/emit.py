@@ -26,6 +26,9 @@ def triple_record(t: Triple) -> dict:
     }
     if t.date is None and t.date_text:
         rec["date_text"] = t.date_text
+    layout = t.article.page.layout
+    if layout is not None and layout.pages and (where := layout.where(*span)) is not None:
+        rec["page"], rec["bbox"] = where
     return rec
 
 
@@ -37,12 +40,32 @@ def article_record(art: Article, resolver: Resolver) -> dict:
         ent = resolver.entities.get(("Journalist", name))
         byline.append({"role": role, "name": name, "id": ent.id if ent else None})
     page = art.page
-    return {
+    span = [page.base + art.start, page.base + art.end]
+    if not byline and page.meta.get("byline"):      # the byline an HTML page prints beside the text
+        byline = [{"role": "作者", "name": page.meta["byline"], "id": None}]
+    rec = {
         "kind": "article", "id": art.id, "source": page.source, "source_sha256": page.sha256,
-        "span": [page.base + art.start, page.base + art.end], "headline": art.headline, "subheadlines": art.subheadlines,
+        "span": span, "headline": art.headline, "subheadlines": art.subheadlines,
         "byline": byline, "dateline": art.dateline, "date": _iso(page.date), "page": page.page_no,
         "event_date": _iso(art.date), "mentions": mentions,
     }
+    return rec | _provenance(page, span)
+
+
+def _provenance(page, span: list[int]) -> dict:
+    """What the reader knows beyond the text: edition, PDF pages, the outlet an HTML page credits."""
+    extra = {}
+    if page.edition:
+        extra["edition"] = page.edition
+    if page.layout is not None and page.layout.pages:
+        pages = page.layout.pages_of(*span)
+        if pages:
+            extra["page"], extra["pages"] = pages[0], pages
+    if page.meta.get("outlet"):
+        extra["outlet"] = page.meta["outlet"]
+    if page.meta.get("url"):
+        extra["url"] = page.meta["url"]
+    return extra
 
 
 def entity_record(ent) -> dict:

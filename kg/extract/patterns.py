@@ -35,3 +35,6 @@ CLAUSE_PUNCT = "，。；：！？,;:!?"     # what ends a clause, full and half
 ABOUT_TITLE = rf"关于[^{CLAUSE_PUNCT}]{{2,70}}的[^{CLAUSE_PUNCT}]{{1,16}}"
 # verbs of locating: 位于甲区, 坐落在乙镇
 LOCATING = ("位于", "坐落在", "坐落于", "地处", "落户在", "落户于")
+
+# a continuation mark: （下转第八版） / （上接第1版）; `jump` is 下转/转 (goes on) or 上接/接 (comes from)
+JUMP_MARK = r"[（(]\s*(?P<jump>下转|上接|转|接)\s*第?\s*(?P<page>[一二三四五六七八九十百\d]+)\s*版\s*[)）]"

@@ -107,7 +107,7 @@ def extract_file(path: str, date: dt.date | None = None, home: str | None = None
 
 
 def extract_paths(paths: list[str], date: dt.date | None = None, home: str | None = None,
-                  on_error=None, pattern: str = "*.txt", statistical: bool = STATISTICAL
+                  on_error=None, pattern: str | None = None, statistical: bool = STATISTICAL
                   ) -> Iterator[tuple[str, list[dict]]]:
     """Yield (path, records) for every readable file; report others to ``on_error(path, ReadError)``."""
     for path in iter_paths(paths, pattern):

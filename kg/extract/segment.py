@@ -234,7 +234,7 @@ def segment_page(page: Page) -> list[Article]:
     >>> [(a.headline, a.byline, len(a.sentences)) for a in segment_page(p)]
     [('会议', [('记者', '张三')], 1)]
     """
-    bodies, heads = _gather(_units(_split_credits(clean_lines(page.text), page.text)))
+    bodies, heads = _gather(_units(_split_credits(clean_lines(page.text, page.headline_starts()), page.text)))
     joined = [join_lines(lines) for lines, _ in bodies]
     articles = [_article(page, lines, credits, j) for (lines, credits), j in zip(bodies, joined)]
     grams = [_bigrams(text) for text, _ in joined]

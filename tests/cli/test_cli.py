@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from cli_helpers import EXAMPLE_PAGES, GBK_PAGE, c_locale_env, gold_of, kg_exe, records_of, run_kg
+from cli_helpers import EXAMPLE_PAGES, GBK_PAGE, c_locale_env, error_lines, gold_of, kg_exe, records_of, run_kg
 
 PAGE = next(p for p in EXAMPLE_PAGES if p.name == GBK_PAGE.name)    # the 常德 page, UTF-8
 CITY = gold_of(PAGE)["city"]
@@ -32,10 +32,6 @@ def reference() -> list[dict]:
         assert res.returncode == 0, res.stderr.decode()
         _cache["ref"] = records_of(res.stdout)
     return _cache["ref"]
-
-
-def error_lines(res) -> list[str]:
-    return [line for line in res.stderr.decode("utf-8").splitlines() if line.strip()]
 
 
 # --- inputs ------------------------------------------------------------------
@@ -80,7 +76,7 @@ def test_folder_without_matching_files_is_an_error(tmp_path):
     res = run_kg("extract", tmp_path, "--city", CITY)
     assert res.returncode != 0
     lines = error_lines(res)
-    assert len(lines) == 1 and str(tmp_path) in lines[0] and "*.txt" in lines[0]
+    assert len(lines) == 1 and str(tmp_path) in lines[0] and "readable (.txt, .pdf, .html)" in lines[0]
 
 
 def test_stdin_dash_reads_the_bytes_from_standard_input():

@@ -11,6 +11,7 @@ import pytest
 from cli_helpers import EXAMPLE_PAGES, ROOT
 from kg.extract.read import (ReadError, date_from_name, decode, iter_paths, page_from_name, read_page,
                      read_pages, split_text)
+from kg.extract.read.paths import page_label
 
 TEXT = "本报讯（记者柯南山）3月2日，市委书记闻远舟到某区调研。\n"
 
@@ -103,7 +104,11 @@ def test_read_page_keeps_source_sha_and_name_metadata(tmp_path):
     ("2021-11-26.txt", dt.date(2021, 11, 26)),
     ("cz_20211126_p01.txt", dt.date(2021, 11, 26)),
     ("2021.11.26-A02.txt", dt.date(2021, 11, 26)),
-    ("dir-2020-01-01/page.txt", None),        # only the file name counts
+    ("dir-2020-01-01/page.txt", dt.date(2020, 1, 1)),     # a folder gives the date the name does not
+    ("2019-05-06/2020-01-01.txt", dt.date(2020, 1, 1)),   # the file name first
+    ("arch/2024/11/21/A01.pdf", dt.date(2024, 11, 21)),   # year/month/day folders
+    ("arch/2024-11-21/03.html", dt.date(2024, 11, 21)),
+    ("20241121_01.txt", dt.date(2024, 11, 21)),
     ("2021-13-45.txt", None),                 # not a date
     ("page12345678.txt", None),
     ("page.txt", None),
@@ -114,9 +119,31 @@ def test_date_from_name(name, date):
 
 @pytest.mark.parametrize("name,page", [
     ("2021-11-26-p03.txt", 3), ("cz-20211126-page12.txt", 12), ("第8版.txt", 8), ("2021-11-26.txt", None),
+    ("2024/11/21/A01.pdf", 1), ("2024-11-21/03.html", 3), ("20241121_01.txt", 1), ("第十二版.txt", 12),
 ])
 def test_page_from_name(name, page):
     assert page_from_name(name) == page
+
+
+@pytest.mark.parametrize("name,label", [
+    ("2024/11/21/A01.pdf", (1, "A01")), ("20241121-B12.txt", (12, "B12")), ("2021-11-26-p03.txt", (3, None)),
+    ("report.txt", (None, None)),
+])
+def test_page_label_keeps_the_edition(name, label):
+    assert page_label(name) == label
+
+
+def test_archive_layout_dates_every_file(tmp_path):
+    """arch/2024-11-21/A01.txt: the folder's date and the edition reach the article record."""
+    f = tmp_path / "arch" / "2024-11-21" / "A01.txt"
+    f.parent.mkdir(parents=True)
+    f.write_text("本报讯 昨日，市长王大明到青禾科技有限公司调研。\n", encoding="utf-8")
+    from kg.extract.pipeline import extract_file
+
+    recs = extract_file(str(f), home="保定市").records
+    art = next(r for r in recs if r["kind"] == "article")
+    assert (art["date"], art["page"], art["edition"]) == ("2024-11-21", 1, "A01")
+    assert any(r["kind"] == "triple" and r["predicate"] == "visited" and r["date"] == "2024-11-20" for r in recs)
 
 
 # --- big files: chunks keep file offsets ---------------------------------------

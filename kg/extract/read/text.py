@@ -1,4 +1,4 @@
-"""Stage 1, read: turn files, folders and stdin into decoded :class:`Page` objects.
+"""The text reader: decode the bytes of a text layer and cut very long texts into pieces.
 
 Encodings are detected from the bytes, never from the locale: a UTF-8 BOM,
 then strict UTF-8, then strict GB18030 (a superset of GBK and GB2312, the
@@ -7,40 +7,12 @@ Binary files are refused with a :class:`ReadError` naming the file.
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import os
 import re
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
-from kg.model import Page
+from kg.extract.read.base import ReadError
 
-DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 CHUNK_CHARS = 1_000_000
-PAGE_IN_NAME = re.compile(r"(?:page|p|版|第)[-_]?0*(\d{1,3})(?!\d)", re.I)
-
-
-class ReadError(Exception):
-    """An input that cannot be read; str() is a one-line message naming it."""
-
-
-def iter_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[str]:
-    """Expand files and folders (recursively, sorted) into file paths; '-' is stdin.
-
-    >>> list(iter_paths(["-"]))
-    ['-']
-    """
-    for p in paths:
-        if p == "-":
-            yield p
-            continue
-        path = Path(p)
-        if path.is_dir():
-            yield from (str(f) for f in sorted(path.rglob(pattern)) if f.is_file())
-        else:
-            yield str(path)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -88,26 +60,6 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if sum(ch.isprintable() or ch.isspace() for ch in text[:10000]) < 0.95 * min(len(text), 10000):
         raise ReadError(f"{name}: undecodable text (best guess {best.encoding} gives garbage)")
     return text, best.encoding
-
-
-def date_from_name(name: str) -> dt.date | None:
-    """Publication date from an ISO-like date in a file name.
-
-    >>> date_from_name("pages/2021-11-26-p01.txt")
-    datetime.date(2021, 11, 26)
-    """
-    for m in DATE_IN_NAME.finditer(os.path.basename(name)):
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            continue
-    return None
-
-
-def page_from_name(name: str) -> int | None:
-    base = DATE_IN_NAME.sub("", os.path.basename(name))
-    m = PAGE_IN_NAME.search(base)
-    return int(m[1]) if m else None
 
 
 # a line of its own between blank lines, without any CJK character: "=== 12 ===", "- 3 -", "A02"
@@ -166,34 +118,3 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
         start = end
 
 
-def read_pages(path: str, date: dt.date | None = None, home: str | None = None) -> Iterator[Page]:
-    """The pages of one file: one Page per form-feed page or per large chunk."""
-    whole = read_page(path, date, home)
-    if len(whole.text) <= CHUNK_CHARS and "\f" not in whole.text:
-        yield whole
-        return
-    for offset, part in split_text(whole.text):
-        yield Page(source=whole.source, text=part, encoding=whole.encoding, sha256=whole.sha256,
-                   date=whole.date, home=home, page_no=whole.page_no, base=offset)
-
-
-def read_page(path: str, date: dt.date | None = None, home: str | None = None) -> Page:
-    """Read one file (or '-' for stdin) into a Page."""
-    name = "<stdin>" if path == "-" else path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read()
-    except IsADirectoryError:
-        raise ReadError(f"{name}: is a directory") from None
-    except OSError as exc:
-        raise ReadError(f"{name}: cannot read: {exc.strerror}") from None
-    if not data.strip():
-        raise ReadError(f"{name}: empty file")
-    text, encoding = decode(data, name)
-    return Page(source=name, text=text, encoding=encoding,
-                sha256=hashlib.sha256(data).hexdigest(),
-                date=date or (None if path == "-" else date_from_name(path)),
-                home=home, page_no=None if path == "-" else page_from_name(path))
