@@ -8,7 +8,7 @@ are written as radical code points, as broken PDF fonts map them.
 
 >>> arts = articles_from_src("@@ body width=15 col=22 seed=1\\n本报讯 甲。\\n\\n@@ head\\n甲乙丙\\n")
 >>> [(a.headline, a.paragraphs) for a in arts]
-([\'甲乙丙\'], [\'本报讯 甲。\'])
+[([\'甲乙丙\'], [\'本报讯 甲。\'])]
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE_W, PAGE_H, MARGIN, GAP = 1100, 1560, 40, 18     # CSS px (1 px = 0.75 pt)
-BODY_PX, LINE_PX, HEAD_PX = 13, 19, 26
+BODY_PX, LINE_PX, HEAD_PX, HEAD_MIN_PX = 13, 19, 26, 18
 FAKE_BOLD_DX = 0.4
 # ideograph -> the radical code point a broken font maps it to
 RADICALS = {"长": "\u2ed3", "见": "\u2ec5", "民": "\u2ea0", "车": "\u2ecb", "立": "\u2f74", "言": "\u2f94"}
@@ -129,9 +129,11 @@ class Layout:
         x0, width = MARGIN + col * (self.col_w + GAP), span * self.col_w + (span - 1) * GAP
         y = top
         for line in art.headline:
-            px = min(HEAD_PX, width / max(_width(line), 1))
-            self.text(page, x0, y, line, px, bold=True)
-            y += px * 1.5
+            px = max(min(HEAD_PX, width / max(_width(line), 1)), HEAD_MIN_PX)
+            per_line = max(int(width // px), 1)
+            for k in range(0, len(line), per_line):      # a long headline wraps at its smallest size
+                self.text(page, x0, y, line[k:k + per_line], px, bold=True)
+                y += px * 1.5
         ems = int(self.col_w // BODY_PX) - 1     # an em of slack: kinsoku may push a mark past the end
         lines = []
         for para in art.paragraphs:
@@ -191,3 +193,30 @@ def print_pdf(browser, layout: Layout, path: Path) -> Path:
     finally:
         page.close()
     return path
+
+
+# --- article pages of a news site ------------------------------------------------
+
+SITE_NAV = "首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流"
+RELATED = ["某地举办秋季农产品展销会", "某区召开安全生产工作推进会", "某县开展文明城市创建志愿服务"]
+
+
+def article_html(art: Article, date: str, outlet: str, seed: int = 1) -> str:
+    """One article as a news or government site prints it: navigation, an info line, share buttons, links."""
+    title = html.escape(art.headline[-1] if art.headline else art.paragraphs[0][:20])
+    subtitle = "".join(f"<h2>{html.escape(h)}</h2>" for h in art.headline[:-1])
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in art.paragraphs)
+    related = "".join(f'<li><a href="/news/{seed}{k}.html">{html.escape(r)}</a></li>' for k, r in enumerate(RELATED))
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_{html.escape(outlet)}</title>
+<meta name="keywords" content="新闻,要闻"><script>var _hmt = _hmt || [];</script></head>
+<body><div class="top"><a href="/">网站首页</a> 无障碍 | 长者模式 | 登录</div>
+<nav class="menu">{SITE_NAV}</nav>
+<div class="crumb">当前位置：首页 &gt; 新闻中心 &gt; 本地要闻</div>
+<div class="article"><h1>{title}</h1>{subtitle}
+<div class="info">发布时间：{date} 09:{seed % 60:02d} 来源：{html.escape(outlet)} 字号：[大 中 小] 浏览次数：{100 + seed}</div>
+<div class="content" id="zoom">{paras}</div>
+<div class="share">分享到：微信 微博 QQ空间 【打印本页】 【关闭窗口】</div></div>
+<div class="related"><h3>相关新闻</h3><ul>{related}</ul></div>
+<footer>主办单位：某市人民政府办公室 版权所有 ICP备案号：某ICP备00000000号 网站标识码：0000000000</footer>
+</body></html>"""
