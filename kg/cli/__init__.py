@@ -15,6 +15,7 @@ from kg import __version__
 # name -> "module:attribute" of a click command, loaded on first use.
 COMMANDS = {
     "extract": "kg.cli.extract:extract",
+    "inspect": "kg.cli.inspect:inspect",
     "build": "kg.cli.extract:build",
     "evaluate": "kg.cli.extract:evaluate",
     "neo4j": "kg.cli.neo4j:neo4j",

@@ -4,8 +4,9 @@ The graph (docs/neo4j.md):
 
     (:Entity:<Type> {id, name, type, aliases, code, titles})
     (:Entity)-[:VISITED|HOLDS_POSITION|ISSUED|APPLIES_TO|LOCATED_IN|SUBSIDIARY_OF|INSPECTED
-               {id, date, date_text, title, evidence, article, span, rule, confidence}]->(:Entity)
-    (:Article {id, headline, subheadlines, date, dateline, page, source, source_sha256, byline})
+               {id, date, date_text, title, evidence, article, span, page, bbox, rule, confidence}]->(:Entity)
+    (:Article {id, headline, subheadlines, date, dateline, page, pages, edition, outlet, source, source_sha256,
+               byline})
     (:Article)-[:MENTIONS]->(:Entity)   (:Article)-[:REPORTED_BY {role}]->(:Entity)
 
 Every write is `UNWIND $rows AS row ... MERGE` with the data in parameters;
@@ -119,10 +120,11 @@ def iso_date(value, where: str) -> dt.date | None:
 
 # Properties written for each kind. Spelled out (not `SET x += row`) so the
 # planner sees they never touch the merge key `id` and needs no Eager step.
-ARTICLE_PROPS = ("headline", "subheadlines", "date", "dateline", "page", "source", "source_sha256", "byline")
+ARTICLE_PROPS = ("headline", "subheadlines", "date", "dateline", "page", "pages", "edition", "outlet", "source",
+                 "source_sha256", "byline")
 # A triple's source file is the source of its article, so it is not repeated
 # on every relationship (fewer property writes: loading is property-bound).
-TRIPLE_PROPS = ("date", "date_text", "title", "evidence", "article", "span", "rule", "confidence")
+TRIPLE_PROPS = ("date", "date_text", "title", "evidence", "article", "span", "page", "bbox", "rule", "confidence")
 
 
 def entity_row(rec: dict) -> dict:

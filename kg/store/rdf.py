@@ -162,8 +162,13 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
     date = _iso_date(rec.get("date"))
     if date:
         yield a, t.iri(SCHEMA.datePublished), t.typed(date, XSD.date)
-    if isinstance(rec.get("page"), int):
+    if _count(rec.get("page")):
         yield a, t.iri(SCHEMA.pageStart), t.typed(str(rec["page"]), XSD.integer)
+    pages = rec.get("pages")
+    if isinstance(pages, list) and len(pages) > 1 and _count(pages[-1]):
+        yield a, t.iri(SCHEMA.pageEnd), t.typed(str(pages[-1]), XSD.integer)
+    if isinstance(rec.get("edition"), str) and rec["edition"]:
+        yield a, t.iri(KG.edition), t.plain(_clean(rec["edition"]))
     yield from _span(a, rec.get("span"), t)
     src = _source_iri(rec)
     if src:
@@ -233,6 +238,7 @@ def _triple(rec: dict, t: Terms) -> Iterator[tuple]:
     if rec.get("evidence"):
         yield st, t.iri(KG.evidence), t.lang(_clean(rec["evidence"]), "zh")
     yield from _span(st, rec.get("span"), t)
+    yield from _printed(st, rec, t)
     if rec.get("rule"):
         rule = t.iri(node_iri("rule", _clean(rec["rule"])))
         yield st, t.iri(PROV.wasGeneratedBy), rule
@@ -263,6 +269,21 @@ def _event(rec, t, s, o, st, art, date_lit, title) -> Iterator[tuple]:
     if art:
         yield ev, t.iri(PROV.wasDerivedFrom), art
     yield st, t.iri(KG.event), ev
+
+
+def _count(x) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and x >= 1
+
+
+def _printed(node, rec: dict, t: Terms) -> Iterator[tuple]:
+    """The PDF page and box of a triple's evidence sentence, when the source was a PDF."""
+    box = rec.get("bbox")
+    if not _count(rec.get("page")):
+        return
+    yield node, t.iri(SCHEMA.pageStart), t.typed(str(rec["page"]), XSD.integer)
+    if isinstance(box, list) and len(box) == 4 and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                                       for x in box):
+        yield node, t.iri(KG.bbox), t.plain(" ".join(f"{float(x):g}" for x in box))
 
 
 def _span(node, span, t: Terms) -> Iterator[tuple]:

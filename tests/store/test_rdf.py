@@ -115,3 +115,18 @@ def test_invalid_date_kept_as_text(tmp_path):
     g = records_to_graph(recs)
     assert g.value(ID["t-1"], KG.date) is None
     assert str(g.value(ID["t-1"], KG.dateText)) == "2021-02-30"
+
+
+def test_pdf_page_and_box_of_the_evidence_and_the_pages_of_a_continued_article():
+    recs = [{"kind": "article", "id": "a-1", "page": 1, "pages": [1, 2], "edition": "A01"},
+            {"kind": "triple", "id": "t-1", "subject_id": "e-1", "predicate": "visited", "object_id": "e-2",
+             "article": "a-1", "page": 2, "bbox": [30.5, 88.0, 280.25, 120.0]},
+            {"kind": "triple", "id": "t-2", "subject_id": "e-1", "predicate": "visited", "object_id": "e-3",
+             "page": True, "bbox": ["x"]}]                     # not a page: nothing is written
+    g = records_to_graph(recs)
+    art = node_iri("a-1")
+    assert g.value(rdflib.URIRef(art), SCHEMA.pageEnd) == Literal(2, datatype=XSD.integer)
+    assert str(g.value(rdflib.URIRef(art), KG.edition)) == "A01"
+    assert g.value(ID["t-1"], SCHEMA.pageStart) == Literal(2, datatype=XSD.integer)
+    assert str(g.value(ID["t-1"], KG.bbox)) == "30.5 88 280.25 120"
+    assert g.value(ID["t-2"], SCHEMA.pageStart) is None and g.value(ID["t-2"], KG.bbox) is None
