@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -115,6 +116,10 @@ def script_json(value) -> str:
 def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8"):
     """Open a temp file beside `path`; rename it over `path` only on success.
 
+    Only regular files get that treatment: a character device (``/dev/null``),
+    a FIFO or ``/dev/stdout`` is written directly, and a symbolic link is
+    written through (its target replaced, the link kept).
+
     >>> import tempfile, os
     >>> d = tempfile.mkdtemp(); target = os.path.join(d, "x.txt")
     >>> with atomic_writer(target) as fh: _ = fh.write("ok")
@@ -122,6 +127,12 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
     'ok'
     """
     path = Path(path)
+    if not _replaceable(path):      # /dev/null, a FIFO, /dev/stdout: write straight into it
+        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
+        with open(path, mode, **kwargs) as fh:
+            yield fh
+        return
+    path = path.resolve() if path.is_symlink() else path   # a link's target is written, the link kept
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = None
     try:
@@ -141,6 +152,20 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
             # the temp file is ours, not the caller's: name the file they asked for
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
+
+
+def _replaceable(path: Path) -> bool:
+    """Whether `path` is (or will be) a regular file, which a temp file may be renamed over.
+
+    >>> _replaceable(Path("/dev/null")), _replaceable(Path("/tmp/kg-no-such-file.jsonl"))
+    (False, True)
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True                 # a new file (or a dangling link: its target is made)
+    except OSError:
+        return True                 # e.g. a symlink loop: the rename reports it
 
 
 def write_error(exc: OSError, target: str | os.PathLike, what: str = "") -> str:

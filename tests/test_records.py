@@ -53,3 +53,59 @@ def test_a_failed_write_names_the_target_not_the_temp_file(tmp_path, monkeypatch
             fh.write("x")
     assert info.value.filename == "out" and ".tmp" not in str(info.value)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def _device(tmp_path):
+    """A character device node like /dev/null made in tmp_path (or /dev/null when mknod is not allowed)."""
+    import stat
+
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        return "/dev/null"
+    return str(node)
+
+
+def test_a_device_is_written_into_not_replaced(tmp_path):
+    import stat
+
+    dev = _device(tmp_path)
+    with atomic_writer(dev) as fh:
+        fh.write("x" * 1000)
+    assert stat.S_ISCHR(os.stat(dev).st_mode)
+    assert not [p for p in os.listdir(os.path.dirname(dev)) if p.endswith(".tmp")]
+
+
+def test_a_fifo_is_written_into_and_a_symlink_written_through(tmp_path):
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    with atomic_writer(fifo) as fh:
+        fh.write("through the pipe\n")
+    reader.join(10)
+    assert got == ["through the pipe\n"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    target, link = tmp_path / "real.jsonl", tmp_path / "link.jsonl"
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    with atomic_writer(link) as fh:
+        fh.write("new")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+
+
+def test_kg_extract_to_a_device_leaves_it_a_device(tmp_path):
+    import stat
+    import subprocess
+
+    from cli_helpers import EXAMPLE_PAGES, c_locale_env, kg_exe
+
+    dev = _device(tmp_path)
+    res = subprocess.run([kg_exe(), "extract", str(EXAMPLE_PAGES[0]), "--city", "盐城市", "-o", dev],
+                         capture_output=True, env=c_locale_env(), timeout=300)
+    assert res.returncode == 0, res.stderr.decode()
+    assert stat.S_ISCHR(os.stat(dev).st_mode)

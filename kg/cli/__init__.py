@@ -32,6 +32,14 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(COMMANDS)
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            from kg.cli.errors import pipe_closed
+
+            pipe_closed()
+
     def get_command(self, ctx, name):
         if name not in COMMANDS:
             return None  # click reports "No such command"

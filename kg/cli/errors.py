@@ -6,11 +6,16 @@
   no traceback, nothing half-written;
 - exit 2: the command line itself is wrong (click's usage errors).
 
-``kg validate`` also exits 1 when the data has SHACL violations.
+``kg validate`` also exits 1 when the data has SHACL violations. When the
+reader of standard output goes away (``kg extract … | head -1``) the command
+stops silently with status 141, as a program killed by SIGPIPE does.
 """
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
+import sys
 
 import click
 
@@ -42,3 +47,11 @@ def failures(*types: type[BaseException], where: str = ""):
         yield
     except types as exc:
         fail(f"{where}: {exc}" if where else str(exc))
+
+
+def pipe_closed() -> None:
+    """Stop silently because the reader of standard output closed the pipe (exit 128 + SIGPIPE)."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())   # the interpreter's last flush must not fail again
+    sys.exit(128 + signal.SIGPIPE)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 import tempfile
@@ -33,7 +34,7 @@ def input_files(paths, pattern: str | None) -> tuple[list[str], int]:
     failures = 0
     for p in paths:
         if p != "-" and not os.path.exists(p):
-            report(f"{p}: no such file or directory")
+            report(f"{p}: symlink loop" if os.path.islink(p) and _loops(p) else f"{p}: no such file or directory")
             failures += 1
     existing = [p for p in paths if p == "-" or os.path.exists(p)]
     files = list(iter_paths(existing, pattern))
@@ -42,6 +43,14 @@ def input_files(paths, pattern: str | None) -> tuple[list[str], int]:
         report(f"no {kinds} files in {', '.join(existing)}")
         failures += 1
     return files, failures
+
+
+def _loops(path: str) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def progress_bar(items, total: int, desc: str, progress: bool | None = None):
@@ -127,6 +136,8 @@ def extract(paths, date, home, pattern, statistical, fmt, output):
         fail(f"no input could be read; {output} left unchanged")
     try:
         write_records(records, fmt, output)
+    except BrokenPipeError:
+        raise                 # the reader went away (| head): kg.cli stops silently
     except OSError as exc:  # full disk, read-only or missing folder: one line, no temp file left
         fail(write_error(exc, output or "<stdout>"))
     if failed:

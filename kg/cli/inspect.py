@@ -31,5 +31,7 @@ def inspect(path, page_no, png):
             click.echo(f"kg: page {page_no} with {sum(r['page'] == page_no for r in rows)} blocks -> {png}", err=True)
     except (ReadError, ValueError) as exc:
         fail(str(exc))
+    except BrokenPipeError:
+        raise                 # the reader went away (| head): kg.cli stops silently
     except OSError as exc:
         fail(f"{png}: cannot write: {exc.strerror}")

@@ -6,6 +6,7 @@ encodings are detected from the bytes, not from the locale.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import subprocess
@@ -243,3 +244,26 @@ def test_the_cli_default_of_the_tagger_is_the_pipelines():
     from kg.cli.extract import STATISTICAL as cli_default
     from kg.extract.pipeline import STATISTICAL as pipeline_default
     assert cli_default == pipeline_default
+
+
+def test_a_reader_that_goes_away_stops_kg_silently():
+    """`kg extract … | head -1`: no 'Broken pipe' line, the status of a program stopped by SIGPIPE."""
+    proc = subprocess.Popen([kg_exe(), "extract", *map(str, EXAMPLE_PAGES), "--city", CITY],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=c_locale_env())
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) == 141 and first.startswith(b'{"kind"') and err == b""
+
+
+def test_a_fifo_or_device_input_is_refused_and_a_symlink_loop_named(tmp_path):
+    fifo, loop = tmp_path / "in.txt", tmp_path / "loop.txt"
+    os.mkfifo(fifo)
+    loop.symlink_to(loop)
+    res = run_kg("extract", fifo, loop, "/dev/zero", "--city", CITY, timeout=60)   # must not block
+    lines = error_lines(res)
+    assert res.returncode == 1 and len(lines) == 3
+    assert f"{loop}: symlink loop" in lines[0]
+    assert any(line.endswith(f"{fifo}: a FIFO, not a file: give a file, a folder, or '-' to read standard input")
+               for line in lines)
+    assert any("/dev/zero: a device, not a file" in line for line in lines)

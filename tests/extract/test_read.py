@@ -44,7 +44,6 @@ def test_bom_followed_by_non_utf8_is_an_error_naming_the_file():
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
     (bytes(range(1, 9)) * 100, "binary"),
     (bytes(range(128, 256)) * 10, "encoding"),
-    ("沧州".encode("utf-16"), "UTF-16"),
 ])
 def test_binary_and_undecodable_bytes_are_refused(data, what):
     with pytest.raises(ReadError) as info:
@@ -53,10 +52,31 @@ def test_binary_and_undecodable_bytes_are_refused(data, what):
     assert msg.startswith("in/file.bin: ") and "\n" not in msg and what in msg
 
 
-def test_a_cut_utf8_file_is_refused_with_the_offset_of_the_bad_byte():
+def test_a_character_cut_off_at_the_end_is_replaced_with_a_warning_naming_the_byte(capsys):
     data = (TEXT * 20).rstrip("\n").encode("utf-8")[:-1]     # last character cut in half
-    with pytest.raises(ReadError, match=rf"^cut\.txt: .*offset {len(data) - 2}"):
-        decode(data, "cut.txt")
+    text, enc = decode(data, "cut.txt")
+    assert enc == "utf-8" and text == (TEXT * 20).rstrip("\n")[:-1] + "\ufffd"
+    assert capsys.readouterr().err == f"kg: warning: cut.txt: the last character is cut off (byte {len(data) - 2}); " \
+        "read as U+FFFD\n"
+
+
+def test_a_cut_in_the_middle_is_still_refused_with_the_offset_of_the_bad_byte():
+    data = TEXT.encode("utf-8")
+    broken = data[:10] + data[11:]
+    with pytest.raises(ReadError, match=r"^cut\.txt: .*offset 9"):
+        decode(broken * 3, "cut.txt")
+
+
+def test_a_few_nul_bytes_are_read_as_spaces_with_a_warning(capsys):
+    data = TEXT.encode("utf-8")
+    text, _ = decode(data[:6] + b"\x00\x00" + data[6:], "nul.txt")
+    assert text == TEXT[:2] + "  " + TEXT[2:] and "nul.txt: 2 NUL bytes (the first at byte 6)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_with_or_without_a_bom_is_read(enc):
+    text, got = decode((TEXT * 3).encode(enc), "u16.txt")
+    assert text == TEXT * 3 and got.startswith("utf-16")
 
 
 # --- files, folders, stdin -------------------------------------------------
@@ -70,7 +90,7 @@ def test_empty_and_blank_files_are_clear_errors(tmp_path):
 
 
 def test_missing_file_and_directory_are_errors_naming_them(tmp_path):
-    with pytest.raises(ReadError, match=rf"^{tmp_path}/nope.txt: cannot read"):
+    with pytest.raises(ReadError, match=rf"^{tmp_path}/nope.txt: no such file or directory"):
         read_page(str(tmp_path / "nope.txt"))
     with pytest.raises(ReadError, match=rf"^{tmp_path}: is a directory"):
         read_page(str(tmp_path))

@@ -10,21 +10,61 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract.read.base import ReadError
+from kg.extract.read.base import ReadError, warn
 
 CHUNK_CHARS = 1_000_000
 
 
+NUL_SHARE = 0.01          # up to this share of NUL bytes is damage in a text, not a binary file
+FEW_NULS = 4              # ... and up to this many in a short one
+HAN = re.compile("[\u3400-\u9fff]")
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text: NUL bytes or many control characters."""
+    """True for bytes that are not text: many NUL bytes or control characters."""
     sample = data[:65536]
     if not sample:
         return False
-    if b"\x00" in sample:
-        # UTF-16 text has NULs too; we do not read it, and say so.
+    if sample.count(0) > max(FEW_NULS, NUL_SHARE * len(sample)):
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13, 27))
     return controls / len(sample) > 0.05
+
+
+def utf16(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of UTF-16 text with or without a byte order mark, else None.
+
+    Without a BOM, the NUL bytes must all fall on one side of the code units
+    (the high byte of ASCII characters) and the text must read as Chinese.
+
+    >>> utf16("廊坊市 2024年".encode("utf-16-le"))
+    ('廊坊市 2024年', 'utf-16-le')
+    """
+    for enc, bom, side in (("utf-16-le", b"\xff\xfe", 1), ("utf-16-be", b"\xfe\xff", 0)):
+        has_bom = data.startswith(bom)
+        body = data[2:] if has_bom else data
+        if len(body) % 2:
+            continue
+        if not has_bom and (0 not in body or 0 in body[1 - side::2][:65536]):
+            continue
+        try:
+            text = body.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:10000]
+        if has_bom or (len(HAN.findall(sample)) >= 0.3 * len(sample.split()) and
+                       sum(ch.isprintable() or ch.isspace() for ch in sample) >= 0.97 * len(sample)):
+            return text, enc
+    return None
+
+
+def _strip_nuls(data: bytes, name: str) -> bytes:
+    """A text with a few NUL bytes: each becomes a space (offsets hold), with a warning."""
+    if 0 not in data:
+        return data
+    n = data.count(0)
+    warn(f"{name}: {n} NUL byte{'s' * (n != 1)} (the first at byte {data.index(0)}) read as space{'s' * (n != 1)}")
+    return data.replace(b"\x00", b" ")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -35,15 +75,18 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
+            return _utf8(_strip_nuls(data[3:], name), name, 3), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise ReadError(f"{name}: starts with a UTF-8 BOM but is not UTF-8 (byte {exc.start + 3})") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(f"{name}: UTF-16 text is not supported; convert it to UTF-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or 0 in data[:65536]:
+        found = utf16(data)
+        if found is not None:
+            return found
     if looks_binary(data):
         raise ReadError(f"{name}: binary file, not text")
+    data = _strip_nuls(data, name)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _utf8(data, name), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc.start  # where UTF-8 breaks: helps to find a cut or corrupted byte
     try:
@@ -60,6 +103,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if sum(ch.isprintable() or ch.isspace() for ch in text[:10000]) < 0.95 * min(len(text), 10000):
         raise ReadError(f"{name}: undecodable text (best guess {best.encoding} gives garbage)")
     return text, best.encoding
+
+
+def _utf8(data: bytes, name: str, skipped: int = 0) -> str:
+    """Strict UTF-8, except that a character cut off at the very end becomes U+FFFD (with a warning)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data" or exc.end != len(data) or len(data) - exc.start > 3:
+            raise
+        warn(f"{name}: the last character is cut off (byte {exc.start + skipped}); read as U+FFFD")
+        return data[:exc.start].decode("utf-8") + "\ufffd"
 
 
 # a line of its own between blank lines, without any CJK character: "=== 12 ===", "- 3 -", "A02"
