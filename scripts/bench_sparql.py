@@ -39,7 +39,7 @@ import pyoxigraph as ox  # noqa: E402
 
 from kg.resources import queries  # noqa: E402
 from kg.store.rdf import oxigraph_quads, records_to_graph  # noqa: E402
-from kg.store.sparql_server import ServeConfig, make_server, stop_backend  # noqa: E402
+from kg.store.sparql_server import ServeConfig, make_server  # noqa: E402
 
 QUERIES = dict(queries(".rq", ROOT / "queries"))
 TYPES = {"AdministrativeArea": 400, "Official": 2500, "Journalist": 150, "Person": 2000,
@@ -256,12 +256,12 @@ def main():
         results, tput = {}, {}
         # kg serve = the front + its Oxigraph server; "oxigraph-server" is that same
         # backend asked directly on its own port, so the difference is the front.
-        server, proc = make_server(ServeConfig(store=store_path, port=0, timeout=120, quiet=True))
+        server, engine = make_server(ServeConfig(store=store_path, port=0, timeout=120, quiet=True))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         ro = ox.Store.read_only(store_path)
         try:
             runners = {"pyoxigraph": pyoxigraph_runner(ro),
-                       "oxigraph-server": http_runner(server.backend_port, "/query"),
+                       "oxigraph-server": http_runner(server.engine.port, "/query"),
                        "kg-serve": http_runner(server.server_address[1], "/sparql")}
             results.update(latencies_interleaved(runners, args.runs))
             for name in runners:
@@ -269,7 +269,7 @@ def main():
             # the mix: queries answering within 500 ms (the others are whole-graph reports)
             mix = [n for n, ts in results["oxigraph-server"].items() if pct(ts, .5) < 0.5] or list(QUERIES)
             print(f"\nthroughput mix: {', '.join(mix)}")
-            targets = {"oxigraph-server": (server.backend_port, "/query"),
+            targets = {"oxigraph-server": (server.engine.port, "/query"),
                        "kg-serve": (server.server_address[1], "/sparql")}
             done = {name: 0.0 for name in targets}
             for _ in range(2):                      # alternate halves, as for the latencies
@@ -282,7 +282,7 @@ def main():
             del ro
             server.shutdown()
             server.server_close()
-            stop_backend(proc)
+            engine.stop()
 
         if not args.skip_rdflib:
             t = time.perf_counter()

@@ -97,8 +97,12 @@ def _prepare_store(source: str) -> tuple[str, str | None]:
               help="Allow cross-origin requests from this origin (repeatable; '*' for any).")
 @click.option("--queries", "queries_dir", default=None, type=click.Path(file_okay=False),
               help="Folder of example queries (*.rq) for the query page  [default: the shipped queries/]")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE (federated queries): the server then sends requests wherever a query says.")
+@click.option("--max-memory-mb", default=2048, show_default=True, type=click.IntRange(0),
+              help="Restart the SPARQL engine when it uses more (0: no limit).")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, quiet):
+def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_service, max_memory_mb, quiet):
     """Serve SOURCE (an Oxigraph store, a `kg build` DIR or a records/RDF file) over SPARQL at /sparql.
 
     Read-only; bound to 127.0.0.1 unless --host says otherwise; stops cleanly on SIGTERM.
@@ -114,7 +118,8 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, quiet):
         store, tmp = _prepare_store(source)
     config = ServeConfig(store=store, host=host, port=port, timeout=timeout,
                          max_result_bytes=int(max_result_mb * (1 << 20)), cors_origins=tuple(cors),
-                         queries_dir=queries_dir, quiet=quiet)
+                         queries_dir=queries_dir, quiet=quiet, allow_service=allow_service,
+                         max_memory=max_memory_mb << 20)
     try:
         run(config, ready=lambda url: click.echo(f"SPARQL endpoint: {url}  (query page: {url[:-7]}/)",
                                                  err=True))

@@ -1,36 +1,34 @@
 """`kg serve`: a read-only SPARQL 1.1 endpoint over an Oxigraph store.
 
-The SPARQL Protocol itself (GET/POST query forms, query parsing and errors,
-evaluation, content negotiation, result and RDF serialisers, the service
-description) is the Oxigraph server (`oxigraph serve-read-only`, shipped as
-a binary by the `oxigraph` PyPI package), run as a child process on a
-private loopback port.  This module is a thin front in front of it that adds
-what the Oxigraph server lacks:
+The SPARQL Protocol itself (query forms, parsing, evaluation, content
+negotiation, serialisers) is the Oxigraph server, run as a supervised child
+process on a private loopback port (:mod:`kg.store.sparql_engine`). This
+module is the front every request meets; it adds what Oxigraph lacks:
 
-- one public address (127.0.0.1 unless told otherwise) with `/sparql`,
-  a query page at `/` with the queries/*.rq examples preloaded;
-- a hard per-query deadline (Oxigraph's own `--timeout-s` is also set but
-  only checked now and then, and once results stream it can only append an
-  error to a 200 body): past the deadline the client gets 503;
-- a result-size limit (the answer is buffered up to it, so a client never
-  gets a cut-off document): larger answers get 413;
-- writes refused with 403 here already (SPARQL Update, Graph Store
-  PUT/POST/DELETE), on top of the read-only backend;
-- CORS for the origins given, and a clean stop on SIGTERM.
+- one public address (127.0.0.1 unless told otherwise) with `/sparql`, a
+  query page at `/` (with a Content-Security-Policy) and its own service
+  description (Turtle, naming only the public address);
+- checks before the engine (:mod:`kg.store.sparql_guard`): query size and
+  nesting depth (400), SERVICE refused unless ``--allow-service`` (400), the
+  public address as base IRI;
+- a hard per-query deadline (503), a result-size limit (the answer is
+  buffered, so no client gets a cut-off 200 document: 413), an engine that
+  died or grew past its memory limit started again (503 with Retry-After);
+- writes refused with 403 (SPARQL Update, Graph Store PUT/POST/DELETE);
+- HTTP hygiene: one Content-Length only, no chunked request bodies, read
+  timeouts, a connection limit, a listen backlog, no traceback for a client
+  that goes away; CORS only for the origins given; a clean stop on SIGTERM.
 
 >>> config = ServeConfig(store="/tmp/none", port=0)
->>> config.host
-'127.0.0.1'
+>>> config.host, config.allow_service
+('127.0.0.1', False)
 """
 from __future__ import annotations
 
+import contextlib
 import http.client
-import os
-import shutil
 import socket
-import subprocess
 import sys
-import sysconfig
 import threading
 import time
 from dataclasses import dataclass
@@ -39,13 +37,18 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.resources import queries
-from kg.store.sparql_page import render_query_page
+from kg.store import sparql_guard as guard
+from kg.store.sparql_engine import BackendError, Engine, stop_backend  # noqa: F401 - re-exported
+from kg.store.sparql_page import content_security_policy, render_query_page
 
 MAX_REQUEST_BYTES = 1 << 20
 CANCELLED_MARK = b"The SPARQL operation has been cancelled"   # what Oxigraph appends on timeout
 UPDATE_TYPES = ("application/sparql-update",)
 FORWARDED_HEADERS = ("Accept", "Content-Type")
-
+# without an Accept header (or with */*): JSON results, Turtle graphs (not Oxigraph's N-Quads)
+DEFAULT_ACCEPT = "application/sparql-results+json, text/turtle;q=0.9"
+RETRY_AFTER = "2"
+BACKLOG = 128
 
 @dataclass
 class ServeConfig:
@@ -57,81 +60,52 @@ class ServeConfig:
     cors_origins: tuple[str, ...] = ()          # ("*",) for any origin
     queries_dir: str | None = None              # example queries for the page (None: the shipped ones)
     quiet: bool = False
-
-
-class BackendError(RuntimeError):
-    """The Oxigraph server could not be started."""
-
-
-def oxigraph_binary() -> str:
-    """Path of the `oxigraph` executable installed with the `oxigraph` package.
-
-    Looked up where pip put it (the package's own file list), beside this
-    interpreter, then on PATH.
-    """
-    from importlib import metadata
-
-    candidates = [Path(sys.executable).parent / "oxigraph", Path(sysconfig.get_path("scripts")) / "oxigraph"]
-    try:
-        dist = metadata.distribution("oxigraph")
-        candidates += [Path(dist.locate_file(f)) for f in dist.files or () if f.name == "oxigraph"]
-    except metadata.PackageNotFoundError:
-        pass
-    for c in candidates:
-        if c.is_file() and os.access(c, os.X_OK):
-            return str(c.resolve())
-    found = shutil.which("oxigraph")
-    if not found:
-        raise BackendError("the `oxigraph` server binary is missing: pip install oxigraph")
-    return found
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
-def start_backend(store: str, timeout: float) -> tuple[subprocess.Popen, int]:
-    """Start `oxigraph serve-read-only` on a free loopback port; wait until it answers."""
-    port = free_port()
-    cmd = [oxigraph_binary(), "serve-read-only", "--location", str(store),
-           "--bind", f"127.0.0.1:{port}", "--timeout-s", str(max(1, int(timeout + 0.999)))]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            err = proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
-            raise BackendError(f"{store}: oxigraph server exited: {err[-1] if err else proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return proc, port
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    raise BackendError(f"{store}: oxigraph server did not start within 30 s")
-
-
-def stop_backend(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    max_query_bytes: int = 64 << 10             # longest query passed on (400 above)
+    max_depth: int = 64                         # deepest nesting of { ( [ passed on (400 above)
+    allow_service: bool = False                 # SERVICE (federation): outbound requests
+    max_memory: int = 2 << 30                   # engine restarted above this resident size (0: no limit)
+    read_timeout: float = 15.0                  # seconds a client may take to send its request
+    max_connections: int = 64                   # open client connections (503 above)
 
 
 class FrontServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = BACKLOG
 
-    def __init__(self, config: ServeConfig, backend_port: int, page: bytes):
+    def __init__(self, config: ServeConfig, engine: Engine, page: bytes):
         self.config = config
-        self.backend_port = backend_port
+        self.engine = engine
         self.page = page
-        self.local = threading.local()          # one keep-alive backend connection per thread
+        self.csp = content_security_policy()
+        self.local = threading.local()          # one keep-alive engine connection per thread
+        self.slots = threading.BoundedSemaphore(config.max_connections)
         super().__init__((config.host, config.port), FrontHandler)
+        host, port = self.server_address[:2]
+        self.public_url = f"http://{host}:{port}/sparql"
+
+    def process_request(self, request, client_address):
+        if not self.slots.acquire(blocking=False):      # too many connections: say so and hang up
+            with contextlib.suppress(OSError):
+                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: " + RETRY_AFTER.encode()
+                                + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request, client_address):
+        """A client that goes away or stalls is no error of ours: one line at most, never a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError, socket.timeout)):
+            return
+        if not self.config.quiet:
+            sys.stderr.write(f"kg serve: request from {client_address[0]} failed: {type(exc).__name__}: {exc}\n")
 
 
 class FrontHandler(BaseHTTPRequestHandler):
@@ -140,6 +114,7 @@ class FrontHandler(BaseHTTPRequestHandler):
     server_version = "kg-sparql"
 
     def setup(self):
+        self.timeout = self.server.config.read_timeout     # StreamRequestHandler sets it on the socket
         super().setup()
         # Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
         # algorithm and the client's delayed ACK add ~40 ms to every answer.
@@ -149,9 +124,9 @@ class FrontHandler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
-            return self.reply(200, self.server.page, "text/html; charset=utf-8")
+            return self.reply(200, self.server.page, "text/html; charset=utf-8", csp=True)
         if path in ("/sparql", "/query"):
-            return self.proxy(b"")
+            return self.query(b"")
         if path in ("/update", "/store"):
             return self.refuse_write()
         self.reply_text(404, f"no such resource: {path}; the endpoint is /sparql")
@@ -162,21 +137,24 @@ class FrontHandler(BaseHTTPRequestHandler):
         if body is None:
             return
         if path in ("/sparql", "/query"):
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            ctype = self.content_type()
             if ctype in UPDATE_TYPES:
                 return self.refuse_write()
-            if ctype == "application/x-www-form-urlencoded":
+            if ctype == guard.FORM:
                 form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
                 if "update" in form:
                     return self.refuse_write()
-            return self.proxy(body)
+            elif ctype != guard.DIRECT:
+                return self.reply_text(415, f"a query is POSTed as {guard.FORM} or {guard.DIRECT}, "
+                                            f"not {ctype or 'without a Content-Type'}")
+            return self.query(body)
         if path in ("/update", "/store"):
             return self.refuse_write()
         self.reply_text(404, f"no such resource: {path}; the endpoint is /sparql")
 
     def do_PUT(self):
-        self.read_body()
-        self.refuse_write()
+        if self.read_body() is not None:
+            self.refuse_write()
 
     do_DELETE = do_PATCH = do_PUT
 
@@ -184,9 +162,22 @@ class FrontHandler(BaseHTTPRequestHandler):
         self.reply(204, b"", None, preflight=True)
 
     # ---- helpers -------------------------------------------------------
+    def content_type(self) -> str:
+        return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
     def read_body(self) -> bytes | None:
+        """The request body (at most MAX_REQUEST_BYTES, one Content-Length, no Transfer-Encoding), else None."""
+        lengths = self.headers.get_all("Content-Length") or []
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            self.reply_text(501, "Transfer-Encoding in a request is not supported: send a Content-Length")
+            return None
+        if len(lengths) > 1:
+            self.close_connection = True
+            self.reply_text(400, "more than one Content-Length header")
+            return None
         try:
-            length = int(self.headers.get("Content-Length") or 0)
+            length = int(lengths[0]) if lengths else 0
         except ValueError:
             length = -1
         if length < 0 or length > MAX_REQUEST_BYTES:
@@ -198,16 +189,22 @@ class FrontHandler(BaseHTTPRequestHandler):
     def refuse_write(self):
         self.reply_text(403, "this endpoint is read-only: SPARQL Update and Graph Store writes are refused")
 
-    def reply_text(self, status: int, message: str):
-        self.reply(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+    def reply_text(self, status: int, message: str, retry: bool = False):
+        self.reply(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", retry=retry)
 
-    def reply(self, status: int, body: bytes, ctype: str | None, preflight: bool = False):
+    def reply(self, status: int, body: bytes, ctype: str | None, preflight: bool = False, csp: bool = False,
+              retry: bool = False):
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Vary", "Accept, Origin")
+        if csp:
+            self.send_header("Content-Security-Policy", self.server.csp)
+            self.send_header("X-Frame-Options", "DENY")
+        if retry:
+            self.send_header("Retry-After", RETRY_AFTER)
         self.cors_headers(preflight)
         self.end_headers()
         if self.command != "HEAD":
@@ -233,11 +230,35 @@ class FrontHandler(BaseHTTPRequestHandler):
         if not self.server.config.quiet:
             sys.stderr.write("%s - %s\n" % (self.address_string(), fmt % args))
 
+    # ---- the query -----------------------------------------------------
+    def query(self, body: bytes):
+        """Check the query, give it the public base IRI, and pass it to the engine."""
+        cfg, url = self.server.config, urlsplit(self.path)
+        try:
+            text = guard.request_query(self.command, url.query, self.content_type(), body)
+            if text is None:
+                return self.service_description()
+            guard.check_query(text, max_bytes=cfg.max_query_bytes, max_depth=cfg.max_depth,
+                              allow_service=cfg.allow_service)
+        except guard.Refused as exc:
+            return self.refuse_write() if exc.status == 403 else self.reply_text(exc.status, str(exc))
+        url_query, body = guard.rewrite(self.command, url.query, self.content_type(), body,
+                                        guard.with_base(text, self.server.public_url))
+        self.proxy("/query" + ("?" + url_query if url_query else ""), body)
+
+    def service_description(self):
+        from kg.store.sparql_describe import service_description
+
+        self.reply(200, service_description(self.server.public_url, self.server.config.allow_service),
+                   "text/turtle; charset=utf-8")
+
     # ---- the proxy -----------------------------------------------------
-    def backend(self, fresh: bool = False) -> http.client.HTTPConnection:
+    def backend(self, port: int, generation: int, fresh: bool = False) -> http.client.HTTPConnection:
         local = self.server.local
-        if fresh or getattr(local, "conn", None) is None:
-            local.conn = http.client.HTTPConnection("127.0.0.1", self.server.backend_port)
+        if fresh or getattr(local, "conn", None) is None or local.generation != generation:
+            self.drop_backend()
+            local.conn = http.client.HTTPConnection("127.0.0.1", port)
+            local.generation = generation
         return local.conn
 
     def drop_backend(self):
@@ -246,20 +267,26 @@ class FrontHandler(BaseHTTPRequestHandler):
             conn.close()
         self.server.local.conn = None
 
-    def proxy(self, body: bytes):
+    def proxy(self, path: str, body: bytes):
         """Forward the query to Oxigraph; answer with its response, within time and size limits."""
         cfg = self.server.config
         deadline = time.monotonic() + cfg.timeout
-        path = "/query" + (("?" + urlsplit(self.path).query) if urlsplit(self.path).query else "")
         headers = {h: self.headers[h] for h in FORWARDED_HEADERS if self.headers.get(h)}
+        if headers.get("Accept", "*/*").strip() in ("*/*", ""):
+            headers["Accept"] = DEFAULT_ACCEPT
         if body or self.command == "POST":
             headers["Content-Length"] = str(len(body))
+        with self.server.engine.use() as (port, generation):
+            self.forward(path, body, headers, deadline, port, generation)
+
+    def forward(self, path, body, headers, deadline, port, generation):
+        cfg = self.server.config
         try:
-            resp = self.send_to_backend(path, body, headers, deadline)
+            resp = self.send_to_backend(path, body, headers, deadline, port, generation)
             chunks, size = [], 0
             while True:
                 self.set_backend_timeout(deadline)
-                chunk = resp.read1(65536) if hasattr(resp, "read1") else resp.read(65536)
+                chunk = resp.read(65536)     # read(), not read1(): it marks the response done at its end
                 if not chunk:
                     break
                 size += len(chunk)
@@ -273,7 +300,13 @@ class FrontHandler(BaseHTTPRequestHandler):
             return self.reply_text(503, f"query timed out after {cfg.timeout:g} s")
         except (OSError, http.client.HTTPException) as exc:
             self.drop_backend()
-            return self.reply_text(502, f"SPARQL backend failed: {exc}")
+            engine = self.server.engine
+            if generation != engine.generation or not engine.alive():
+                if engine.generation == generation:
+                    threading.Thread(target=engine.restart, args=("died",), daemon=True).start()
+                return self.reply_text(503, "the SPARQL engine stopped and is being restarted: retry shortly",
+                                       retry=True)
+            return self.reply_text(502, f"SPARQL engine failed: {exc}")
         data = b"".join(chunks)
         if resp.status == 200 and data.rstrip().endswith(CANCELLED_MARK):
             return self.reply_text(503, f"query timed out after {cfg.timeout:g} s")
@@ -287,10 +320,10 @@ class FrontHandler(BaseHTTPRequestHandler):
         if sock is not None:
             sock.settimeout(remaining)
 
-    def send_to_backend(self, path, body, headers, deadline):
+    def send_to_backend(self, path, body, headers, deadline, port, generation):
         # A kept-alive connection may have been closed by the backend: retry once on a fresh one.
         for attempt in (0, 1):
-            conn = self.backend(fresh=attempt == 1)
+            conn = self.backend(port, generation, fresh=attempt == 1)
             try:
                 if conn.sock is None:
                     conn.timeout = max(0.01, deadline - time.monotonic())
@@ -312,23 +345,23 @@ def example_queries(queries_dir: str | None) -> list[dict]:
     return [{"name": name, "query": text} for name, text in queries(".rq", queries_dir)]
 
 
-def make_server(config: ServeConfig) -> tuple[FrontServer, subprocess.Popen]:
-    """Start the backend and bind the front (not yet serving)."""
-    proc, backend_port = start_backend(config.store, config.timeout)
+def make_server(config: ServeConfig) -> tuple[FrontServer, Engine]:
+    """Start the engine and bind the front (not yet serving)."""
+    engine = Engine(config.store, config.timeout, config.max_memory)
     try:
         page = render_query_page(example_queries(config.queries_dir))
-        server = FrontServer(config, backend_port, page)
+        server = FrontServer(config, engine, page)
     except BaseException:
-        stop_backend(proc)
+        engine.stop()
         raise
-    return server, proc
+    return server, engine
 
 
 def serve(config: ServeConfig, ready=None) -> None:
-    """Serve until SIGTERM/SIGINT; then stop the backend. `ready(url)` is called once listening."""
+    """Serve until SIGTERM/SIGINT; then stop the engine. `ready(url)` is called once listening."""
     import signal
 
-    server, proc = make_server(config)
+    server, engine = make_server(config)
 
     def stop(signum, frame):
         # shutdown() waits for serve_forever(), which runs in this thread: do it from another.
@@ -336,13 +369,11 @@ def serve(config: ServeConfig, ready=None) -> None:
 
     old = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
-        host, port = server.server_address[:2]
         if ready:
-            ready(f"http://{host}:{port}/sparql")
+            ready(server.public_url)
         server.serve_forever(poll_interval=0.2)
     finally:
         server.server_close()
-        stop_backend(proc)
+        engine.stop()
         for s, h in old.items():
             signal.signal(s, h)
-
