@@ -18,18 +18,23 @@ adding pages later gives byte for byte the graph of building them all at once.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build.engines import extract_stream
-from kg.build.manifest import MANIFEST, adopt_existing_graph, read_manifest, write_manifest
-from kg.build.plan import PARTS, BuildError, Source, file_options, part_key, plan_sources
+from kg.build.manifest import MANIFEST, adopt_existing_graph, clean_leftovers, read_manifest, write_manifest
+from kg.build.plan import PARTS, BuildError, Source, crash_point, file_options, part_key, plan_sources
 from kg.records import KINDS, RecordError, atomic_writer, read_records, write_error
 
 __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
+
+LOCK = ".lock"
 
 
 @dataclass
@@ -37,6 +42,7 @@ class BuildResult:
     extracted: int = 0
     skipped: int = 0
     undated: int = 0          # files extracted without a publication date (no --date, none in path or page)
+    copies: int = 0           # files whose content another file of the graph has (kept as its copies)
     errors: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     seconds: dict = field(default_factory=dict)  # wall time of extract, merge, outputs
@@ -52,6 +58,14 @@ class _Run:
     log: Callable[[str], None]
     statistical: bool = False
     result: BuildResult = field(default_factory=BuildResult)
+    copies: dict = field(default_factory=dict)   # sha256 -> other names of that content seen in this run
+
+    def record_copies(self) -> None:
+        """List the other names of each source's content in its manifest entry."""
+        for sha, names in self.copies.items():
+            if sha in self.sources:
+                entry = self.sources[sha]
+                entry["copies"] = sorted({*entry.get("copies", []), *names} - {entry["path"]})
 
     def failed(self, msg: str) -> None:
         self.result.errors.append(msg)
@@ -59,14 +73,19 @@ class _Run:
 
     def todo(self, files: list[str]) -> list[Source]:
         """The sources that need extracting; the others are counted as skipped."""
-        todo, seen = [], set()
+        todo, seen = [], {}
         for s in plan_sources([f for f in files if f != "-"], self.date, self.home, self.failed, self.statistical):
             have = self.sources.get(s.sha256)
+            first = have["path"] if have is not None else seen[s.sha256].path if s.sha256 in seen else s.path
+            if s.path != first and s.path not in self.copies.get(s.sha256, ()) and \
+                    s.path not in (have or {}).get("copies", ()):
+                self.copies.setdefault(s.sha256, set()).add(s.path)           # same content, another name
+                self.result.copies += 1
             done = have is not None and have["part"] == s.part and (self.out / have["part"]).exists()
             if s.sha256 in seen or done:
                 self.result.skipped += 1
                 continue
-            seen.add(s.sha256)
+            seen[s.sha256] = s
             if (self.out / s.part).exists():  # written by an interrupted run
                 self.sources[s.sha256] = s.entry()
                 self.result.skipped += 1
@@ -87,8 +106,11 @@ class _Run:
             if src is None:  # stdin: keyed once its bytes are known
                 opts = file_options("-", self.date, self.home, self.statistical)
                 src = Source("<stdin>", res["sha256"], opts, part_key(res["sha256"], opts))
-            with atomic_writer(self.out / src.part) as fh:
-                fh.write(res["jsonl"])
+            try:
+                with atomic_writer(self.out / src.part) as fh:
+                    fh.write(res["jsonl"])
+            except OSError as exc:      # a full disk: stop here; the parts written so far are kept
+                raise BuildError(write_error(exc, self.out / src.part, "a part")) from None
             self.sources[src.sha256] = src.entry()
             self.result.extracted += 1
             self.result.undated += not res.get("dated", True)
@@ -107,7 +129,46 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
     tqdm bar); `log` receives one line per failed file.
     """
     out = Path(out_dir)
-    (out / PARTS).mkdir(parents=True, exist_ok=True)
+    prepare_folder(out)
+    with build_lock(out):
+        clean_leftovers(out)
+        return _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical)
+
+
+def prepare_folder(out: Path) -> None:
+    """Make the build folder; BuildError (one line) if it is a file or its outputs are folders."""
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"{out}: --out names a file; give a folder")
+    try:
+        (out / PARTS).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(write_error(exc, out, "the build folder")) from None
+    for name in ("triples.jsonl", "graph.ttl", "graph.html", MANIFEST):
+        if (out / name).is_dir():
+            raise BuildError(f"{out / name}: is a folder; kg build writes a file there")
+
+
+@contextlib.contextmanager
+def build_lock(out: Path):
+    """Hold DIR/.lock for the build; another build into DIR fails at once naming the process holding it."""
+    fh = open(out / LOCK, "a+", encoding="ascii")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            raise BuildError(f"{out} is being built by process {fh.read().strip() or '?'}: "
+                             "wait for that build to finish") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        yield
+    finally:
+        fh.close()
+
+
+def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical) -> BuildResult:
     manifest = read_manifest(out)
     before = json.dumps(manifest, sort_keys=True)
     adopt_existing_graph(out, manifest)
@@ -116,6 +177,8 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
     t0 = time.perf_counter()
     run.extract(run.todo(files), "-" in files, {"jobs": jobs, "engine": engine, "scheduler": scheduler}, progress)
     result.seconds["extract"] = time.perf_counter() - t0
+    run.record_copies()
+    crash_point("parts")
     parts = sorted(out / m["part"] for m in run.sources.values())
     missing = [p for p in parts if not p.exists()]
     if missing:
@@ -131,15 +194,19 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
 
     try:
         t0 = time.perf_counter()
-        result.counts = merge_parts(parts, out / "triples.jsonl")
+        copies = {m["part"].rsplit("/", 1)[-1]: m["copies"] for m in run.sources.values() if m.get("copies")}
+        result.counts = merge_parts(parts, out / "triples.jsonl", copies=copies)
+        crash_point("triples")
         t1 = time.perf_counter()
         write_outputs(out, html)
+        crash_point("outputs")
         result.seconds.update(merge=t1 - t0, outputs=time.perf_counter() - t1)
     except OSError as exc:  # the manifest stays as it was: the next run retries
         raise BuildError(write_error(exc, out, "the graph")) from None
     except RecordError as exc:
         raise BuildError(f"{out}: cannot write the graph: {exc}") from None
     write_manifest(out, manifest)
+    crash_point("manifest")
     for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
         stale.unlink()
     return result

@@ -9,6 +9,7 @@ A worker that dies fails its file, never the build.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
@@ -20,8 +21,28 @@ from kg.build.plan import BuildError
 from kg.records import dumps
 
 WINDOW_PER_JOB = 4     # tasks in flight per worker: bounds results held in memory
+PR_SET_PDEATHSIG = 1   # prctl(2): the signal a process gets when its parent dies
 DASK_WINDOW = 64
 WARM_TEXT = "本报讯（记者 甲乙）5月1日，市长丙丁到东岚区调研青禾科技有限公司。\n"
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that made it dies (kill -9 of `kg build`)."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:        # the parent died before the call: go now
+        os._exit(1)
+
+
+def start_worker() -> None:
+    """The local pool's initializer: die with the parent, then warm up."""
+    die_with_parent()
+    warm_worker()
 
 
 def warm_worker() -> None:
@@ -97,7 +118,7 @@ def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None
         # load the dictionaries once here: forked workers share them (copy-on-write)
         # and their initializer finds everything warm
         warm_worker()
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_worker) as pool:
+    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=start_worker) as pool:
         yield from _windowed(lambda p: pool.submit(extract_part, p, date, home, cwd, statistical),
                              paths, jobs * WINDOW_PER_JOB)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.build.plan import BuildError, file_sha256, part_path
+from kg.build.plan import PARTS, BuildError, file_sha256, part_path
 from kg.records import atomic_writer, read_records, sort_records, write_jsonl
 
 MANIFEST = "manifest.json"
@@ -36,12 +36,32 @@ def write_manifest(out: Path, manifest: dict) -> None:
 
 
 def adopt_existing_graph(out: Path, manifest: dict) -> None:
-    """A folder with triples.jsonl but no manifest (an older build): keep it as a base part."""
+    """A folder with triples.jsonl but no manifest and no parts (an older build): keep it as a base part.
+
+    A folder with parts is a build that was stopped before its manifest was
+    written: its triples.jsonl is an output of those parts, never an input.
+    """
     graph = out / "triples.jsonl"
-    if manifest["sources"] or not graph.exists():
+    if manifest["sources"] or not graph.is_file() or any((out / PARTS).glob("*.jsonl")):
         return
     sha = file_sha256(str(graph))
     key = f"base-{sha[:16]}"
     part = part_path(key)
     write_jsonl(sort_records(read_records(graph)), out / part)  # an older file is sorted already; make sure
     manifest["sources"][f"base:{sha}"] = {"path": str(graph), "options": {}, "part": part}
+
+
+def clean_leftovers(out: Path) -> list[Path]:
+    """Remove what a killed build left: temp files of atomic writes and the merge's and Turtle's temp folders."""
+    import shutil
+
+    gone = []
+    for pattern in (".*.tmp", f"{PARTS}/.*.tmp"):
+        for p in out.glob(pattern):
+            p.unlink(missing_ok=True)
+            gone.append(p)
+    for p in [out / ".merge", *out.glob(".ttl-*")]:
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+            gone.append(p)
+    return gone

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.build.plan import crash_point
 from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, record_key, write_jsonl
 from kg.store.rdf import PREFIXES, oxigraph_triples, triple_sort_key
 
@@ -37,22 +38,29 @@ CHUNK = 100_000  # RDF triples sorted in memory at once
 FAN_IN = 128     # part files open at once while merging
 
 
-def merged_stream(paths: list[Path]) -> Iterator[dict]:
-    """Records of sorted JSONL files merged in order; equal ids pooled (first file first)."""
+def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None) -> Iterator[dict]:
+    """Records of sorted JSONL files merged in order; equal ids pooled (first file first).
+
+    `copies` maps a part's file name to the other names its source file has:
+    the part's articles list them under ``copies``.
+    """
     # heapq.merge is stable: on equal keys the earlier file comes first
-    merged = heapq.merge(*(_keyed(p) for p in paths), key=lambda x: x[0])
+    merged = heapq.merge(*(_keyed(p, (copies or {}).get(p.name)) for p in paths), key=lambda x: x[0])
     for _key_value, group in itertools.groupby(merged, key=lambda x: x[0]):
         recs = [r for _, r in group]
         yield recs[0] if len(recs) == 1 else merge_records(recs)[0]
 
 
-def _keyed(path: Path) -> Iterator[tuple]:
+def _keyed(path: Path, copies: list[str] | None = None) -> Iterator[tuple]:
     for rec in read_records(path):
+        if copies and rec["kind"] == "article":
+            rec["copies"] = copies
         yield record_key(rec), rec
 
 
-def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN) -> dict:
-    """Merge sorted part files into `out` (atomically); return counts by kind."""
+def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN, copies: dict[str, list[str]] | None = None
+                ) -> dict:
+    """Merge sorted part files into `out` (atomically); return counts by kind (`copies`: see merged_stream)."""
     tmp = out.parent / ".merge"
     runs, level = list(parts), 0
     try:
@@ -61,14 +69,16 @@ def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN) -> dict:
             nxt = []
             for i in range(0, len(runs), fan_in):
                 run = tmp / f"run-{level}-{i // fan_in}.jsonl"
-                write_jsonl(merged_stream(runs[i:i + fan_in]), run)
+                write_jsonl(merged_stream(runs[i:i + fan_in], copies if level == 0 else None), run)
                 nxt.append(run)
             runs, level = nxt, level + 1
         counts = dict.fromkeys(KINDS, 0)
         with atomic_writer(out) as fh:
-            for rec in merged_stream(runs):
+            for n, rec in enumerate(merged_stream(runs, copies if level == 0 else None)):
                 counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
                 fh.write(dumps(rec) + "\n")
+                if n == 1:
+                    crash_point("merge")        # a temp file half written
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return counts

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -116,3 +117,12 @@ def plan_sources(files: Iterable[str], date, home, on_error: Callable[[str], Non
         opts = file_options(path, date, home, statistical)
         out.append(Source(path, sha, opts, part_key(sha, opts)))
     return out
+
+
+CRASH_AT = "KG_TEST_CRASH_AT"     # a test hook: die at the named point of a build, as kill -9 would
+
+
+def crash_point(name: str) -> None:
+    """Stop the process at once (no cleanup) when ``$KG_TEST_CRASH_AT`` names this point; else nothing."""
+    if os.environ.get(CRASH_AT) == name:
+        os._exit(137)

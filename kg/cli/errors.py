@@ -30,6 +30,11 @@ class KgError(click.ClickException):
         report(self.format_message())
 
 
+def note(message: str) -> None:
+    """One ``kg: note:`` line: something the user should know that is no failure (exit status unchanged)."""
+    click.echo("kg: note: " + " ".join(str(message).split()), err=True)
+
+
 def report(message: str) -> None:
     """Print one failure line (the run may go on with other inputs)."""
     click.echo(PREFIX + " ".join(str(message).split()), err=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.build.engines import ENGINES  # light: no extraction or RDF libraries
-from kg.cli.errors import fail, failures, report
+from kg.cli.errors import fail, failures, note, report
 from kg.records import RecordError, dumps, merge_records, read_records, write_error
 from kg.store import SERIALIZERS, serializer
 
@@ -169,8 +169,11 @@ def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, 
                              progress=lambda items, total: progress_bar(items, total, "build"),
                              log=report, statistical=statistical)
     counts = result.counts
+    if result.copies:
+        note(f"{result.copies} files have the content of another file of the graph: extracted once, "
+               "their names kept in manifest.json and in the articles' `copies`")
     if result.undated:
-        report(f"{result.undated} of {result.extracted} files got no publication date (none in --date, the path "
+        note(f"{result.undated} of {result.extracted} files got no publication date (none in --date, the path "
                f"or the page): their facts are undated")
     click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
