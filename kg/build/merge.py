@@ -130,6 +130,7 @@ def write_ttl(records: Iterable[dict], path: str | os.PathLike, chunk: int = CHU
             for line in _sorted_lines(oxigraph_triples(records), tmp, chunk):
                 fh.write(line + " .\n")
                 count += 1
+        crash_point("turtle")          # the sorted N-Triples written, graph.ttl not yet
         triples = (q.triple for q in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES))
         with atomic_writer(path, "wb") as out:
             ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)

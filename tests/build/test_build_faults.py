@@ -20,7 +20,7 @@ import pytest
 
 from real_parts import ROOT
 
-CRASH_POINTS = ("parts", "merge", "triples", "outputs", "manifest")
+CRASH_POINTS = ("parts", "merge", "triples", "turtle", "outputs", "manifest")
 OUTPUTS = ("triples.jsonl", "graph.ttl")
 
 
