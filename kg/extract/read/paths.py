@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg.extract.dates import cn_int
+
 # files a folder is searched for when no --glob is given; the reader is then chosen by content
 READABLE = (".txt", ".text", ".pdf", ".html", ".htm", ".shtml", ".xhtml")
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})[-_./]?(\d{2})[-_./]?(\d{2})(?!\d)")
@@ -25,7 +27,6 @@ PAGE_IN_NAME = re.compile(r"(?:page|p|版|第)[-_]?0*(\d{1,3})(?!\d)", re.I)
 EDITION_IN_NAME = re.compile(r"(?:^|[-_ .])([A-Z])[-_]?(\d{2,3})$")
 NUMBER_STEM = re.compile(r"(?:^|[-_ ])0*(\d{1,3})$")
 CN_PAGE = re.compile("第([一二三四五六七八九十]{1,3})版")
-CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 
 
 def iter_paths(paths: list[str], pattern: str | None = None) -> Iterator[str]:
@@ -87,7 +88,7 @@ def page_label(name: str) -> tuple[int | None, str | None]:
     if m := PAGE_IN_NAME.search(stem):
         return int(m[1]), None
     if m := CN_PAGE.search(stem):
-        return chinese_number(m[1]), None
+        return cn_int(m[1]), None
     if m := NUMBER_STEM.search(stem):
         return int(m[1]), None
     return None, None
@@ -96,19 +97,3 @@ def page_label(name: str) -> tuple[int | None, str | None]:
 def page_from_name(name: str) -> int | None:
     """The page number of a file name (see :func:`page_label`)."""
     return page_label(name)[0]
-
-
-def chinese_number(text: str) -> int | None:
-    """一 .. 九十九 as an int; None for anything else.
-
-    >>> chinese_number("八"), chinese_number("十二"), chinese_number("二十"), chinese_number("甲")
-    (8, 12, 20, None)
-    """
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in CN_DIGITS and c != "十" for c in text):
-        return None
-    if "十" not in text:
-        return CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    return CN_DIGITS.get(tens, 1 if not tens else 0) * 10 + CN_DIGITS.get(ones, 0)

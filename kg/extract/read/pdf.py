@@ -22,9 +22,9 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 
+from kg.extract.dates import cn_int
 from kg.extract.patterns import JUMP_MARK
 from kg.extract.read.base import ReadError
-from kg.extract.read.paths import chinese_number
 from kg.extract.read.pdf_layout import Glyph, Line, blocks, body_size, drop_overprint, find_lines, is_headline
 from kg.model import Layout
 
@@ -160,13 +160,13 @@ def continuations(pages: list[list[list[Line]]], sizes: list[float]) -> dict[tup
     for p, page in enumerate(pages):
         for b, block in enumerate(page):
             m = JUMP_TO.search(_block_text(block))
-            target = chinese_number(m["page"]) if m and m["jump"] in ("下转", "转") else None
+            target = cn_int(m["page"]) if m and m["jump"] in ("下转", "转") else None
             if target is None or not 1 <= target <= len(pages) or target - 1 == p:
                 continue
             there = pages[target - 1]
             start = next((k for k, blk in enumerate(there)
                           if (f := JUMP_FROM.match(_block_text(blk))) and f["jump"] in ("上接", "接")
-                          and chinese_number(f["page"]) == p + 1), None)
+                          and cn_int(f["page"]) == p + 1), None)
             if start is None:
                 continue
             end = start + 1
