@@ -19,15 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extract.patterns import HAN, HAN_CHAR
 from kg.extract.read.base import ReadError
 from kg.extract.read.text import decode
 
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 DATE_LINE = re.compile(r"(?:发布时间|发布日期|发稿时间|时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 OUTLET = re.compile(r"(?:来源|稿源|信息来源)\s*[:：]\s*([^\s|｜:：,，;；]{2,30})")
-AUTHOR = re.compile(r"(?:作者|记者|文|撰稿)\s*[:：]\s*([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4}){0,3})")
+AUTHOR = re.compile(rf"(?:作者|记者|文|撰稿)\s*[:：]\s*([{HAN}·]{{2,4}}(?:[ 、,，][{HAN}·]{{2,4}}){{0,3}})")
 TAGS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<[^>]+>", re.S | re.I)
-HAN = re.compile("[\u4e00-\u9fff]")
 MIN_ARTICLE = 20          # Han characters: fewer is a menu or an index page, not an article
 MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p)\b", re.I)
 
@@ -77,7 +77,7 @@ def read_html(data: bytes, name: str) -> tuple[str, dict]:
         found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
                                             **{mode: True})
         doc = found.as_dict() if found is not None else {}
-        if len(HAN.findall(doc.get("text") or "")) >= MIN_ARTICLE:
+        if len(HAN_CHAR.findall(doc.get("text") or "")) >= MIN_ARTICLE:
             break
     else:
         raise ReadError(f"{name}: HTML page without an article text (an index or a script-only page?)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.patterns import HAN, HAN_WIDE
 from kg.extract.read.base import ReadError, warn
 
 CHUNK_CHARS = 1_000_000
@@ -17,7 +18,7 @@ CHUNK_CHARS = 1_000_000
 
 NUL_SHARE = 0.01          # up to this share of NUL bytes is damage in a text, not a binary file
 FEW_NULS = 4              # ... and up to this many in a short one
-HAN = re.compile("[\u3400-\u9fff]")
+IDEOGRAPH = re.compile(f"[{HAN_WIDE}]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -52,7 +53,7 @@ def utf16(data: bytes) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             continue
         sample = text[:10000]
-        if has_bom or (len(HAN.findall(sample)) >= 0.3 * len(sample.split()) and
+        if has_bom or (len(IDEOGRAPH.findall(sample)) >= 0.3 * len(sample.split()) and
                        sum(ch.isprintable() or ch.isspace() for ch in sample) >= 0.97 * len(sample)):
             return text, enc
     return None
@@ -117,11 +118,11 @@ def _utf8(data: bytes, name: str, skipped: int = 0) -> str:
 
 
 # a line of its own between blank lines, without any CJK character: "=== 12 ===", "- 3 -", "A02"
-SEPARATOR_LINE = re.compile(r"\n\n[^\S\n]*[^\s\u3400-\u9fff\uf900-\ufaff][^\n\u3400-\u9fff\uf900-\ufaff]{0,39}\n\n")
+SEPARATOR_LINE = re.compile(rf"\n\n[^\S\n]*[^\s{HAN_WIDE}][^\n{HAN_WIDE}]{{0,39}}\n\n")
 # a blank line after a finished sentence and before a dateline: between two articles
 # (a headline ending in ” or a photo credit before the blank line may belong to the next article)
 ARTICLE_BREAK = re.compile(r"(?:(?<=[。！？])|(?<=[。！？][”」]))[^\S\n]*\n\n"
-                           r"(?=[^\S\n]*(?:本报讯|本报[\u4e00-\u9fff]{0,8}电|据?[\u4e00-\u9fff]{1,3}社))")
+                           rf"(?=[^\S\n]*(?:本报讯|本报[{HAN}]{{0,8}}电|据?[{HAN}]{{1,3}}社))")
 
 
 def _cut(text: str, start: int, limit: int) -> int:
