@@ -146,10 +146,10 @@ class Engine:
             with self.lock:
                 self.in_flight[gen] -= 1
 
-    def restart(self, why: str) -> None:
-        """Replace the engine (if it died: unless another thread did already); failures are logged."""
+    def restart(self, why: str, only_if_dead: bool = False) -> None:
+        """Replace the engine; `only_if_dead`: unless it runs (another thread replaced it already)."""
         with self.lock:
-            if why.startswith("died") and self.proc.poll() is None:
+            if only_if_dead and self.proc.poll() is None:
                 return
             old, old_gen = self.proc, self.generation
             self.log(f"SPARQL engine {why}; starting a new one")
@@ -176,7 +176,7 @@ class Engine:
         while not self._stop.wait(WATCH_SECONDS):
             pid = self.proc.pid
             if self.proc.poll() is not None:
-                self.restart(f"died (exit status {self.proc.returncode})")
+                self.restart(f"died (exit status {self.proc.returncode})", only_if_dead=True)
             elif self.max_memory and (rss := self.rss_bytes(pid) or 0) > self.max_memory:
                 self.restart(f"used {rss >> 20} MiB, above the limit of {self.max_memory >> 20} MiB")
             elif (threads := self.proc_status(pid, "Threads") or 0) > MAX_THREADS:

@@ -34,7 +34,7 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from kg.resources import queries
 from kg.store import sparql_guard as guard
@@ -140,11 +140,7 @@ class FrontHandler(BaseHTTPRequestHandler):
             ctype = self.content_type()
             if ctype in UPDATE_TYPES:
                 return self.refuse_write()
-            if ctype == guard.FORM:
-                form = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-                if "update" in form:
-                    return self.refuse_write()
-            elif ctype != guard.DIRECT:
+            if ctype not in (guard.FORM, guard.DIRECT):     # a form with update= is refused by the guard
                 return self.reply_text(415, f"a query is POSTed as {guard.FORM} or {guard.DIRECT}, "
                                             f"not {ctype or 'without a Content-Type'}")
             return self.query(body)
@@ -303,7 +299,8 @@ class FrontHandler(BaseHTTPRequestHandler):
             engine = self.server.engine
             if generation != engine.generation or not engine.alive():
                 if engine.generation == generation:
-                    threading.Thread(target=engine.restart, args=("died",), daemon=True).start()
+                    threading.Thread(target=engine.restart, args=("died",), kwargs={"only_if_dead": True},
+                                     daemon=True).start()
                 return self.reply_text(503, "the SPARQL engine stopped and is being restarted: retry shortly",
                                        retry=True)
             return self.reply_text(502, f"SPARQL engine failed: {exc}")
