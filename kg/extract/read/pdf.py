@@ -32,7 +32,7 @@ JUMP_TO = re.compile(JUMP_MARK + r"\s*$")          # the last words of a block: 
 JUMP_FROM = re.compile(r"^\s*" + JUMP_MARK)        # the first words of a block: 上接第一版
 PAGE_BREAK, BLOCK_BREAK, LINE_BREAK = "\f", "\n\n", "\n"
 BOLD_WEIGHT = 600    # font weight of bold type
-ASCENT = 0.88        # of the em box above the baseline (ideographic fonts: 0.88 up, 0.12 down)
+ENCRYPTED = "{name}: encrypted PDF (a password is needed); decrypt it first"
 
 
 def pdfium_pages(data: bytes, name: str) -> Iterator[list[Glyph]]:
@@ -60,11 +60,8 @@ def pdfium_pages(data: bytes, name: str) -> Iterator[list[Glyph]]:
                 scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
                 size = raw.FPDFText_GetFontSize(text, i) * scale or (top - bottom)
                 raw.FPDFText_GetCharOrigin(text, i, x, y)
-                # the em box on the baseline: the same for every glyph of a line, whatever its shape
-                base = height - y.value
-                bold = raw.FPDFText_GetFontWeight(text, i) >= BOLD_WEIGHT
-                glyphs.append(Glyph(chr(code), left, base - ASCENT * size, right, base + (1 - ASCENT) * size, size,
-                                    bold))
+                glyphs.append(Glyph.on_baseline(chr(code), left, right, height - y.value, size,
+                                                raw.FPDFText_GetFontWeight(text, i) >= BOLD_WEIGHT))
             yield glyphs
     finally:
         pdf.close()
@@ -83,10 +80,9 @@ def pdfplumber_pages(data: bytes, name: str) -> Iterator[list[Glyph]]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PDFPasswordIncorrect:
-        raise ReadError(f"{name}: encrypted PDF (a password is needed); decrypt it first") from None
+        raise ReadError(ENCRYPTED.format(name=name)) from None
     except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
-        raise ReadError(f"{name}: damaged PDF ({type(exc).__name__}); repair it (e.g. qpdf) or read another copy") \
-            from None
+        raise ReadError(damaged(name, type(exc).__name__)) from None
     logging.getLogger("pdfminer").setLevel(logging.ERROR)    # fonts without a FontBBox: warned per glyph
     with pdf:
         for page in pdf.pages:
@@ -94,9 +90,8 @@ def pdfplumber_pages(data: bytes, name: str) -> Iterator[list[Glyph]]:
             for c in page.chars:
                 if len(c["text"]) != 1:
                     continue
-                base = page.height - c["matrix"][5]             # the em box on the baseline, as for PDFium
-                glyphs.append(Glyph(c["text"], c["x0"], base - ASCENT * c["size"], c["x1"],
-                                    base + (1 - ASCENT) * c["size"], c["size"], "bold" in c["fontname"].lower()))
+                glyphs.append(Glyph.on_baseline(c["text"], c["x0"], c["x1"], page.height - c["matrix"][5],
+                                                c["size"], "bold" in c["fontname"].lower()))
             yield glyphs
 
 
@@ -106,10 +101,14 @@ GLYPH_SOURCES: dict[str, Callable[[bytes, str], Iterator[list[Glyph]]]] = {
 }
 
 
+def damaged(name: str, detail: str) -> str:
+    return f"{name}: damaged PDF ({detail}); repair it (e.g. qpdf) or read another copy"
+
+
 def _open_error(name: str, message: str) -> str:
     if "password" in message.lower():
-        return f"{name}: encrypted PDF (a password is needed); decrypt it first"
-    return f"{name}: damaged PDF ({message}); repair it (e.g. qpdf) or read another copy"
+        return ENCRYPTED.format(name=name)
+    return damaged(name, message)
 
 
 class _Text:
@@ -183,7 +182,7 @@ def load_pages(data: bytes, name: str, source: str = "pdfium") -> list[list[Glyp
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - the PDF libraries raise many kinds on broken files
-        raise ReadError(f"{name}: damaged PDF ({type(exc).__name__}: {exc}); repair it (e.g. qpdf)") from None
+        raise ReadError(damaged(name, f"{type(exc).__name__}: {exc}")) from None
     if not pages:
         raise ReadError(f"{name}: PDF without pages")
     if not any(g.ch.strip() for page in pages for g in page):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import statistics
 from typing import NamedTuple
 
+ASCENT = 0.88          # of the em box above the baseline (ideographic fonts: 0.88 up, 0.12 down)
 OVERPRINT = 0.3        # ems: a second copy of a glyph this close is overprint, not text
 SAME_ROW = 0.45        # ems between the vertical centres of glyphs on one row
 WORD_GAP = 0.6         # ems (of the smaller glyph): a wider gap ends a line (the next column begins)
@@ -45,6 +46,11 @@ class Glyph(NamedTuple):
     bottom: float
     size: float        # font size in points
     bold: bool = False  # set bold, or overprinted (fake bold)
+
+    @classmethod
+    def on_baseline(cls, ch: str, x0: float, x1: float, baseline: float, size: float, bold: bool) -> "Glyph":
+        """A glyph with the em box on its baseline: the same top and bottom for every glyph of a line."""
+        return cls(ch, x0, baseline - ASCENT * size, x1, baseline + (1 - ASCENT) * size, size, bold)
 
 
 class Line(NamedTuple):
