@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
 import sys
 import tempfile
@@ -34,7 +33,7 @@ def input_files(paths, pattern: str | None) -> tuple[list[str], int]:
     failures = 0
     for p in paths:
         if p != "-" and not os.path.exists(p):
-            report(f"{p}: symlink loop" if os.path.islink(p) and _loops(p) else f"{p}: no such file or directory")
+            report(_why_missing(p))
             failures += 1
     existing = [p for p in paths if p == "-" or os.path.exists(p)]
     files = list(iter_paths(existing, pattern))
@@ -45,12 +44,15 @@ def input_files(paths, pattern: str | None) -> tuple[list[str], int]:
     return files, failures
 
 
-def _loops(path: str) -> bool:
+def _why_missing(path: str) -> str:
+    """The reader's one line for a path that names nothing readable (no such file, a symlink loop)."""
+    from kg.extract.read.base import ReadError, stat_path
+
     try:
-        os.stat(path)
-    except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
+        stat_path(path)
+    except ReadError as exc:
+        return str(exc)
+    return f"{path}: no such file or directory"
 
 
 def progress_bar(items, total: int, desc: str, progress: bool | None = None):

@@ -36,16 +36,26 @@ def load_bytes(path: str) -> tuple[bytes, str]:
     return data, name
 
 
-def _check_regular(path: str) -> None:
-    """ReadError unless `path` is a regular file (a FIFO or a device would block or never end)."""
+def stat_path(path: str) -> os.stat_result:
+    """os.stat(path), or ReadError naming why not: no such file, a symlink loop, no permission.
+
+    >>> stat_path("/no/such/file.txt")
+    Traceback (most recent call last):
+    kg.extract.read.base.ReadError: /no/such/file.txt: no such file or directory
+    """
     try:
-        mode = os.stat(path).st_mode
+        return os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise ReadError(f"{path}: symlink loop") from None
         if exc.errno == errno.ENOENT:
             raise ReadError(f"{path}: no such file or directory") from None
         raise ReadError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _check_regular(path: str) -> None:
+    """ReadError unless `path` is a regular file (a FIFO or a device would block or never end)."""
+    mode = stat_path(path).st_mode
     if stat.S_ISDIR(mode):
         raise ReadError(f"{path}: is a directory")
     if not stat.S_ISREG(mode):
