@@ -53,3 +53,14 @@ def kg_build(out: Path, *args: str) -> Path:
                          env=os.environ | {"PYTHONPATH": str(ROOT)})
     assert run.returncode == 0, run.stderr[-2000:]
     return out
+
+
+def file_size_limit(limit: int):
+    """A preexec_fn: files may grow to `limit` bytes, then write() fails with EFBIG, as on a full disk."""
+    import resource
+    import signal
+
+    def apply():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # write() fails instead of the process being killed
+    return apply

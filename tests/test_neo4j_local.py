@@ -3,21 +3,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 
 import pytest
 
+from kg.store.sparql_engine import free_port
 from real_parts import ROOT, missing
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _command_lines() -> list[str]:
@@ -34,7 +29,7 @@ def _command_lines() -> list[str]:
 def test_a_first_start_keeps_the_password_off_every_command_line(tmp_path):
     if not shutil.which("mvn") or not shutil.which("java"):
         missing("Maven and Java are needed to install and start Neo4j")
-    env = os.environ | {"KG_NEO4J_CACHE": str(tmp_path / "cache"), "NEO4J_BOLT_PORT": str(_free_port())}
+    env = os.environ | {"KG_NEO4J_CACHE": str(tmp_path / "cache"), "NEO4J_BOLT_PORT": str(free_port())}
     proc = subprocess.Popen([str(ROOT / "scripts" / "neo4j-local"), "start"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
     seen: list[str] = []

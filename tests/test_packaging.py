@@ -6,7 +6,6 @@ nothing is downloaded.)"""
 from __future__ import annotations
 
 import select
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.store.sparql_engine import free_port
 from real_parts import ROOT
 
 pytestmark = pytest.mark.slow
@@ -60,17 +60,12 @@ def test_build_and_validate_from_the_wheel(installed):
     assert "conforms" in run(bin_dir / "kg", "validate", work / "out", cwd=work).stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_serve_from_the_wheel_lists_the_shipped_queries(installed):
     bin_dir, work = installed
     if not (work / "out" / "triples.jsonl").exists():
         run(bin_dir / "kg", "build", SAMPLE, "--out", work / "out", "--city", "潍坊市", "--no-html", cwd=work)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([bin_dir / "kg", "serve", work / "out", "--port", str(port), "--quiet"], cwd=work,
                             stderr=subprocess.PIPE, text=True)
     try:

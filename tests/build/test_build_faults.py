@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from real_parts import ROOT
+from real_parts import ROOT, file_size_limit
 
 CRASH_POINTS = ("parts", "merge", "triples", "turtle", "outputs", "manifest")
 OUTPUTS = ("triples.jsonl", "graph.ttl")
@@ -117,12 +116,6 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     assert alive == []
 
 
-def _file_size_limit(limit: int):
-    def apply():
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # write() fails with EFBIG, as on a full disk
-    return apply
-
 
 def test_bad_build_folders_and_a_full_disk_are_one_line_each(clean, tmp_path):
     src, _ = clean
@@ -135,7 +128,7 @@ def test_bad_build_folders_and_a_full_disk_are_one_line_each(clean, tmp_path):
     res = build(src, out)
     assert res.returncode == 1 and "triples.jsonl: is a folder" in res.stderr and "Traceback" not in res.stderr
     full = tmp_path / "full"
-    res = build(src, full, "--jobs", "1", preexec_fn=_file_size_limit(2000))
+    res = build(src, full, "--jobs", "1", preexec_fn=file_size_limit(2000))
     lines = [line for line in res.stderr.splitlines() if line.strip()]
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert any("cannot write a part" in line and "File too large" in line for line in lines), lines

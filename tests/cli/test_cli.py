@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import signal
 import subprocess
 
 import pytest
 
 from cli_helpers import EXAMPLE_PAGES, GBK_PAGE, c_locale_env, error_lines, gold_of, kg_exe, records_of, run_kg
+from real_parts import file_size_limit
 
 PAGE = next(p for p in EXAMPLE_PAGES if p.name == GBK_PAGE.name)    # the 常德 page, UTF-8
 CITY = gold_of(PAGE)["city"]
@@ -164,19 +163,13 @@ def test_a_bad_date_option_is_refused():
 
 # --- outputs written atomically -----------------------------------------------------
 
-def _file_size_limit(limit: int):
-    def apply():
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # write() fails with EFBIG instead of killing
-    return apply
-
 
 @pytest.mark.parametrize("fmt", ["jsonl", "ttl"])
 def test_a_write_failing_midway_leaves_the_old_output_and_no_temp_file(tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     out.write_text("old content\n", encoding="utf-8")
     res = subprocess.run([kg_exe(), "extract", str(PAGE), "--city", CITY, "--format", fmt, "-o", str(out)],
-                         capture_output=True, env=c_locale_env(), preexec_fn=_file_size_limit(4096), timeout=300)
+                         capture_output=True, env=c_locale_env(), preexec_fn=file_size_limit(4096), timeout=300)
     assert res.returncode != 0
     lines = error_lines(res)
     assert len(lines) == 1 and str(out) in lines[0] and "Traceback" not in res.stderr.decode()
