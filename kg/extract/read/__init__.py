@@ -17,6 +17,7 @@ The date and page of archive paths come from :mod:`~kg.extract.read.paths`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
@@ -78,10 +79,5 @@ def read_pages(path: str, date: dt.date | None = None, home: str | None = None) 
         yield whole
         return
     for offset, part in split_text(whole.text):
-        page_no = whole.page_no
-        if whole.layout is not None and whole.layout.pages:
-            printed = whole.layout.pages_of(offset, offset + len(part))
-            page_no = printed[0] if printed else page_no
-        yield Page(source=whole.source, text=part, encoding=whole.encoding, sha256=whole.sha256,
-                   date=whole.date, home=home, page_no=page_no, base=offset, edition=whole.edition,
-                   layout=whole.layout, reader=whole.reader, meta=whole.meta)
+        # a PDF's pages are known per character (Layout): emit gives every article the pages it is on
+        yield dataclasses.replace(whole, text=part, base=offset)
