@@ -127,8 +127,8 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
     'ok'
     """
     path = Path(path)
+    kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
     if not _replaceable(path):      # /dev/null, a FIFO, /dev/stdout: write straight into it
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
         with open(path, mode, **kwargs) as fh:
             yield fh
         return
@@ -140,7 +140,6 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", encoding: str | None
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
         with os.fdopen(fd, mode, **kwargs) as fh:
             yield fh
         os.replace(tmp, path)
