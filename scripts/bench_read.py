@@ -5,7 +5,7 @@
 
 Without arguments, the example pages are laid out as PDF e-papers by the
 suite's generator (tests/epaper.py, printed by Debian's chromium) and also
-scored against examples/gold with the shared scorer. For each glyph source
+scored against examples/gold (kg.evaluate). For each glyph source
 (PDFium through pypdfium2, pdfminer through pdfplumber) it prints pages per
 second and characters per second of reading (glyphs, fake-bold removal,
 layout, text, radical folding), and the F1 of the extraction from that text; then the
@@ -24,7 +24,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-SCORER = ROOT.parent / "shared" / "eval"
 COLUMNS = (3, 4, 5, 4, 3)
 
 
@@ -59,25 +58,21 @@ def read_all(pdfs: list[Path], source: str, repeat: int) -> tuple[float, int, in
 
 
 def f1(golds: list[Path], texts: list[str]) -> str:
-    """Micro entity and triple F1 of the extraction from the texts (the shared scorer)."""
-    if not golds or not SCORER.exists():
+    """Micro entity and triple F1 of the extraction from the texts (kg.evaluate: the shared scorer's rules)."""
+    if not golds:
         return ""
-    sys.path.insert(0, str(SCORER))
-    from score import prf, score
-
+    from kg.evaluate import prf, score
     from kg.extract.pipeline import extract_page
     from kg.model import Page
 
-    tot = {"entity": [0, 0, 0], "triple": [0, 0, 0]}
+    tot = {"entity_counts": [0, 0, 0], "triple_counts": [0, 0, 0]}
     for gold_file, text in zip(golds, texts):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        recs = extract_page(Page("x.pdf", text, "pdf", "0" * 64, date=dt.date.fromisoformat(gold["published"]),
-                                 home=gold.get("city")))
-        res = score(gold, [r for r in recs if r["kind"] == "entity"], [r for r in recs if r["kind"] == "triple"])
-        for part in tot:
-            for i, k in enumerate(("tp", "fp", "fn")):
-                tot[part][i] += res[part][k]
-    return f"entity F1 {prf(*tot['entity'])[2]:.3f}  triple F1 {prf(*tot['triple'])[2]:.3f}"
+        res = score(gold, extract_page(Page("x.pdf", text, "pdf", "0" * 64,
+                                            date=dt.date.fromisoformat(gold["published"]), home=gold.get("city"))))
+        for part, counts in tot.items():
+            tot[part] = [a + b for a, b in zip(counts, res[part])]
+    return f"entity F1 {prf(*tot['entity_counts'])[2]:.3f}  triple F1 {prf(*tot['triple_counts'])[2]:.3f}"
 
 
 def main() -> None:
