@@ -1,7 +1,17 @@
 """Fixtures shared by the test modules."""
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from real_parts import SEED_ARGS, SEED_PAGE, kg_build, missing
+
+# the table cache of this session (kg.extract.cache): built once, in a folder of its own, not the user's
+if "KG_CACHE_DIR" not in os.environ:
+    os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="kg-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KG_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")

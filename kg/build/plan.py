@@ -3,8 +3,8 @@
 A part key is the input's content hash (sha256 of its bytes) with a short hash
 of the options that change its records: publication date, home area, page
 number, the kg version and a fingerprint of the code that shapes records
-(:data:`SHAPING`: ``kg/extract/`` with its lexicon files, and the model,
-vocabulary and record modules it imports).
+(:func:`kg.extract.fingerprint.extraction_fingerprint`: ``kg/extract/`` with its lexicon files, the model,
+vocabulary and record modules it imports, and the versions of the data packages).
 
 >>> part_key("ab" * 32, {"date": None, "home": None, "page": None, "kg": "0"})[:17]
 'abababababababab-'
@@ -12,19 +12,16 @@ vocabulary and record modules it imports).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import os
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from kg import __version__
+from kg.extract.fingerprint import extraction_fingerprint
 
 PARTS = "parts"
-# what shapes records, relative to the kg package (tests/test_build_plan.py checks it is complete)
-SHAPING = ("extract", "model.py", "vocab.py", "records.py")
 
 
 class BuildError(Exception):
@@ -65,26 +62,6 @@ def file_options(path: str, date: dt.date | None, home: str | None, statistical:
     return {"date": d.isoformat() if d else None, "home": home, "tagger": statistical,
             "page": None if path == "-" else page_from_name(path), "kg": __version__,
             "code": extraction_fingerprint()}
-
-
-def shaping_files() -> list[Path]:
-    """The source and data files the fingerprint covers, in a fixed order."""
-    pkg = Path(__file__).resolve().parent.parent
-    files = []
-    for name in SHAPING:
-        p = pkg / name
-        files += sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if p.is_dir() else [p]
-    return files
-
-
-@functools.lru_cache(maxsize=1)
-def extraction_fingerprint() -> str:
-    """Short hash of the code and data extraction runs, so parts of another pipeline are not reused."""
-    pkg = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for f in shaping_files():
-        h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()[:12]
 
 
 def part_key(sha256: str, options: dict) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kg.build.plan import SHAPING, extraction_fingerprint, shaping_files
+from kg.extract.fingerprint import SHAPING, extraction_fingerprint, shaping_files
 from real_parts import ROOT
 
 
