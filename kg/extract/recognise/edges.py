@@ -10,19 +10,18 @@ preposition jieba glued to the name.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import CONJUNCTIONS, TITLE_AT_END
-from kg.extract.recognise.tokens import cut, tags, tokenizer
+from kg.extract.recognise.tokens import GLUE_CHARS, cut, glued_prefix, tags
 from kg.model import Mention
 
 PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
 VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
-FUNCTION_CHARS = "从在由经将把与和到对给让被于赴"   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
+FUNCTION_CHARS = GLUE_CHARS   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
 
 
 def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
@@ -80,17 +79,12 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
 
 def glued_function_char(word: str) -> bool:
     """Does `word` start with a preposition or motion word that forms no word with what follows (到华胜, 从市)?"""
-    return len(word) >= 2 and word[0] in FUNCTION_CHARS and word[:2] not in tokenizer_freq()
+    return len(word) >= 2 and word[0] in FUNCTION_CHARS and not glued_prefix(word[:2])
 
 
 def trim_function_char(text: str, begin: int, end: int) -> int:
     """从市某局 -> 市某局: drop a preposition jieba glued to the name."""
     return begin + 1 if end - begin >= 3 and glued_function_char(text[begin:begin + 2]) else begin
-
-
-@functools.lru_cache(maxsize=1)
-def tokenizer_freq():
-    return tokenizer().FREQ
 
 
 def extend_to_toponym(text: str, begin: int, areas: list[Mention]) -> int:
