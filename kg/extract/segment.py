@@ -33,6 +33,8 @@ MAX_SENTENCE = 300
 # a line that opens a numbered item starts a sentence: 一、 （二） 3. 第四条
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+条)")
 BANNER_MAX = 40
+HEADLINE_MATCH = 0.2      # the share of a headline's bigrams its body must have (else it is a banner)
+HEADLINE_REACH = 40       # bodies on either side of a headline block that may be its body
 
 
 def _bigrams(text: str) -> set[str]:
@@ -241,15 +243,8 @@ def segment_page(page: Page) -> list[Article]:
     # headline blocks go to the body they overlap most; banners stand alone
     for before, block in heads:
         hl = _headline_sentence(block)
-        hg = _bigrams(hl.text)
-        best, score = None, 0.0
-        for i, g in enumerate(grams):
-            s = len(hg & g) / max(len(hg), 1) - 0.001 * abs(i - before)
-            if i in (before, before + 1):
-                s += 0.1  # the body printed right before (or after) the block
-            if s > score:
-                best, score = i, s
-        if best is None or score < 0.2:
+        best, score = _headline_body(_bigrams(hl.text), grams, before)
+        if best is None or score < HEADLINE_MATCH:
             banner = Article(id="a-" + short_hash(page.sha256, page.base + block[0].start), page=page,
                              start=block[0].start, end=block[-1].end, headline=hl.text)
             banner.headline_sentences.append(hl)
@@ -262,6 +257,24 @@ def segment_page(page: Page) -> list[Article]:
         _choose_headline(art)
     _merge_short_bodies(articles)
     return sorted(articles, key=lambda a: a.start)
+
+
+def _headline_body(hg: set[str], grams: list[set[str]], before: int) -> tuple[int | None, float]:
+    """The body a headline block shares the most bigrams with, among the HEADLINE_REACH bodies
+    on either side of it (`before`: the body printed just before it), and the score.
+
+    A body further off is not its body: a page prints an article's headline
+    beside or above it, and on a long text layer comparing every headline
+    with every body would cost the square of the page.
+    """
+    best, score = None, 0.0
+    for i in range(max(before - HEADLINE_REACH, 0), min(before + HEADLINE_REACH + 1, len(grams))):
+        s = len(hg & grams[i]) / max(len(hg), 1) - 0.001 * abs(i - before)
+        if i in (before, before + 1):
+            s += 0.1  # the body printed right before (or after) the block
+        if s > score:
+            best, score = i, s
+    return best, score
 
 
 def _choose_headline(art: Article) -> None:

@@ -67,17 +67,17 @@ class Scan:
 def gazetteer_hits(scan: Scan) -> list[Mention]:
     """Every automaton hit that respects word edges (full area names need none)."""
     out = []
-    text = scan.text
+    text, bounds, spaces = scan.text, scan.bounds, scan.spaces
     for end, (etype, name, code, length) in scan.auto.iter(text):
-        strict = length > 0
         start = end + 1 - abs(length)
-        if any(start < p <= end for p in scan.spaces):
+        if length > 0 and not (start in bounds and end + 1 in bounds):
+            continue      # a short form must fill whole words
+        if spaces and any(start < p <= end for p in spaces):
             continue      # 施某某 区政府: a space of the source parts the words
         if not _near_home(scan.gaz, code) and (_glued(scan, start) or _conjoined(text, start, end)):
             continue      # 高|新北区: a full name of a far area inside a word
-        if not strict or (start in scan.bounds and end + 1 in scan.bounds):
-            out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
-                               name=name, attrs={"code": code} if code else {}))
+        out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
+                           name=name, attrs={"code": code} if code else {}))
     scan.areas = [m for m in out if m.type == "AdministrativeArea" and m.text not in HOME_WORDS]
     return out
 

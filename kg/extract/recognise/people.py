@@ -37,6 +37,7 @@ GROUP_ROLE_RE = re.compile(rf"(?:{L.alternation(L.GROUP_ROLES)})[：:]")
 GROUP_ROLE_AT_END = re.compile(rf"(?:^|[^{HAN}])({L.alternation(L.GROUP_ROLES)})[：:]$")
 APPOINTED_TITLE_WINDOW = 30     # characters after the appointed name in which the title is looked for
 NAME_START_AFTER = "：:、，,；;。（(“"   # a name written before its title starts after one of these
+NAME_START = re.compile(f"[{re.escape(NAME_START_AFTER)}]")
 CHAIN_JOINERS = "、兼"
 NAME_TAGS = {None, "nr", "nrfg", "nrt"}    # jieba tags of a word that may be a name
 BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社区县市省镇乡村]$|中心$")   # 宣传部, 高新区: no names
@@ -124,7 +125,7 @@ def _chain_after(scan, pos: int) -> list[re.Match]:
 def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
     """王某 副市长 (a list layout: a space of the source after the name) or ，王某书记 (inline)."""
     text, out = scan.text, []
-    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch in NAME_START_AFTER), *scan.spaces]
+    starts = [0, *(m.end() for m in NAME_START.finditer(text)), *scan.spaces]
     for b in sorted(set(starts)):
         if b >= len(text) or not surname_len(text, b) or _starts_other(scan, b):
             continue

@@ -46,32 +46,31 @@ def title_document(art: Article) -> Mention | None:
 
 def advance(before: State, sent: Sentence) -> State:
     """The article's state after `sent`."""
-    after = before
     ments = sent.mentions
+    changed: dict = {}
     ents = [e for e in ments if e.type == "Enterprise"
             and not MODIFIER_AFTER.match(sent.text[e.end:e.end + MODIFIER_WINDOW])]
     if ents:
-        after = replace(after, enterprise=ents[0])   # the company the sentence is about, not its parent
+        changed["enterprise"] = ents[0]   # the company the sentence is about, not its parent
     groups = [e for e in ments if e.type == "Enterprise" and "集团" in e.text]
     if groups:
-        after = replace(after, group=groups[0])
+        changed["group"] = groups[0]
     policies = [m for m in ments if m.type == "Policy"]
     if policies:
-        after = replace(after, policy=policies[-1])
+        changed["policy"] = policies[-1]
     own = [m for m in policies if m.rule in OWN_DOCUMENT_RULES]
     if own and before.document is None:
-        after = replace(after, document=own[0])
+        changed["document"] = own[0]
     visits = tuple(visit_subjects(before.lead, sent))
-    after = replace(after, visits=visits, visited_in=sent)
     acting = [s for _verb, subjects in visits for s in subjects]
     if acting:
-        after = replace(after, lead=acting[-1])
+        changed["lead"] = acting[-1]
     bodies = [m for m in ments if m.type == "Organization" and GROUP_BODY.search(m.label)]
     if bodies:
-        after = replace(after, task_group=bodies[-1])
+        changed["task_group"] = bodies[-1]
     if has_own_date(sent.text):
-        after = replace(after, dated=sent.text)
-    return replace(after, roster_role=_roster_role(before, sent))
+        changed["dated"] = sent.text
+    return replace(before, visits=visits, visited_in=sent, roster_role=_roster_role(before, sent), **changed)
 
 
 def _roster_role(before: State, sent: Sentence) -> str | None:

@@ -62,6 +62,7 @@ class Resolver:
         self.home_as_given = home_as_given      # --home 水城县: the home's name as the user writes it
         self.entities: dict[tuple[str, str], Entity] = {}
         self.redirect: dict[int, Entity] = {}
+        self._written: dict[Area, str] = {}
 
     def final(self, ent: Entity) -> Entity:
         """The entity `ent` was merged into, or `ent` itself."""
@@ -86,7 +87,14 @@ class Resolver:
 
     def written(self, area: Area) -> str:
         """An area's name as the page writes it: 黔东南州 where the page never writes 黔东南苗族侗族自治州,
-        某市高新区 where it never writes 某市高新技术产业开发区."""
+        某市高新区 where it never writes 某市高新技术产业开发区 (looked up once a page: the page is long)."""
+        try:
+            return self._written[area]
+        except KeyError:
+            found = self._written[area] = self._written_form(area)
+            return found
+
+    def _written_form(self, area: Area) -> str:
         if area.name not in self.text:
             for form in (*former_names(area), *area.level_forms(), *zone_forms(area)):
                 if form in self.text or form == self.home_as_given and area is self.gaz.home:

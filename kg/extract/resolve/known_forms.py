@@ -43,12 +43,18 @@ def _declared_forms(art: Article, forms: dict) -> dict[str, tuple[str, str]]:
     return local
 
 
+def _finder(forms: dict) -> re.Pattern | None:
+    """One pattern of all forms, the longest first (built once a page, again for an article that declares more)."""
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
+
+
 def add_known_forms(doc: Doc) -> None:
     forms = _page_forms(doc)
+    page_finder = _finder(forms)
     for art in doc.articles:
         local = _declared_forms(art, forms)
         last_policy = None
-        finder = re.compile("|".join(re.escape(f) for f in sorted(local, key=len, reverse=True))) if local else None
+        finder = page_finder if len(local) == len(forms) else _finder(local)
         for sent in art.all_sentences:
             added = []
             for m in finder.finditer(sent.text) if finder else ():
