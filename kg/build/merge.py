@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import os
 import shutil
 import tempfile
@@ -32,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.build.plan import crash_point
 from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, record_key, write_jsonl
-from kg.store.rdf import PREFIXES, oxigraph_triples, triple_sort_key
+from kg.store.rdf import NTRIPLES_TERMS, PREFIXES, record_triples
 
 CHUNK = 100_000  # RDF triples sorted in memory at once
 FAN_IN = 128     # part files open at once while merging
@@ -84,39 +83,47 @@ def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN, copies: dict
     return counts
 
 
-def _sorted_lines(triples: Iterable[ox.Triple], tmp: Path, chunk: int) -> Iterator[str]:
-    """N-Triples lines of the triples, sorted like write_rdf, each once."""
-    runs, buf = [], []
-    for tr in triples:
-        buf.append((triple_sort_key(tr), str(tr)))
+def _sorted_lines(records: Iterable[dict], tmp: Path, chunk: int) -> Iterator[str]:
+    """N-Triples lines of the records' triples, sorted like write_rdf, each once.
+
+    Each triple becomes one string that sorts as write_rdf's key does
+    (:func:`_keyed_line`); runs of `chunk` distinct strings are sorted in
+    memory and written as plain lines, then merged.
+    """
+    runs, buf = [], set()
+    for s, p, o in record_triples(records, NTRIPLES_TERMS):
+        buf.add(_keyed_line(s, p, o))
         if len(buf) >= chunk:
-            runs.append(_write_run(buf, tmp / f"run-{len(runs)}.jsonl"))
-            buf = []
-    buf.sort()
-    if not runs:
-        streams = [iter(buf)]
-    else:
-        streams = [_read_run(r) for r in runs] + [iter(buf)]
+            runs.append(_write_run(buf, tmp / f"run-{len(runs)}.txt"))
+            buf = set()
+    streams = [_read_run(r) for r in runs] + [iter(sorted(buf))]
     last = None
-    for _key, line in heapq.merge(*streams):
+    for line in heapq.merge(*streams):
         if line != last:
-            yield line
+            yield line[line.rindex(KEY_END) + 1:]
             last = line
 
 
-def _write_run(buf: list, path: Path) -> Path:
-    buf.sort()
+KEY_END = "\x00"     # ends each part of the key: no IRI has it, and N-Triples writes it \u0000 in a literal
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _keyed_line(s: str, p: str, o: str) -> str:
+    """subject, 0 for rdf:type else 1, predicate, object, then the N-Triples line: a string whose order
+    is the order of write_rdf's ``(triple_sort_key(triple), line)`` (`s`, `p`, `o`: N-Triples terms)."""
+    return f"{s[1:-1]}{KEY_END}{'0' if p == RDF_TYPE else '1'}{p[1:-1]}{KEY_END}{o}{KEY_END}{s} {p} {o}"
+
+
+def _write_run(buf: set[str], path: Path) -> Path:
     with open(path, "w", encoding="utf-8") as fh:
-        for key, line in buf:
-            fh.write(json.dumps([list(key), line], ensure_ascii=False) + "\n")
+        fh.writelines(line + "\n" for line in sorted(buf))
     return path
 
 
-def _read_run(path: Path) -> Iterator[tuple]:
+def _read_run(path: Path) -> Iterator[str]:
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
-            key, line = json.loads(raw)
-            yield tuple(key), line
+            yield raw[:-1]
 
 
 def write_ttl(records: Iterable[dict], path: str | os.PathLike, chunk: int = CHUNK) -> int:
@@ -127,7 +134,7 @@ def write_ttl(records: Iterable[dict], path: str | os.PathLike, chunk: int = CHU
         tmp = Path(d)
         nt = tmp / "sorted.nt"
         with open(nt, "w", encoding="utf-8") as fh:
-            for line in _sorted_lines(oxigraph_triples(records), tmp, chunk):
+            for line in _sorted_lines(records, tmp, chunk):
                 fh.write(line + " .\n")
                 count += 1
         crash_point("turtle")          # the sorted N-Triples written, graph.ttl not yet

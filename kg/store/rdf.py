@@ -22,6 +22,7 @@ plain values; nothing from the text is pasted into RDF syntax.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import os
 import re
@@ -38,10 +39,21 @@ from kg.vocab import ID_BASE as BASE
 from kg.vocab import ONTOLOGY_IRI as ONTOLOGY
 from kg.vocab import RELATIONS
 
-ID = Namespace(BASE)
-KG = Namespace(ONTOLOGY)
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+
+
+class _Namespace(Namespace):
+    """rdflib's Namespace with each term made once: serialising asks for the same predicates per record."""
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019  (a handful of namespaces, alive for the process)
+    def term(self, name: str) -> rdflib.URIRef:
+        return super().term(name)
+
+
+ID = _Namespace(BASE)
+KG = _Namespace(ONTOLOGY)
+SCHEMA = _Namespace("https://schema.org/")
+PROV = _Namespace("http://www.w3.org/ns/prov#")
+NODE_IRIS = 1 << 16       # node IRIs remembered: an entity's id recurs in every triple about it
 
 PREFIXES = {
     "kg": ONTOLOGY,
@@ -84,13 +96,33 @@ RDFLIB_TERMS = Terms(
     typed=lambda v, dt: rdflib.Literal(v, datatype=rdflib.URIRef(dt)),
 )
 OXIGRAPH_TERMS = Terms(
-    iri=ox.NamedNode,
+    iri=functools.lru_cache(maxsize=NODE_IRIS)(ox.NamedNode),
     plain=ox.Literal,
     lang=lambda v, tag: ox.Literal(v, language=tag),
-    typed=lambda v, dt: ox.Literal(v, datatype=ox.NamedNode(dt)),
+    typed=lambda v, dt: ox.Literal(v, datatype=OXIGRAPH_TERMS.iri(dt)),
 )
 
 
+# N-Triples text of each term, escaped exactly as pyoxigraph writes it (so lines sort as its terms do):
+# kg build writes graph.ttl from these lines without making a term object per triple
+NT_ESCAPES = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)} | \
+    {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\"}
+XSD_STRING = str(XSD.string)
+
+
+def _nt_literal(value: str) -> str:
+    return '"' + value.translate(NT_ESCAPES) + '"'
+
+
+NTRIPLES_TERMS = Terms(
+    iri=lambda iri: f"<{iri}>",
+    plain=_nt_literal,
+    lang=lambda v, tag: f"{_nt_literal(v)}@{tag}",
+    typed=lambda v, dt: _nt_literal(v) if dt == XSD_STRING else f"{_nt_literal(v)}^^<{dt}>",
+)
+
+
+@functools.lru_cache(maxsize=NODE_IRIS)
 def node_iri(record_id: str, *parts: str) -> str:
     """The IRI of a record (and optional sub-node), every part percent-encoded.
 
@@ -190,8 +222,9 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
         yield c, t.iri(KG.journalist), j
         if credit.get("role"):
             yield c, t.iri(KG.bylineRole), t.lang(_clean(credit["role"]), "zh")
+    mentions = t.iri(SCHEMA.mentions)        # an article mentions dozens: one term for all
     for eid in rec.get("mentions") or ():
-        yield a, t.iri(SCHEMA.mentions), t.iri(node_iri(eid))
+        yield a, mentions, t.iri(node_iri(eid))
 
 
 def _entity(rec: dict, t: Terms) -> Iterator[tuple]:
