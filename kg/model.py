@@ -55,6 +55,10 @@ class OffsetMap:
             self._clean.append(clean_start)
             self._source.append(source_start)
 
+    def starts_at_zero(self) -> bool:
+        """Does the first run start at clean offset 0 (so ``shifted(0)`` is this map)?"""
+        return not self._clean or self._clean[0] == 0
+
     def source(self, i: int) -> int:
         k = bisect.bisect_right(self._clean, i) - 1
         if k < 0:

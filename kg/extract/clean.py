@@ -22,6 +22,7 @@ PHOTO_CREDIT = re.compile(rf"^(?:(?:本报记者|记者|通讯员|实习生)?\s*
                           rf"(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s*摄(?:影)?$")
 _IS_CJK = re.compile(f"[{HAN_WIDE}]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+CHUNK = re.compile(r"\S+")
 MAX_DOUBLED_LINE = 200
 WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # , ; : ? ! next to a Han character or a closing mark (not between digits)
@@ -82,12 +83,13 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
 
 def _chunks(raw: str) -> list[tuple[int, int]]:
     """Spans of the non-space runs of a line."""
-    return [m.span() for m in re.finditer(r"\S+", raw)]
+    return [m.span() for m in CHUNK.finditer(raw)]
 
 
-def undouble_line(raw: str) -> list[tuple[int, int]] | None:
-    """Kept spans of a headline line whose every chunk is doubled, else None."""
-    chunks = _chunks(raw)
+def undouble_line(raw: str, chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]] | None:
+    """Kept spans of a headline line whose every chunk is doubled, else None (`chunks`: the line's,
+    if known)."""
+    chunks = _chunks(raw) if chunks is None else chunks
     if not chunks:
         return None
     kept = []
@@ -137,13 +139,14 @@ def clean_line(raw: str, base: int, headline: bool = False) -> Line:
         raw_for_text = raw
     if not raw_for_text.strip():
         return Line("blank", "", OffsetMap(), base, end)
-    kept = undouble_line(raw_for_text)
+    chunks = _chunks(raw_for_text)
+    kept = undouble_line(raw_for_text, chunks)
     kind = "headline"
     if kept is None and headline:
-        kept = _chunks(raw_for_text)
+        kept = chunks
     elif kept is None:
         kind = "credit" if PHOTO_CREDIT.match(raw_for_text.strip()) else "body"
-        kept = _chunks(raw_for_text)
+        kept = chunks
     text, omap = _join_spans(raw, kept, base)
     return Line(kind, full_width(text), omap, base, end)
 

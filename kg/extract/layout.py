@@ -69,6 +69,9 @@ def split_list_lines(sentences: list[Sentence], page_text: str) -> list[Sentence
     out = []
     for sent in sentences:
         cuts = [0, *item_starts(sent, page_text), len(sent.text)]
+        if len(cuts) == 2 and sent.offsets.starts_at_zero():
+            out.append(sent)          # no list line in it: the sentence as it is
+            continue
         for a, b in zip(cuts, cuts[1:]):
             if sent.text[a:b].strip():
                 out.append(Sentence(text=sent.text[a:b], offsets=sent.offsets.shifted(a)))

@@ -6,11 +6,14 @@ names of 潍坊市, invented people) to check the dates on the triples.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cli_helpers import records_of, run_kg
-from kg.extract.dates import cn_int, cn_year, date_in_context, find_date
+from kg.extract.dates import DATE_FORMS, DATE_RE, cn_int, cn_year, date_in_context, find_date
 
 PUB = dt.date(2021, 11, 26)
 
@@ -321,3 +324,19 @@ def test_a_signature_date_dates_no_visit(news):
     assert visits[("林听松", "奎文区")] == visits[("林听松", "潍坊丰禾种植专业合作社")] == "2021-11-25"
     events = {a["event_date"] for a in recs if a["kind"] == "article"}
     assert "2021-10-08" not in events and "2021-10-09" not in events and "2021-11-25" in events
+
+
+# pieces of every date form and of what stands around them, put together at random
+DATE_PIECES = ("去年", "今年", "明年", "2024年", "二〇二〇年", "3月", "十二月", "本月", "当月", "5日", "16号", "二十日",
+               "至", "到", "-", "近日", "日前", "近期", "前不久", "不久前", "活动期间", "会议期间", "会前", "会后",
+               "当天", "当日", "当晚", "上午", "下午", "中午", "晚上", "昨日", "昨天", "前天", "今天", "今日",
+               "上周", "本周", "这周", "一", "五", "日", "天", "，", "。", "于", "在", "街63", "号楼", "内", "以来",
+               "某某", "调研", " ", "社", "第")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=8).map("".join))
+def test_the_guarded_date_pattern_finds_what_the_forms_find(text):
+    plain = re.compile(DATE_FORMS)
+    a, b = plain.search(text), DATE_RE.search(text)
+    assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))

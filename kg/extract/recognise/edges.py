@@ -17,7 +17,8 @@ from kg.extract.patterns import CONJUNCTIONS, TITLE_AT_END
 from kg.extract.recognise.tokens import GLUE_CHARS, cut, glued_prefix, tags
 from kg.model import Mention
 
-PUNCT = set("，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t")
+PUNCT_CHARS = "，。、；：！？“”‘’（）《》()「」『』【】…—-·,.;:!? 　\t"
+PUNCT = set(PUNCT_CHARS)
 VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
@@ -28,7 +29,7 @@ def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
     """Does this token end a name when walking left? (lenient: only hard stops)"""
     if tok == "·":
         return False  # 甲市·某某产业园
-    if not tok.strip() or all(ch in PUNCT for ch in tok) or tok.isdigit():
+    if not tok.strip() or not tok.strip(PUNCT_CHARS) or tok.isdigit():
         return True
     if lenient:   # only words no company name contains: 的, 在, 和, a visit verb
         return tok in HARD_STOPS or tok in VISIT_VERBS

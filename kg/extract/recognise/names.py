@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE
+from kg.extract.patterns import HAN, TITLE_RE
 
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
@@ -19,6 +19,7 @@ ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, n
 NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
              *L.VISIT_VERBS, *L.SUPERVISING_VERBS)    # 县长督导…, 书记调研…: a verb after the title
 # jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
+HAN_WORD = re.compile(f"[{HAN}]+")
 TRANSLITERATED = re.compile(rf"[{HAN}]{{4,6}}(?=[、，。；：\s]|$)")
 FUNCTION_WORD_TAGS = {"d", "p", "c", "u", "v", "vd", "vn", "m", "q", "t", "f", "r", "ad", "y"}
 
@@ -59,8 +60,7 @@ def _candidates(text: str, pos: int, s: int, spaces: frozenset[int]) -> list[str
     cands = []
     for given in (2, 1):
         cand = text[pos:pos + s + given]
-        if len(cand) != s + given or not all(HAN_CHAR.match(c) for c in cand) \
-                or any(c in L.NAME_STOP_CHARS for c in cand[s:]):
+        if len(cand) != s + given or not HAN_WORD.fullmatch(cand) or not L.NAME_STOP_CHARS.isdisjoint(cand[s:]):
             continue
         inside = [i for i in range(pos + 1, pos + len(cand)) if i in spaces]
         if inside and not (len(cand) == 2 and inside == [pos + 1]):
