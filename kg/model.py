@@ -55,6 +55,14 @@ class OffsetMap:
             self._clean.append(clean_start)
             self._source.append(source_start)
 
+    def extend(self, other: "OffsetMap", at: int) -> None:
+        """Append `other`'s runs for a text placed at clean offset `at` (as ``add`` of each run would)."""
+        if not other._clean:
+            return
+        self.add(at + other._clean[0], other._source[0])
+        self._clean.extend(c + at for c in other._clean[1:])     # other's runs are already apart
+        self._source.extend(other._source[1:])
+
     def starts_at_zero(self) -> bool:
         """Does the first run start at clean offset 0 (so ``shifted(0)`` is this map)?"""
         return not self._clean or self._clean[0] == 0

@@ -1,66 +1,174 @@
 #!/usr/bin/env python3
-"""Throughput of the whole extraction pipeline against jieba.lcut, same text, same run.
+"""Throughput of extraction against jieba.lcut on the same text, in one run; start-up; linear cost.
 
-    python scripts/bench_extract.py [FILES...] [--repeat N]
+    python scripts/bench_extract.py [--mb 1] [--repeat 3] [--no-tagger]
 
-Prints characters per second of `jieba.lcut` over the text, of
-`jieba.posseg.lcut` (the issue's floor), and of `kg.extract.pipeline.extract_page`
-(read → … → records), and their ratios. Start-up (dictionaries, automata) is
-timed separately and excluded from the rates.
+All rates are CPU seconds (user + system, of this process or of the `kg`
+child), so a loaded machine changes the figures less than wall time would;
+ratios to `jieba.lcut` on the same text in the same run are what to compare.
+
+1. Throughput on a file of --mb megabytes (the example pages repeated, as one
+   text): `jieba.lcut` in this process; the whole `kg extract` process with
+   its start-up; the pipeline in this process (start-up excluded); the whole
+   process with the statistical tagger (``--tagger``).
+2. Start-up: `kg extract` of a one-line file (wall, CPU, peak memory, with the
+   table cache warm: the run before it fills it) and `kg --help`.
+3. Linear cost: pipeline seconds per MB for 1, 10 and 40 pages joined in one
+   text and for the same pages as separate files (each figure over 40 pages
+   of text: the 1-page file is extracted 40 times); the spread of the six
+   figures (largest / smallest) should stay within 1.3.
 """
 from __future__ import annotations
 
 import argparse
-import glob
 import logging
+import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import kg_exe  # noqa: E402
+
+PAGES = sorted((ROOT / "examples" / "pages").glob("*.txt"))
+MB = 1024 * 1024
+LINEAR_PAGES = (1, 10, 40)
+
+
+def joined_pages(n: int) -> str:
+    """n example pages (cycled) as one text: separator lines, no form feed, so they are one page."""
+    texts = [p.read_text(encoding="utf-8") for p in PAGES]
+    return "".join((f"\n\n=== {i} ===\n\n" if i else "") + texts[i % len(texts)] for i in range(n))
+
+
+def text_of_size(megabytes: float) -> str:
+    texts = [p.read_text(encoding="utf-8") for p in PAGES]
+    parts, size, i = [], 0, 0
+    while size < megabytes * MB:
+        part = (f"\n\n=== {i} ===\n\n" if i else "") + texts[i % len(texts)]
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+        i += 1
+    return "".join(parts)
+
+
+def cpu_self() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run_kg(*args: str) -> dict:
+    """One `kg` process: wall, CPU (user + system) and peak RSS of that child alone (wait4)."""
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen([kg_exe("bench_extract"), *args], stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            sys.exit(f"bench_extract: kg {' '.join(args)} failed: {err.read().decode()[-500:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def best_cpu(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = cpu_self()
+        fn()
+        times.append(cpu_self() - t)
+    return min(times)
+
+
+def throughput(work: Path, args) -> None:
+    text = text_of_size(args.mb)
+    big = work / "big.txt"
+    big.write_text(text, encoding="utf-8")
+    chars = len(text)
+    # the kg processes first: a child forked from a process that holds jieba reports its memory as peak
+    whole = run_kg("extract", str(big), "-o", str(work / "big.jsonl"))
+    tagger = run_kg("extract", "--tagger", str(big), "-o", str(work / "big-tagger.jsonl")) if args.tagger else None
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    from kg.extract.pipeline import extract_file
+
+    t_lcut = best_cpu(lambda: jieba.lcut(text), args.repeat)
+    extract_file(str(PAGES[0]))                       # warm: tables, automata
+    t_pipe = best_cpu(lambda: extract_file(str(big)), args.repeat)
+    rows = [("jieba.lcut (this process)", t_lcut), ("kg extract, whole process", whole["cpu"]),
+            ("kg pipeline, in process", t_pipe)]
+    if tagger:
+        rows.append(("kg extract --tagger, whole process", tagger["cpu"]))
+    print(f"\n## Throughput: {chars:,} characters ({big.stat().st_size / MB:.2f} MB), CPU seconds")
+    print("| run | CPU s | chars/s | ratio to jieba.lcut |\n|---|---|---|---|")
+    for name, t in rows:
+        print(f"| {name} | {t:.2f} | {chars / t:,.0f} | {t_lcut / t:.2f} |")
+    print(f"\nwhole process: {whole['wall']:.2f} s wall, peak {whole['rss_mb']:.0f} MB"
+          + (f"; with --tagger {tagger['wall']:.2f} s wall, peak {tagger['rss_mb']:.0f} MB" if tagger else ""))
+
+
+def startup(work: Path) -> None:
+    one = work / "one.txt"
+    one.write_text("本报讯 3月2日，市长王大明到青禾科技有限公司调研。\n", encoding="utf-8")
+    run_kg("extract", str(one), "-o", str(work / "one.jsonl"))      # fills the table cache if empty
+    runs = [run_kg("extract", str(one), "-o", str(work / "one.jsonl")) for _ in range(3)]
+    r = min(runs, key=lambda x: x["wall"])
+    h = min((run_kg("--help") for _ in range(3)), key=lambda x: x["wall"])
+    print("\n## Start-up (best of 3, table cache warm)")
+    print("| command | wall s | CPU s | peak MB |\n|---|---|---|---|")
+    print(f"| kg extract ONE-LINE-FILE | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss_mb']:.0f} |")
+    print(f"| kg --help | {h['wall']:.2f} | {h['cpu']:.2f} | {h['rss_mb']:.0f} |")
+
+
+def linearity(work: Path, repeat: int) -> None:
+    from kg.extract.pipeline import extract_file
+
+    extract_file(str(PAGES[0]))
+    texts = [p.read_text(encoding="utf-8") for p in PAGES]
+    print("\n## Linear cost: pipeline CPU seconds per MB")
+    print("| pages | one text | separate files |\n|---|---|---|")
+    figures = []
+    for n in LINEAR_PAGES:
+        one = work / f"joined-{n}.txt"
+        one.write_text(joined_pages(n), encoding="utf-8")
+        folder = work / f"pages-{n}"
+        folder.mkdir()
+        files = []
+        for i in range(n):
+            f = folder / f"2024-01-{i % 28 + 1:02d}-p{i:02d}.txt"
+            f.write_text(texts[i % len(texts)], encoding="utf-8")
+            files.append(str(f))
+        rounds = -(-max(LINEAR_PAGES) // n)          # each figure times the same amount of text
+        size_one = one.stat().st_size / MB * rounds
+        size_files = sum(os.path.getsize(f) for f in files) / MB * rounds
+        t_one = best_cpu(lambda: [extract_file(str(one)) for _ in range(rounds)], repeat) / size_one
+        t_files = best_cpu(lambda: [extract_file(f) for _ in range(rounds) for f in files], repeat) / size_files
+        figures += [t_one, t_files]
+        print(f"| {n} | {t_one:.2f} | {t_files:.2f} |")
+    print(f"\nspread (largest / smallest): {max(figures) / min(figures):.2f}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="*")
-    ap.add_argument("--repeat", type=int, default=3, help="passes over the text (best is kept)")
+    ap.add_argument("--mb", type=float, default=1.0, help="size of the throughput file [1]")
+    ap.add_argument("--repeat", type=int, default=3, help="in-process passes; the best is kept [3]")
+    ap.add_argument("--no-tagger", dest="tagger", action="store_false", help="skip the --tagger run")
     args = ap.parse_args()
-    files = args.files or sorted(glob.glob(str(ROOT / "examples/pages/*.txt")))
-    seed = ROOT.parent / "shared/corpus/seed-page.txt"
-    if not args.files and seed.exists():
-        files.append(str(seed))
-
-    import jieba
-    import jieba.posseg
-
-    from kg.extract.pipeline import extract_page
-    from kg.extract.read import read_page
-
-    jieba.setLogLevel(logging.WARNING)
-    t0 = time.perf_counter()
-    pages = [read_page(f) for f in files]
-    extract_page(pages[0])  # warm: dictionaries, automata
-    startup = time.perf_counter() - t0
-    texts = [p.text for p in pages]
-    chars = sum(len(t) for t in texts)
-
-    def best(fn) -> float:
-        times = []
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t)
-        return min(times)
-
-    t_lcut = best(lambda: [jieba.lcut(t) for t in texts])
-    t_pos = best(lambda: [jieba.posseg.lcut(t) for t in texts])
-    t_kg = best(lambda: [extract_page(read_page(f)) for f in files])
-    rate = lambda t: chars / t  # noqa: E731
-    print(f"text: {len(files)} pages, {chars:,} characters; start-up {startup:.2f} s")
-    print(f"jieba.lcut          {rate(t_lcut):12,.0f} chars/s")
-    print(f"jieba.posseg.lcut   {rate(t_pos):12,.0f} chars/s   ratio to lcut {t_lcut / t_pos:.2f}")
-    print(f"kg pipeline         {rate(t_kg):12,.0f} chars/s   ratio to lcut {t_lcut / t_kg:.2f}")
+    load = os.getloadavg()[0]
+    print(f"# bench_extract {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load {load:.2f} at start\n")
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        work = Path(tmp)
+        startup(work)                 # first: this process is still small (see throughput)
+        throughput(work, args)
+        linearity(work, args.repeat)
+    print(f"\nload {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ every later process. The folder is named by
 lexicon or data package never meets a table built before it.
 
 The cache folder is ``$KG_CACHE_DIR`` if set (an empty value turns the cache
-off), else ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``. A cache that cannot
+off), else ``$XDG_CACHE_HOME/kg/tables`` or ``~/.cache/kg/tables``; the
+tables of the three code versions written last are kept, older ones removed. A cache that cannot
 be written (a read-only home) or a file that does not load (cut short, from
 another Python) is no error: the value is built in memory as it would be
 without a cache. Files are written to a temporary name and renamed, so two
@@ -27,6 +28,8 @@ import functools
 import hashlib
 import os
 import pickle
+import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +38,8 @@ from typing import TypeVar
 from kg.extract.fingerprint import extraction_fingerprint
 
 CACHE_ENV = "KG_CACHE_DIR"
+FINGERPRINT = re.compile(r"[0-9a-f]{12}")     # the name of a code version's folder
+KEEP_VERSIONS = 3         # code versions whose tables are kept (two installs side by side, and the last)
 T = TypeVar("T")
 
 __all__ = ["CACHE_ENV", "cache_dir", "persistent"]
@@ -42,11 +47,16 @@ __all__ = ["CACHE_ENV", "cache_dir", "persistent"]
 
 def cache_dir() -> Path | None:
     """The folder of this code's tables, or None when the cache is off."""
+    root = cache_root()
+    return root / extraction_fingerprint() if root else None
+
+
+def cache_root() -> Path | None:
     root = os.environ.get(CACHE_ENV)
     if root is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        root = os.path.join(base, "kg")
-    return Path(root) / extraction_fingerprint() if root else None
+        root = os.path.join(base, "kg", "tables")
+    return Path(root) if root else None
 
 
 def persistent(name: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
@@ -90,7 +100,12 @@ def _load(path: Path):
 
 def _store(path: Path, value) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True)
+        except FileExistsError:
+            pass
+        else:                      # the first table of this code version: drop those of old versions
+            _prune(path.parent.parent, keep=path.parent.name)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -101,3 +116,16 @@ def _store(path: Path, value) -> None:
             raise
     except OSError:
         pass             # a read-only or full disk: the value serves this process only
+
+
+def _prune(root: Path, keep: str) -> None:
+    """Remove the tables of older code: all but `keep` and the KEEP_VERSIONS - 1 folders written last."""
+    def written(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0             # removed meanwhile by another process
+    folders = sorted((p for p in root.iterdir() if FINGERPRINT.fullmatch(p.name) and p.name != keep),
+                     key=written, reverse=True)
+    for old in folders[KEEP_VERSIONS - 1:]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -192,8 +192,7 @@ def join_lines(lines: list[Line]) -> tuple[str, OffsetMap]:
             omap.add(pos, line.start - 1 if line.start else 0)
             parts.append(" ")
             pos += 1
-        for c, s in zip(line.offsets._clean, line.offsets._source):
-            omap.add(pos + c, s)
+        omap.extend(line.offsets, pos)
         parts.append(line.text)
         pos += len(line.text)
         prev = line.text

@@ -64,3 +64,15 @@ def test_an_empty_cache_setting_turns_it_off(tmp_path, monkeypatch):
 def test_no_temporary_file_is_left(tmp_path):
     run_child(tmp_path, 1)
     assert [p.name for p in (tmp_path / extraction_fingerprint()).iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_tables_of_old_code_versions_are_removed(tmp_path):
+    old = [tmp_path / f"{i:012x}" for i in range(5)]
+    for i, folder in enumerate(old):
+        folder.mkdir()
+        (folder / "areas-x.pickle").write_bytes(b"old")
+        os.utime(folder, (1000 + i, 1000 + i))
+    (tmp_path / "neo4j").mkdir()                      # not a table folder: never touched
+    run_child(tmp_path, 2)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([old[3].name, old[4].name, extraction_fingerprint(), "neo4j"])
