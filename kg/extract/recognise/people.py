@@ -129,6 +129,8 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
     for b in sorted(set(starts)):
         if b >= len(text) or not surname_len(text, b) or _starts_other(scan, b):
             continue
+        if not TITLE_RE.search(text, b + 1):
+            continue      # no title after it, so no chain of titles (a cheap test before reading the name)
         name = person_name(text, b, scan.doc_text, scan.spaces, scan.names)
         if not name:
             continue

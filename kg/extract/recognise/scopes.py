@@ -51,6 +51,19 @@ def _townships_by_county() -> dict[str, list[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _townships_in_view(county_codes: tuple[str, ...]) -> dict[str, str]:
+    """Written form -> full name of the townships of these counties (the first county's form wins).
+
+    Shared between sentences: read it, never change it.
+    """
+    forms: dict[str, str] = {}
+    for code in county_codes:
+        for form, full in _townships(code).items():
+            forms.setdefault(form, full)
+    return forms
+
+
 def townships_of(county_code: str) -> list[str]:
     """The names of a county's townships, in table order."""
     return _townships_by_county().get(county_code, [])
@@ -86,16 +99,18 @@ def _parts(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
     clause without 、 is parted at its one 和/及 (甲乡和乙乡): (parts, True)."""
     runs, start = [], 0
     for cut in [*(m.start() for m in PART_CUT.finditer(text)), len(text)]:
-        clause, pos, parts = text[start:cut], start, []
-        for piece in clause.split("、"):
-            parts.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        joined = list(LAST_GAP.finditer(clause))
-        if len(parts) >= 2:
+        clause = text[start:cut]
+        if "、" in clause:
+            parts, pos = [], start
+            for piece in clause.split("、"):
+                parts.append((pos, pos + len(piece)))
+                pos += len(piece) + 1
             runs.append((parts, False))
-        elif len(joined) == 1:
-            j = joined[0]
-            runs.append(([(start, start + j.start()), (start + j.end(), cut)], True))
+        elif "和" in clause or "及" in clause:
+            joined = list(LAST_GAP.finditer(clause))
+            if len(joined) == 1:
+                j = joined[0]
+                runs.append(([(start, start + j.start()), (start + j.end(), cut)], True))
         start = cut + 1
     return runs
 
@@ -158,10 +173,7 @@ def _items(scan, parts: list[tuple[int, int]], forms: dict, found: dict,
 def listed_areas(scan) -> list[Mention]:
     """Townships of a 、-list whose known items show it to be a list of townships; villages
     listed after a village the earlier finders found (某镇甲村、乙村和丙村)."""
-    forms: dict[str, str] = {}
-    for code in _counties(scan):
-        for form, full in _townships(code).items():
-            forms.setdefault(form, full)
+    forms = _townships_in_view(tuple(_counties(scan)))
     found = {(m.start, m.end): m for m in scan.found if m.type == "AdministrativeArea"}
     out: list[Mention] = []
     for parts, joined in _parts(scan.text):

@@ -26,6 +26,7 @@ LONG_BODY_STEMS = tuple(s for s in L.BODY_STEMS if len(s) >= 2)   # 中心工作
 # 某集团控股子公司: a description of a company, not its name
 DESCRIBED_SUBSIDIARY = re.compile(rf"(?:控股|全资|参股|{OWNER_WORDS})(?:子公司|分公司)$|(?:公司|集团)的?(?:子公司|分公司)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
+NAME_CHAR = re.compile(f"[{HAN}A-Za-z]")          # a name part has one at least (not 123号)
 PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
 VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
 # what follows a facility visited as a building site (guideline: a Place)
@@ -114,7 +115,7 @@ def only_industry(core: str) -> bool:
 
 def proper(core: str, name: str, gaz: Gazetteer) -> bool:
     """A name part that makes a proper name, not 该公司 or 城乡社区."""
-    if len(core) < 2 or not re.search(f"[{HAN}A-Za-z]", core):
+    if len(core) < 2 or not NAME_CHAR.search(core):
         return False
     if L.GENERIC_PREFIXES.match(core) and not gaz.lookup(core[:3]) and not gaz.lookup(core[:2]):
         return False

@@ -29,5 +29,7 @@ def relate(doc: Doc) -> None:
             after = advance(state, sent)
             ctx = Context(doc.resolver, home.name if home else None, state, after)
             for reg in REGISTRY:
-                doc.facts.extend((art, f) for f in reg.function(ctx, art, sent))
+                facts = reg.function(ctx, art, sent)
+                if facts:
+                    doc.facts.extend((art, f) for f in facts)
             state = after
