@@ -54,8 +54,8 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
     n = len(s)
     if n < 4 or n % 2 or n > MAX_DOUBLED_LINE:
         return None
-    if any(s.count(c) % 2 for c in set(s)):
-        return None       # doubled runs hold every character an even number of times
+    if s.find(s[0], 1, n // 2 + 1) < 0 or any(s.count(c) % 2 for c in set(s)):
+        return None       # the first run repeats within the first half; every character is there twice
     # best[i]: length of the first doubled run of a valid parse of s[i:], 0 = none
     best = [0] * (n + 1)
     ok = [False] * (n + 1)
