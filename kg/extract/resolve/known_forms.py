@@ -8,6 +8,7 @@ sentence and 某某制药 to the full company name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract.recognise import settle
 from kg.extract.resolve.short_forms import enterprise_short_forms
@@ -43,9 +44,26 @@ def _declared_forms(art: Article, forms: dict) -> dict[str, tuple[str, str]]:
     return local
 
 
-def _finder(forms: dict) -> re.Pattern | None:
-    """One pattern of all forms, the longest first (built once a page, again for an article that declares more)."""
+def _finder(forms) -> re.Pattern | None:
+    """One pattern of all forms, the longest first: at each place it matches the longest form there."""
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
+
+
+def _known_matches(text: str, finders: list[re.Pattern]) -> Iterator[re.Match]:
+    """The leftmost-longest matches of several finders, none overlapping: what one finder of all
+    their forms would find (the page's finder is built once; an article adds a small one for the
+    forms it declares)."""
+    if len(finders) == 1:
+        yield from finders[0].finditer(text)
+        return
+    pos = 0
+    while True:
+        found = [m for m in (f.search(text, pos) for f in finders) if m]
+        if not found:
+            return
+        m = min(found, key=lambda m: (m.start(), -len(m[0])))
+        yield m
+        pos = m.end()
 
 
 def add_known_forms(doc: Doc) -> None:
@@ -54,10 +72,10 @@ def add_known_forms(doc: Doc) -> None:
     for art in doc.articles:
         local = _declared_forms(art, forms)
         last_policy = None
-        finder = page_finder if len(local) == len(forms) else _finder(local)
+        finders = [f for f in (page_finder, _finder(local.keys() - forms.keys())) if f is not None]
         for sent in art.all_sentences:
             added = []
-            for m in finder.finditer(sent.text) if finder else ():
+            for m in _known_matches(sent.text, finders) if finders else ():
                 etype, name = local[m[0]]
                 added.append(Mention(m.start(), m.end(), m[0], etype, "known", name=name))
             kept = [m for m in sent.mentions if not (m.type == "Policy" and m.attrs.get("short"))]
