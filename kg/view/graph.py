@@ -104,7 +104,7 @@ def cut_graph(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
         deg = dict(h.degree())
         ranked = sorted(h, key=lambda n: (-deg[n], str(g.nodes[n].get("name")), str(n)))
         h = g.subgraph(ranked[:max(max_nodes, 0)])
-    h = h.copy()
+    h = _ordered_copy(g, set(h))
     note = {"total_nodes": g.number_of_nodes(), "total_edges": g.number_of_edges(),
             "shown_nodes": h.number_of_nodes(), "shown_edges": h.number_of_edges(),
             "types": sorted(types) if types is not None else None,
@@ -112,6 +112,21 @@ def cut_graph(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
     note["dropped_nodes"] = note["total_nodes"] - note["shown_nodes"]
     note["dropped_edges"] = note["total_edges"] - note["shown_edges"]
     return h, note
+
+
+def _ordered_copy(g: nx.MultiDiGraph, nodes: set) -> nx.MultiDiGraph:
+    """The subgraph of `nodes` with nodes and edges in `g`'s order.
+
+    (A networkx subgraph view of fewer than half the nodes iterates its node
+    set, whose order changes from process to process with string hashing; the
+    layout, and so graph.html, would too.)
+    """
+    h = g.__class__()
+    h.graph.update(g.graph)
+    h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in nodes)
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
+    h.add_edges_from(e for e in edges if e[0] in nodes and e[1] in nodes)
+    return h
 
 
 def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict[str, tuple[float, float]]:

@@ -78,3 +78,23 @@ def test_layout_places_every_node_deterministically_and_apart():
     assert set(pos) == set(g) and pos == layout_positions(g)
     points = set(pos.values())
     assert len(points) == len(g)  # no two nodes on the same spot
+
+
+def test_a_cut_keeps_the_graphs_order_whatever_the_hashing():
+    """Fewer than half the nodes kept: the copy must not follow a set's (hash-seeded) order."""
+    import subprocess
+    import sys
+
+    code = ("import networkx as nx; from kg.view.graph import cut_graph\n"
+            "g = nx.MultiDiGraph()\n"
+            "for i in range(60): g.add_node(f'n{i}', type='Place', name=f'地{i}')\n"
+            "for i in range(1, 60): g.add_edge('n0', f'n{i}', key=0)\n"
+            "for i in range(1, 20): g.add_edge(f'n{i}', f'n{i + 1}', key=0)\n"
+            "h, _ = cut_graph(g, max_nodes=12)\n"
+            "print(list(h), list(h.edges(keys=True)))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in (1, 2, 3, 4)}
+    assert len(outs) == 1
+    nodes = eval(outs.pop().split("] [")[0] + "]")     # noqa: S307 (our own printout)
+    assert nodes == sorted(nodes, key=lambda n: int(n[1:]))      # g's order
