@@ -129,6 +129,33 @@ def _ordered_copy(g: nx.MultiDiGraph, nodes: set) -> nx.MultiDiGraph:
     return h
 
 
+def simple_graph(g: nx.Graph) -> nx.Graph:
+    """`g` as an undirected graph without parallel edges, neighbours in `g`'s order.
+
+    Not ``nx.Graph(g.to_undirected())``: that view joins successors and
+    predecessors as a set, so neighbour order (and so the layout) would change
+    with string hashing from run to run.
+
+    >>> list(simple_graph(nx.MultiDiGraph([("a", "b"), ("b", "a"), ("c", "a")])).edges())
+    [('a', 'b'), ('a', 'c')]
+    """
+    if not (g.is_directed() or g.is_multigraph()):
+        return g
+    simple = nx.Graph()
+    simple.add_nodes_from(g)
+    simple.add_edges_from((u, v) for u, v, *_ in g.edges())
+    return simple
+
+
+def _ordered_component(g: nx.Graph, comp: list) -> nx.Graph:
+    """The component as a graph of its own, nodes in `comp`'s order, edges in `g`'s (see _ordered_copy)."""
+    members = set(comp)
+    sub = nx.Graph()
+    sub.add_nodes_from(comp)
+    sub.add_edges_from((u, v) for u in comp for v in g[u] if v in members)
+    return sub
+
+
 def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict[str, tuple[float, float]]:
     """Pixel positions for every node, computed once so the page need not animate.
 
@@ -142,12 +169,12 @@ def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict
     >>> sorted(pos) == [0, 1, 2]
     True
     """
-    simple = nx.Graph(g.to_undirected(as_view=True)) if g.is_directed() or g.is_multigraph() else g
+    simple = simple_graph(g)
     comps = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
                    key=lambda c: (-len(c), str(c[0])))
     boxes = []
     for comp in comps:
-        sub = simple.subgraph(comp)
+        sub = _ordered_component(simple, comp)
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         elif len(comp) < 300:
