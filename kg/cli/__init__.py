@@ -18,6 +18,7 @@ COMMANDS = {
     "inspect": "kg.cli.inspect:inspect",
     "build": "kg.cli.extract:build",
     "evaluate": "kg.cli.extract:evaluate",
+    "export": "kg.cli.export:export",
     "neo4j": "kg.cli.neo4j:neo4j",
     "rdf": "kg.cli.rdf:rdf",
     "serve": "kg.cli.rdf:serve",

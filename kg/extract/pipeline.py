@@ -16,12 +16,13 @@ streams many files, one at a time, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from kg.extract.emit import emit
 from kg.extract.layout import split_list_lines
-from kg.extract.read import ReadError, iter_paths, read_pages
+from kg.extract.read import ReadError, iter_paths, page_parts, read_pages, text_page
 from kg.extract.recognise import Recogniser
 from kg.extract.recognise.areas import find_home
 from kg.extract.recognise.home import infer_home
@@ -97,8 +98,34 @@ def extract_file(path: str, date: dt.date | None = None, home: str | None = None
 
     `source` is the name the records give the file (default: `path` as given).
     """
+    return _extract_pages(read_pages(path, date=date, home=home), source, statistical)
+
+
+def extract_text(text: str, date: dt.date | None = None, home: str | None = None,
+                 statistical: bool = STATISTICAL) -> FileRecords:
+    """The merged records of a page's text given in memory (as a text file of it would give)."""
+    return _extract_pages(page_parts(text_page(text, date, home)), None, statistical)
+
+
+def extract_source(source, date: str | dt.date | None = None, home: str | None = None,
+                   statistical: bool = STATISTICAL) -> list[dict]:
+    """The records of a path (a ``pathlib.Path``, or a ``str`` naming a file) or of a text (any other
+    ``str``): what :func:`kg.api.extract` and ``kg.extract(...)`` do."""
+    when = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source
+                                            and len(source) < MAX_PATH and os.path.isfile(source)):
+        return extract_file(os.fspath(source), when, home, statistical=statistical).records
+    if not isinstance(source, str):
+        raise TypeError(f"extract() takes a text or a path, not {type(source).__name__}")
+    return extract_text(source, when, home, statistical=statistical).records
+
+
+MAX_PATH = 4096           # a longer str is a text, never a file name
+
+
+def _extract_pages(pages: Iterable[Page], source: str | None, statistical: bool) -> FileRecords:
     records, sha = [], ""
-    for page in read_pages(path, date=date, home=home):
+    for page in pages:
         if source is not None:
             page.source = source
         sha = page.sha256

@@ -29,7 +29,7 @@ from kg.extract.read.text import CHUNK_CHARS, decode, looks_binary, split_text
 from kg.model import Layout, Page
 
 __all__ = ["CHUNK_CHARS", "READABLE", "ReadError", "date_from_name", "decode", "iter_paths", "looks_binary",
-           "page_from_name", "read_page", "read_pages", "sniff", "split_text"]
+           "page_from_name", "page_parts", "read_page", "read_pages", "sniff", "split_text", "text_page"]
 
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024       # PDF readers accept the magic anywhere in the first kilobyte
@@ -72,9 +72,20 @@ def read_page(path: str, date: dt.date | None = None, home: str | None = None) -
                 page_no=page_no, edition=edition, layout=layout, reader=kind, meta=meta)
 
 
+def text_page(text: str, date: dt.date | None = None, home: str | None = None, source: str = "<text>") -> Page:
+    """A Page of a text given in memory (the Python API), read as a text file's would be."""
+    return Page(source=source, text=fold_glyphs(text), encoding="utf-8",
+                sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), date=date, home=home,
+                reader="text")
+
+
 def read_pages(path: str, date: dt.date | None = None, home: str | None = None) -> Iterator[Page]:
     """The pages of one file: one Page per form-feed page (a PDF page) or per large chunk."""
-    whole = read_page(path, date, home)
+    yield from page_parts(read_page(path, date, home))
+
+
+def page_parts(whole: Page) -> Iterator[Page]:
+    """A file's page cut at form feeds and into chunks of at most CHUNK_CHARS characters."""
     if len(whole.text) <= CHUNK_CHARS and "\f" not in whole.text:
         yield whole
         return

@@ -1,0 +1,49 @@
+"""`kg export DIR --format graphml|gexf|csv`: a built graph for Gephi, Cytoscape or a spreadsheet.
+
+    kg export out/ --format graphml                 # out/graph.graphml
+    kg export out/ --format csv -o tables/          # tables/nodes.csv, tables/edges.csv
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import fail
+
+FORMATS = ("graphml", "gexf", "csv")       # kg.api.EXPORT_FORMATS (not imported: it loads the API)
+DEFAULT_NAMES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "csv"}
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="graphml and gexf: one file (Gephi, Cytoscape); csv: nodes.csv and edges.csv in a folder.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (a folder for csv) [default: DIR/graph.graphml, DIR/graph.gexf, DIR/csv/].")
+def export(directory: Path, fmt: str, output: Path | None):
+    """Write DIR's graph (DIR/triples.jsonl, or a records file) for other tools.
+
+    Entities are nodes (id: the entity id), triples edges (id: the triple id);
+    every attribute is a string or a number, lists joined with '|'.
+
+    \b
+    Examples:
+      kg export out/ --format gexf
+      kg export out/ --format csv -o tables/
+    """
+    from kg.api import load, write_export
+    from kg.records import RecordError, write_error
+
+    source = directory / "triples.jsonl" if directory.is_dir() else directory
+    if not source.is_file():
+        fail(f"{source}: no such records file (run `kg build` first)")
+    target = output or (source.parent / DEFAULT_NAMES[fmt])
+    try:
+        written = write_export(load(source), fmt, target)
+    except RecordError as exc:
+        fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
+    except OSError as exc:
+        fail(write_error(exc, target))
+    for path in written:
+        click.echo(f"wrote {path}")
