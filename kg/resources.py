@@ -1,4 +1,4 @@
-"""Files that ship inside the package: the ontology, the SHACL shapes, the query libraries.
+"""Files that ship inside the package: the ontology, the SHACL shapes, the JSON-LD context, the query libraries.
 
 They live at the top of the source tree (``ontology/``, ``queries/``) and are
 installed as the packages ``kg.ontology`` and ``kg.queries``, so a wheel
@@ -17,7 +17,7 @@ from pathlib import Path
 
 
 def ontology_text(name: str) -> str:
-    """kg.ttl (the ontology) or shapes.ttl (the SHACL shapes)."""
+    """kg.ttl (the ontology), shapes.ttl (the SHACL shapes) or context.jsonld (the JSON-LD @context)."""
     return resources.files("kg.ontology").joinpath(name).read_text(encoding="utf-8")
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -365,7 +366,13 @@ def write_rdf(records: Iterable[dict], path: str | os.PathLike, fmt: str = "ttl"
     triples = sorted(set(oxigraph_triples(records)), key=triple_sort_key)
     prefixes = PREFIXES if rdf_format is not ox.RdfFormat.N_TRIPLES else None
     with atomic_writer(path, "wb") as fh:
-        ox.serialize(triples, fh, rdf_format, prefixes=prefixes)
+        if rdf_format is ox.RdfFormat.JSON_LD:      # compacted with the shipped @context
+            from kg.store.jsonld import compact
+
+            expanded = json.loads(ox.serialize(triples, None, rdf_format))
+            fh.write(json.dumps(compact(expanded), ensure_ascii=False).encode("utf-8"))
+        else:
+            ox.serialize(triples, fh, rdf_format, prefixes=prefixes)
     return len(triples)
 
 

@@ -130,3 +130,33 @@ def test_pdf_page_and_box_of_the_evidence_and_the_pages_of_a_continued_article()
     assert g.value(ID["t-1"], SCHEMA.pageStart) == Literal(2, datatype=XSD.integer)
     assert str(g.value(ID["t-1"], KG.bbox)) == "30.5 88 280.25 120"
     assert g.value(ID["t-2"], SCHEMA.pageStart) is None and g.value(ID["t-2"], KG.bbox) is None
+
+
+def test_json_ld_is_compacted_with_the_shipped_context(records, graph, tmp_path):
+    import json
+
+    from kg.store.jsonld import context
+    from kg.store.rdf import PREFIXES
+
+    assert context() == PREFIXES                     # the shipped file and the serialisers agree
+    path = tmp_path / "graph.jsonld"
+    write_rdf(records, path, "jsonld")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["@context"] == PREFIXES and doc["@graph"]
+    keys = {k for node in doc["@graph"] for k in node if not k.startswith("@")}
+    assert "rdf:type" in keys and "kg:evidence" in keys and not any(k.startswith("http") for k in keys)
+    assert all(node["@id"].startswith(("id:", "_:")) for node in doc["@graph"])
+    assert rdflib.compare.isomorphic(rdflib.Graph().parse(path, format="json-ld"), graph)
+
+
+def test_hostile_text_stays_a_literal_in_json_ld(tmp_path):
+    nasty = '甲"}, {"@id": "http://evil/x", "http://evil/p": "pwned'
+    recs = [{"kind": "entity", "id": "e-1", "name": nasty, "type": "Person"},
+            {"kind": "entity", "id": "e-2", "name": "乙", "type": "Place"},
+            {"kind": "triple", "id": "t-1", "subject_id": "e-1", "predicate": "visited", "object_id": "e-2",
+             "evidence": nasty}]
+    path = tmp_path / "x.jsonld"
+    write_rdf(recs, path, "jsonld")
+    g = rdflib.Graph().parse(path, format="json-ld")
+    assert not any("evil" in str(term) for tr in g for term in tr if isinstance(term, rdflib.URIRef))
+    assert Literal(nasty, lang="zh") in set(g.objects())
