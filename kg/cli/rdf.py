@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -114,6 +115,9 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_s
     # Until the server installs its own handlers, SIGTERM unwinds like an exception,
     # so a temporary store being loaded and a backend being started are cleaned up.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    busy = _cannot_bind(host, port)
+    if busy:          # before loading: a large build takes minutes to load
+        fail(f"cannot serve on {host}:{port}: {busy}; choose another port with --port")
     with failures(StoreError, OSError):
         store, tmp = _prepare_store(source)
     config = ServeConfig(store=store, host=host, port=port, timeout=timeout,
@@ -128,6 +132,24 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_s
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _cannot_bind(host: str, port: int) -> str | None:
+    """Why the endpoint could not listen on host:port (as the server binds: address reuse on), or None."""
+    if port == 0:
+        return None
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        return f"unknown host ({exc.strerror})"
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 @click.command()
