@@ -5,6 +5,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -76,8 +77,15 @@ def progress_bar(items, total: int, desc: str, progress: bool | None = None):
     return items
 
 
-def run_extraction(paths, date, home, pattern=None, statistical=False) -> tuple[list[dict], int]:
-    """Records of all readable inputs (merged) and the number of inputs that failed."""
+def file_line(path: str, kinds: dict) -> str:
+    """The -v line of one file: how many records of each kind it gave."""
+    return (f"kg: {path}: {kinds.get('article', 0)} articles, {kinds.get('entity', 0)} entities, "
+            f"{kinds.get('triple', 0)} triples")
+
+
+def run_extraction(paths, date, home, pattern=None, statistical=False, talk: int = 0) -> tuple[list[dict], int]:
+    """Records of all readable inputs (merged) and the number of inputs that failed (`talk`: -1 quiet,
+    1 a line per file)."""
     from kg.extract.pipeline import extract_paths
 
     def on_error(path, exc):
@@ -88,8 +96,10 @@ def run_extraction(paths, date, home, pattern=None, statistical=False) -> tuple[
     files, failures = input_files(paths, pattern)
     records = []
     stream = extract_paths(files, date=date, home=home, on_error=on_error, pattern=pattern, statistical=statistical)
-    for _path, recs in progress_bar(stream, len(files), "extract"):
+    for path, recs in progress_bar(stream, len(files), "extract", progress=False if talk < 0 else None):
         records.extend(recs)
+        if talk > 0:
+            click.echo(file_line(path, Counter(r["kind"] for r in recs)), err=True)
     return merge_records(records), failures
 
 
@@ -118,7 +128,16 @@ common = [
                       "the reader is chosen by content]"),
     click.option("--tagger/--fast", "statistical", default=STATISTICAL, show_default=True,
                  help="Run the statistical tagger (LAC) beside the rules, or the rules only."),
+    click.option("-q", "--quiet", is_flag=True, help="No progress bar, notes or summary: only errors."),
+    click.option("-v", "--verbose", is_flag=True, help="A line per file: its articles, entities, triples."),
 ]
+
+
+def talk_level(quiet: bool, verbose: bool) -> int:
+    """-1 for -q, 1 for -v, else 0; both at once is a usage error."""
+    if quiet and verbose:
+        raise click.UsageError("-q and -v: choose one")
+    return -1 if quiet else 1 if verbose else 0
 
 
 def with_common(f):
@@ -131,9 +150,15 @@ def with_common(f):
 @with_common
 @click.option("--format", "fmt", type=click.Choice(list(SERIALIZERS)), default="jsonl", show_default=True)
 @click.option("-o", "--output", help="Output file (default: standard output).")
-def extract(paths, date, home, pattern, statistical, fmt, output):
-    """Extract entities and triples from newspaper pages (files, folders or '-')."""
-    records, failed = run_extraction(paths, date, home, pattern, statistical)
+def extract(paths, date, home, pattern, statistical, quiet, verbose, fmt, output):
+    """Extract entities and triples from newspaper pages (files, folders or '-').
+
+    \b
+    Examples:
+      kg extract 2024-03-05-p01.txt --home 保定市 -o page.jsonl
+      kg extract archive/ --glob '*.pdf' --format ttl -o archive.ttl
+    """
+    records, failed = run_extraction(paths, date, home, pattern, statistical, talk_level(quiet, verbose))
     if failed and not records and output not in (None, "-"):
         fail(f"no input could be read; {output} left unchanged")
     try:
@@ -155,21 +180,42 @@ def extract(paths, date, home, pattern, statistical, fmt, output):
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
               help="Where files are extracted: local processes or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
-def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, scheduler):
+def build(paths, date, home, pattern, statistical, quiet, verbose, out_dir, html, jobs, engine, scheduler):
     """Build or extend a graph folder: triples.jsonl, graph.ttl and graph.html.
 
     Each source file is extracted once into DIR/parts/ (keyed by its content
     hash and options, listed in DIR/manifest.json); files already in the graph
     are skipped, and the graph is re-merged from all parts. See docs/scale.md.
+
+    \b
+    Examples:
+      kg build archive/2024/ --home 保定市 --out graph/
+      kg build archive/2025/ --home 保定市 --out graph/ -j 4     # adds a year
     """
     from kg.build import BuildError, build_graph
 
+    talk = talk_level(quiet, verbose)
     files, failed = input_files(paths, pattern)
     with failures(BuildError):
         result = build_graph(files, out_dir, date=date, home=home, jobs=jobs, engine=engine,
-                             scheduler=scheduler, html=html,
-                             progress=lambda items, total: progress_bar(items, total, "build"),
-                             log=report, statistical=statistical)
+                             scheduler=scheduler, html=html, progress=lambda items, total: _build_progress(
+                                 items, total, talk), log=report, statistical=statistical)
+    if talk >= 0:
+        _build_summary(result, out_dir)
+    if failed or result.errors:
+        sys.exit(1)
+
+
+def _build_progress(items, total: int, talk: int):
+    """The bar (not with -q), and with -v a line per extracted file."""
+    for res in progress_bar(items, total, "build", progress=False if talk < 0 else None):
+        if talk > 0 and "jsonl" in res:
+            kinds = {k: res["jsonl"].count(f'{{"kind": "{k}"') for k in ("article", "entity", "triple")}
+            click.echo(file_line(res["path"], kinds), err=True)
+        yield res
+
+
+def _build_summary(result, out_dir: str) -> None:
     counts = result.counts
     if result.copies:
         note(f"{result.copies} files have the content of another file of the graph: extracted once, "
@@ -181,8 +227,6 @@ def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, 
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
                f"{counts.get('triple', 0)} triples -> {out_dir}"
                f" ({', '.join(f'{k} {v:.1f} s' for k, v in result.seconds.items())})", err=True)
-    if failed or result.errors:
-        sys.exit(1)
 
 
 @click.command()
@@ -190,7 +234,12 @@ def build(paths, date, home, pattern, statistical, out_dir, html, jobs, engine, 
 @click.argument("pred")
 @click.option("-q", "--quiet", is_flag=True, help="Only the tables, not each error.")
 def evaluate(gold, pred, quiet):
-    """Score PRED.jsonl against a reference annotation GOLD.json."""
+    """Score PRED.jsonl against a reference annotation GOLD.json.
+
+    \b
+    Example:
+      kg evaluate gold/page.json page.jsonl
+    """
     from kg.evaluate import format_report, load_gold, score
 
     with failures(OSError, ValueError, RecordError):

@@ -12,7 +12,13 @@ from kg.cli.errors import fail
               help="The PDF page to draw with --png.")
 @click.option("--png", type=click.Path(dir_okay=False), help="Draw the page with its numbered blocks into this PNG.")
 def inspect(path, page_no, png):
-    """List the blocks the PDF reader found, in reading order; --png draws them on the page."""
+    """List the blocks the PDF reader found, in reading order; --png draws them on the page.
+
+    \b
+    Examples:
+      kg inspect 2024-03-05-A01.pdf
+      kg inspect 2024-03-05-A01.pdf --page 2 --png blocks.png
+    """
     from kg.extract.read import ReadError, sniff
     from kg.extract.read.base import load_bytes
 

@@ -62,6 +62,10 @@ def load(path, uri, user, password, batch_size):
     Idempotent: entities and articles are merged on their ids and
     relationships on the triple id, so loading twice changes nothing and a
     second corpus merges into the first.
+
+    \b
+    Example:
+      eval "$(scripts/neo4j-local start)"; kg neo4j load graph/
     """
     from kg.store.neo4j import Neo4jStoreError, graph_counts, load_records
     with failures(RecordError):
@@ -152,7 +156,13 @@ def format_rows(keys: list[str], rows: list[list], fmt: str) -> str:
               show_default=True)
 @connection_options
 def query(cypher, cypher_file, params, fmt, uri, user, password):
-    """Run CYPHER (or --file) with parameters and print the result."""
+    """Run CYPHER (or --file) with parameters and print the result.
+
+    \b
+    Examples:
+      kg neo4j query 'MATCH (p:Entity {name: $name})-[v:VISITED]->(x) RETURN x.name, v.date' --param name=张三
+      kg neo4j query --file queries/visits_of_official.cypher --param name=张三 --format csv
+    """
     from kg.store.neo4j import Neo4jStoreError, run_query
     if (cypher is None) == (cypher_file is None):
         raise click.UsageError("give either a CYPHER argument or --file")

@@ -30,7 +30,12 @@ def rdf():
 @click.option("--replace", is_flag=True, help="Empty the store first.")
 @click.option("--no-ontology", is_flag=True, help="Do not (re)load ontology/kg.ttl into its named graph.")
 def load(inputs, store_path, replace, no_ontology):
-    """Add `kg build` DIRs (or .jsonl/.ttl/.nt files) to the store; nothing is added twice."""
+    """Add `kg build` DIRs (or .jsonl/.ttl/.nt files) to the store; nothing is added twice.
+
+    \b
+    Example:
+      kg rdf load graph-2024/ graph-2025/ --store kg.store
+    """
     from kg.store.rdf_store import StoreError, load_into_store
 
     with failures(StoreError, OSError):
@@ -44,7 +49,13 @@ def load(inputs, store_path, replace, no_ontology):
 @click.option("--format", "fmt", default="csv", type=click.Choice(["csv", "tsv", "json", "xml"]),
               help="Result format of SELECT/ASK (CONSTRUCT/DESCRIBE print N-Triples).")
 def query(query, store_path, fmt):
-    """Run a SPARQL query (text, or @file.rq) on a store and print the results."""
+    """Run a SPARQL query (text, or @file.rq) on a store and print the results.
+
+    \b
+    Examples:
+      kg rdf query @queries/visits-of-official.rq --store kg.store
+      kg rdf query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store kg.store --format json
+    """
     import pyoxigraph as ox
 
     from kg.store.rdf_store import is_store
@@ -107,6 +118,11 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_s
     """Serve SOURCE (an Oxigraph store, a `kg build` DIR or a records/RDF file) over SPARQL at /sparql.
 
     Read-only; bound to 127.0.0.1 unless --host says otherwise; stops cleanly on SIGTERM.
+
+    \b
+    Examples:
+      kg serve graph/                      # then open http://127.0.0.1:7878/
+      kg serve kg.store --port 8080 --timeout 10
     """
     from kg.store.rdf_store import StoreError
     from kg.store.sparql_server import BackendError, ServeConfig
@@ -159,6 +175,10 @@ def validate(source, max_shown):
     """Check SOURCE (a `kg build` DIR, records .jsonl or RDF file) against the SHACL shapes (ontology/shapes.ttl).
 
     Exit 0 when it conforms, 1 when there are violations.
+
+    \b
+    Example:
+      kg validate graph/
     """
     from kg.store.rdf_store import StoreError
     from kg.store.shacl import validate_path

@@ -36,7 +36,13 @@ def _parse_types(ctx, param, values):
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
               help="Keep only the N entities with most relations; the page notes what was cut.")
 def view(directory: Path, output: Path | None, types, min_degree: int, max_nodes: int | None):
-    """Write DIR/graph.html (or -o FILE): one offline HTML page showing DIR/triples.jsonl."""
+    """Write DIR/graph.html (or -o FILE): one offline HTML page showing DIR/triples.jsonl.
+
+    \b
+    Examples:
+      kg view graph/
+      kg view graph/ --types Official,Enterprise --max-nodes 500 -o officials.html
+    """
     from kg.records import RecordError, read_records
     from kg.view.html import write_html
 
