@@ -8,12 +8,19 @@ install finds them as an editable one does.
 True
 >>> any(name == "visits-of-official" for name, _ in queries(".rq"))
 True
+>>> purpose(dict(queries(".cypher"))["offices_of_person"]), parameters(dict(queries(".cypher"))["offices_of_person"])
+('Offices held by a person: title and organisation, with the article date the fact was reported (offices are stated, not dated, in news text).', ['name'])
 """
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from pathlib import Path
+
+COMMENT = re.compile(r"^\s*(?://|#)\s?(.*)$")
+PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")        # Cypher's $name
+SAVED_NAME = re.compile(r"[a-z0-9_-]+")      # a bare word: the name of a saved query, if there is one
 
 
 def ontology_text(name: str) -> str:
@@ -29,3 +36,41 @@ def queries(suffix: str, root: str | os.PathLike | None = None) -> list[tuple[st
     folder = resources.files("kg.queries") if root is None else Path(root)
     files = [f for f in folder.iterdir() if f.name.endswith(suffix)]
     return [(f.name[: -len(suffix)], f.read_text(encoding="utf-8")) for f in sorted(files, key=lambda f: f.name)]
+
+
+def named_query(name: str, suffix: str) -> str | None:
+    """The text of the shipped query `name` (without `suffix`), or None."""
+    return dict(queries(suffix)).get(name)
+
+
+def saved_or_text(text: str, suffix: str) -> str:
+    """The saved query `text` names, if it is a bare name of one; else `text`, a query itself."""
+    if SAVED_NAME.fullmatch(text.strip()):
+        return named_query(text.strip(), suffix) or text
+    return text
+
+
+def catalogue(suffix: str) -> str:
+    """The saved queries for ``--list``: each name with its $parameters, and its purpose."""
+    out = []
+    for name, text in queries(suffix):
+        usage = " ".join(f"--param {p}=…" for p in parameters(text)) if suffix == ".cypher" else ""
+        out.append(f"{name}  {usage}".rstrip() + f"\n    {purpose(text)}")
+    return "\n".join(out)
+
+
+def purpose(text: str) -> str:
+    """A saved query's first comment paragraph, in one line (up to a 'Params:' or 'Run:' line)."""
+    lines = []
+    for line in text.splitlines():
+        m = COMMENT.match(line)
+        if not m or m[1].startswith(("Params:", "Run:")) or not m[1].strip():
+            break
+        lines.append(m[1].strip())
+    return " ".join(lines)
+
+
+def parameters(text: str) -> list[str]:
+    """The ``$parameters`` of a Cypher query outside its comments, in order of first use."""
+    body = "\n".join(line for line in text.splitlines() if not COMMENT.match(line))
+    return list(dict.fromkeys(PARAMETER.findall(body)))

@@ -86,6 +86,14 @@ def load(path, uri, user, password, batch_size):
         f"graph now has {counts['nodes']} nodes and {counts['relationships']} relationships")
 
 
+def _list_saved(ctx, on: bool) -> None:
+    if on:
+        from kg.resources import catalogue
+
+        click.echo(catalogue(".cypher"))
+        ctx.exit()
+
+
 def parse_params(pairs: tuple[str, ...]) -> dict:
     """`k=v` gives the string v; `k:=JSON` a JSON value.
 
@@ -150,23 +158,31 @@ def format_rows(keys: list[str], rows: list[list], fmt: str) -> str:
 @click.argument("cypher", required=False)
 @click.option("--file", "-f", "cypher_file", type=click.File(encoding="utf-8"),
               help="Read the query from this file (e.g. queries/*.cypher).")
+@click.option("--list", is_flag=True, is_eager=True, expose_value=False, callback=lambda ctx, _p, on: _list_saved(
+    ctx, on), help="List the saved queries and their parameters (a NAME runs one), and exit.")
 @click.option("--param", "-p", "params", multiple=True, metavar="K=V|K:=JSON",
               help="Query parameter: k=v passes the string v, k:=JSON a JSON value (n:=10). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
 @connection_options
 def query(cypher, cypher_file, params, fmt, uri, user, password):
-    """Run CYPHER (or --file) with parameters and print the result.
+    """Run CYPHER (a query, or the NAME of a saved one; or --file) with parameters; print the result.
+
+    Parameters are sent with the query, never pasted into its text.
 
     \b
     Examples:
+      kg neo4j query --list
+      kg neo4j query visits_of_official --param name=张三
       kg neo4j query 'MATCH (p:Entity {name: $name})-[v:VISITED]->(x) RETURN x.name, v.date' --param name=张三
-      kg neo4j query --file queries/visits_of_official.cypher --param name=张三 --format csv
+      kg neo4j query --file my-query.cypher --param name=张三 --format csv
     """
+    from kg.resources import saved_or_text
     from kg.store.neo4j import Neo4jStoreError, run_query
     if (cypher is None) == (cypher_file is None):
         raise click.UsageError("give either a CYPHER argument or --file")
     text = cypher if cypher is not None else cypher_file.read()
+    text = saved_or_text(text, ".cypher")
     if not text.strip():
         raise click.UsageError("the query is empty")
     values = parse_params(params)

@@ -43,34 +43,74 @@ def load(inputs, store_path, replace, no_ontology):
     click.echo(f"{store_path}: {counts['added']} quads added, {counts['after']} in the store")
 
 
+def _list_saved(ctx, _param, on: bool) -> None:
+    if on:
+        from kg.resources import catalogue
+
+        click.echo(catalogue(".rq"))
+        ctx.exit()
+
+
+def _substitution(item: str):
+    """k=v: ?k is bound to v: a @zh literal if v has Chinese characters (as names in the graph are),
+    an IRI if written <…>, else a plain string."""
+    import pyoxigraph as ox
+
+    from kg.extract.patterns import HAN_CHAR
+
+    key, sep, value = item.partition("=")
+    if not sep or not key.strip():
+        raise click.BadParameter(f"{item!r}: write NAME=VALUE")
+    if value.startswith("<") and value.endswith(">"):
+        term = ox.NamedNode(value[1:-1])
+    else:
+        term = ox.Literal(value, language="zh") if HAN_CHAR.search(value) else ox.Literal(value)
+    return ox.Variable(key.strip().lstrip("?$")), term
+
+
 @rdf.command("query")
 @click.argument("query")
 @click.option("--store", "store_path", required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a @zh literal if it has Chinese characters, <…> an IRI). Repeatable.")
 @click.option("--format", "fmt", default="csv", type=click.Choice(["csv", "tsv", "json", "xml"]),
               help="Result format of SELECT/ASK (CONSTRUCT/DESCRIBE print N-Triples).")
-def query(query, store_path, fmt):
-    """Run a SPARQL query (text, or @file.rq) on a store and print the results.
+@click.option("--list", is_flag=True, is_eager=True, expose_value=False, callback=_list_saved,
+              help="List the saved queries (a NAME runs one), and exit.")
+def query(query, store_path, params, fmt):
+    """Run a SPARQL query (text, @file.rq, or the NAME of a saved query) on a store; print the results.
+
+    Parameters are bound to the query's variables (never pasted into its text); a bound
+    variable must be one the SELECT lists.
 
     \b
     Examples:
-      kg rdf query @queries/visits-of-official.rq --store kg.store
-      kg rdf query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --store kg.store --format json
+      kg rdf query --list
+      kg rdf query graph-overview --store kg.store
+      kg rdf query 'SELECT ?e ?name WHERE { ?e schema:name ?name }' --param name=张三 --store kg.store
+      kg rdf query @my-query.rq --store kg.store --format json
     """
     import pyoxigraph as ox
 
+    from kg.resources import saved_or_text
+    from kg.store.rdf import PREFIXES
     from kg.store.rdf_store import is_store
 
     try:
         text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
     except OSError as exc:
         fail(f"{query[1:]}: cannot read the query: {exc.strerror}")
+    text = saved_or_text(text, ".rq")
+    bindings = dict(_substitution(p) for p in params)
     if not is_store(store_path):
         fail(f"{store_path}: not an Oxigraph store")
     store = ox.Store.read_only(store_path)
     try:
-        result = store.query(text)
+        result = store.query(text, prefixes=PREFIXES, substitutions=bindings or None)
     except SyntaxError as exc:
         fail(f"bad query: {exc}")
+    except RuntimeError as exc:       # a --param variable the SELECT does not project
+        fail(f"cannot bind the parameters: {exc} (oxigraph binds only variables the SELECT lists)")
     out = sys.stdout.buffer
     if isinstance(result, ox.QueryTriples):
         result.serialize(out, ox.RdfFormat.N_TRIPLES)

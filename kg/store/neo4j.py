@@ -323,6 +323,9 @@ def plain_value(value):
     return value
 
 
+MISSING_PARAMETER = "Neo.ClientError.Statement.ParameterMissing"
+
+
 def run_query(driver: neo4j.Driver, cypher: str, params: dict | None = None
               ) -> tuple[list[str], list[list], list[str]]:
     """Run one Cypher statement (auto-commit, so writes work too).
@@ -342,6 +345,9 @@ def run_query(driver: neo4j.Driver, cypher: str, params: dict | None = None
     except nx.CypherSyntaxError as exc:
         raise Neo4jStoreError(f"Cypher syntax error: {exc.message.splitlines()[0]}") from None
     except nx.ClientError as exc:
+        if exc.code == MISSING_PARAMETER:     # "Expected parameter(s): name"
+            missing = first_line(exc.message or exc).rpartition(":")[2].strip()
+            raise Neo4jStoreError(f"the query needs parameter(s) {missing}: give --param NAME=VALUE") from None
         raise Neo4jStoreError(f"query failed: {exc.code}: {first_line(exc.message or exc)}") from None
     except (nx.ServiceUnavailable, nx.SessionExpired) as exc:
         raise Neo4jStoreError(f"lost the connection to Neo4j: {first_line(exc)}") from None

@@ -298,7 +298,8 @@ def test_query_errors_are_one_line(driver, neo4j_env):
     proc = kg_neo4j(neo4j_env, "query", "MATCH (n RETURN n")
     assert proc.returncode == 1 and proc.stderr.startswith("kg: error: Cypher syntax error")
     proc = kg_neo4j(neo4j_env, "query", "RETURN $x")
-    assert proc.returncode == 1 and "ParameterMissing" in proc.stderr
+    assert proc.returncode == 1 and proc.stderr.strip() == \
+        "kg: error: the query needs parameter(s) x: give --param NAME=VALUE"
     proc = kg_neo4j(neo4j_env, "query", "RETURN $n + 1 AS m, $s AS s", "-p", "n:=41", "-p", "s=41", "--format", "json")
     assert json.loads(proc.stdout) == [{"m": 42, "s": "41"}]
 
@@ -325,6 +326,19 @@ def test_visits_of_official(loaded, neo4j_env):
     assert by_alias == rows
     tricky = query_json(neo4j_env, "visits_of_official.cypher", name="李秋华")
     assert TRICKY in [r["visited"] for r in tricky]
+
+
+def test_a_saved_query_runs_by_name_and_the_list_shows_its_parameters(loaded, neo4j_env):
+    by_file = query_json(neo4j_env, "visits_of_official.cypher", name="王明远")
+    proc = kg_neo4j(neo4j_env, "query", "visits_of_official", "--param", "name=王明远", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == by_file and by_file
+    proc = kg_neo4j(neo4j_env, "query", "visits_of_official")
+    assert proc.returncode == 1 and "parameter(s) name" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    listing = kg_neo4j(neo4j_env, "query", "--list", env={"NEO4J_PASSWORD": ""}).stdout
+    for f in QUERIES.glob("*.cypher"):
+        assert f.stem in listing
+    assert "visits_of_official  --param name=…" in listing
 
 
 def test_enterprises_visited_by_several(loaded, neo4j_env):
