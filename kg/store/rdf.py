@@ -41,7 +41,6 @@ from kg.vocab import ONTOLOGY_IRI as ONTOLOGY
 from kg.vocab import RELATIONS
 
 
-
 class _Namespace(Namespace):
     """rdflib's Namespace with each term made once: serialising asks for the same predicates per record."""
 

@@ -250,14 +250,6 @@ def countries() -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-@functools.lru_cache(maxsize=1)
-def jieba_tagged() -> dict[str, str]:
-    """Words jieba's dictionary tags as organisations (nt) or places (ns)."""
-    from kg.extract.recognise.tokens import dictionary_nt_ns
-
-    return dictionary_nt_ns()
-
-
 def _named(name: str, a: Area) -> bool:
     forms = {a.name, *a.level_forms()}
     if a.level <= 1 or a.name.endswith(("区", "县", "旗", "市")) and len(a.short) >= 2:

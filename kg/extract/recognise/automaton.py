@@ -17,8 +17,8 @@ import ahocorasick
 from kg.extract import lexicon as L
 from kg.extract.cache import persistent
 from kg.extract.patterns import PLACE_SUFFIX_END
-from kg.extract.recognise.gazetteer import Area, Gazetteer, countries, jieba_tagged
-from kg.extract.recognise.tokens import cut
+from kg.extract.recognise.gazetteer import Area, Gazetteer, countries
+from kg.extract.recognise.tokens import cut, dictionary_nt_ns
 
 COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
 ORG_WORD_ENDING = re.compile(rf"[院社部委局会厅署办所台]$|中心$|大学$|{COMPANY_WORD_ENDING.pattern}")
@@ -31,7 +31,7 @@ HOME_WORDS = ("我市", "本市", "我县", "本县", "我区", "本区", "我�
 def _organisations() -> dict[str, tuple]:
     """The automaton values of the words jieba's dictionary tags nt (the same for every home area)."""
     out = {}
-    for word, tag in jieba_tagged().items():
+    for word, tag in dictionary_nt_ns().items():
         if tag != "nt" or word in L.BODY_STEM_SET:
             continue      # 人大常委会 alone: whose? the body rule decides
         if len(word) <= 3 and word.endswith("会"):
@@ -50,7 +50,7 @@ def _place_entry(word: str, gaz: Gazetteer) -> tuple | None:
         return None
     m = PLACE_SUFFIX_END.search(word)
     core = word[:m.start()] if m else ""
-    if m and (jieba_tagged().get(core) == "ns" or gaz.lookup(core)):
+    if m and (dictionary_nt_ns().get(core) == "ns" or gaz.lookup(core)):
         return ("Place", word, None, len(word))    # 某港 with a place name core
     return None
 
@@ -62,7 +62,7 @@ def automaton(home: Area | None):
     A = ahocorasick.Automaton()
     for word, value in _organisations().items():
         A.add_word(word, value)
-    for word, tag in jieba_tagged().items():
+    for word, tag in dictionary_nt_ns().items():
         value = _place_entry(word, gaz) if tag == "ns" else None
         if value is not None:
             A.add_word(word, value)

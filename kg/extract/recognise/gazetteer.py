@@ -22,9 +22,9 @@ from __future__ import annotations
 import functools
 
 from kg.extract.recognise.areas import (GENERIC_COUNTIES, Area, by_code, code_level, countries, find_home,
-                                        former_names, jieba_tagged, load_areas, renamed)
+                                        former_names, load_areas, renamed)
 
-__all__ = ["Area", "Gazetteer", "code_level", "countries", "jieba_tagged", "load_areas"]
+__all__ = ["Area", "Gazetteer", "code_level", "countries", "load_areas"]
 
 
 class Gazetteer:

@@ -143,22 +143,6 @@ def model() -> Lac:
     return Lac(Path(next(iter(spec.submodule_search_locations))))
 
 
-def spans_of(words: list[tuple[str, str]]) -> list[Span]:
-    """PER/LOC/ORG spans of LAC's (word, tag) list, as offsets in the text it was given.
-
-    >>> spans_of([("张三", "PER"), ("在", "p"), ("北京市", "LOC")])
-    [Span(start=0, end=2, label='PER'), Span(start=3, end=6, label='LOC')]
-    """
-    out, pos = [], 0
-    for word, tag in words:
-        if tag in LABELS and word.strip():
-            out.append(Span(pos, pos + len(word), tag))
-        pos += len(word)
-    return out
-
-
-
-
 def tag_texts(texts: list[str]) -> list[list[Span]]:
     """The spans of every text (texts without a Han character are not run through the model)."""
     todo = [i for i, t in enumerate(texts) if HAN_CHAR.search(t)]

