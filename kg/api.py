@@ -23,6 +23,10 @@ from pathlib import Path
 __all__ = ["KnowledgeGraph", "extract", "load"]
 
 LIST_SEPARATOR = "|"      # how list attributes (aliases, titles) are written where only scalars may go
+EXPORT_FORMATS = ("graphml", "gexf", "csv")
+NODE_COLUMNS = ("id", "label", "type", "name", "aliases", "code", "titles", "mentions")
+EDGE_COLUMNS = ("id", "source", "target", "label", "predicate", "date", "title", "evidence", "article",
+                "rule", "confidence")
 
 
 def extract(source: str | os.PathLike, date: str | dt.date | None = None, home: str | None = None,
@@ -185,12 +189,6 @@ def write_export(kg: KnowledgeGraph, fmt: str, path: str | os.PathLike) -> list[
     if fmt == "csv":
         return _write_csv(g, target)
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-
-
-EXPORT_FORMATS = ("graphml", "gexf", "csv")
-NODE_COLUMNS = ("id", "label", "type", "name", "aliases", "code", "titles", "mentions")
-EDGE_COLUMNS = ("id", "source", "target", "label", "predicate", "date", "title", "evidence", "article",
-                "rule", "confidence")
 
 
 def _write_csv(g, folder: Path) -> list[Path]:

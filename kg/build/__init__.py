@@ -30,7 +30,7 @@ from pathlib import Path
 from kg.build.engines import extract_stream
 from kg.build.manifest import MANIFEST, adopt_existing_graph, clean_leftovers, read_manifest, write_manifest
 from kg.build.plan import PARTS, BuildError, Source, crash_point, file_options, part_key, plan_sources
-from kg.records import KINDS, RecordError, atomic_writer, read_records, write_error
+from kg.records import RecordError, atomic_writer, kinds_of_lines, read_records, write_error
 
 __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
 
@@ -214,13 +214,8 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
 
 def count_kinds(path: Path) -> dict:
     """Records by kind in a records file, read without parsing JSON."""
-    counts = dict.fromkeys(KINDS, 0)
     with open(path, encoding="utf-8") as fh:
-        for line in fh:  # the kind is the first key of every record line
-            kind = line[10:line.find('"', 10)] if line.startswith('{"kind": "') else None
-            if kind in counts:
-                counts[kind] += 1
-    return counts
+        return kinds_of_lines(fh)
 
 
 def write_outputs(out: Path, html: bool) -> None:

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
+from kg.api import EXPORT_FORMATS        # light: kg.api imports networkx and the pipeline only when called
 from kg.cli.errors import fail
 
-FORMATS = ("graphml", "gexf", "csv")       # kg.api.EXPORT_FORMATS (not imported: it loads the API)
 DEFAULT_NAMES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "csv"}
 
 
 @click.command()
 @click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="graphml and gexf: one file (Gephi, Cytoscape); csv: nodes.csv and edges.csv in a folder.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="File to write (a folder for csv) [default: DIR/graph.graphml, DIR/graph.gexf, DIR/csv/].")

@@ -12,7 +12,7 @@ import click
 
 from kg.build.engines import ENGINES  # light: no extraction or RDF libraries
 from kg.cli.errors import fail, failures, note, report
-from kg.records import RecordError, dumps, merge_records, read_records, write_error
+from kg.records import RecordError, dumps, kinds_of_lines, merge_records, read_records, write_error
 from kg.store import SERIALIZERS, serializer
 
 STATISTICAL = False      # kg.extract.pipeline.STATISTICAL, without importing the pipeline at start-up
@@ -210,8 +210,7 @@ def _build_progress(items, total: int, talk: int):
     """The bar (not with -q), and with -v a line per extracted file."""
     for res in progress_bar(items, total, "build", progress=False if talk < 0 else None):
         if talk > 0 and "jsonl" in res:
-            kinds = {k: res["jsonl"].count(f'{{"kind": "{k}"') for k in ("article", "entity", "triple")}
-            click.echo(file_line(res["path"], kinds), err=True)
+            click.echo(file_line(res["path"], kinds_of_lines(res["jsonl"].splitlines())), err=True)
         yield res
 
 
