@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import RDF
 
 from kg.build.plan import crash_point
 from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, record_key, write_jsonl
@@ -105,7 +106,7 @@ def _sorted_lines(records: Iterable[dict], tmp: Path, chunk: int) -> Iterator[st
 
 
 KEY_END = "\x00"     # ends each part of the key: no IRI has it, and N-Triples writes it \u0000 in a literal
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE = NTRIPLES_TERMS.iri(str(RDF.type))
 
 
 def _keyed_line(s: str, p: str, o: str) -> str:

@@ -104,7 +104,7 @@ def cut_graph(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
         deg = dict(h.degree())
         ranked = sorted(h, key=lambda n: (-deg[n], str(g.nodes[n].get("name")), str(n)))
         h = g.subgraph(ranked[:max(max_nodes, 0)])
-    h = _ordered_copy(g, set(h))
+    h = ordered_subgraph(g, [n for n in g if n in h])
     note = {"total_nodes": g.number_of_nodes(), "total_edges": g.number_of_edges(),
             "shown_nodes": h.number_of_nodes(), "shown_edges": h.number_of_edges(),
             "types": sorted(types) if types is not None else None,
@@ -114,18 +114,26 @@ def cut_graph(g: nx.MultiDiGraph, types: Iterable[str] | None = None,
     return h, note
 
 
-def _ordered_copy(g: nx.MultiDiGraph, nodes: set) -> nx.MultiDiGraph:
-    """The subgraph of `nodes` with nodes and edges in `g`'s order.
+def ordered_subgraph(g: nx.Graph, nodes: list) -> nx.Graph:
+    """The subgraph of `nodes` as a graph of its own: nodes in the order given, each node's edges in `g`'s.
 
-    (A networkx subgraph view of fewer than half the nodes iterates its node
-    set, whose order changes from process to process with string hashing; the
-    layout, and so graph.html, would too.)
+    Not ``g.subgraph(nodes)``: a networkx view of fewer than half the nodes
+    iterates its node set, whose order changes from process to process with
+    string hashing; the layout, and so graph.html, would too.
+
+    >>> g = nx.MultiDiGraph([("c", "a"), ("a", "b"), ("b", "d")])
+    >>> list(ordered_subgraph(g, ["a", "b", "c"]).edges(keys=True))
+    [('a', 'b', 0), ('c', 'a', 0)]
     """
+    members = set(nodes)
     h = g.__class__()
     h.graph.update(g.graph)
-    h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in nodes)
-    edges = g.edges(keys=True, data=True) if g.is_multigraph() else g.edges(data=True)
-    h.add_edges_from(e for e in edges if e[0] in nodes and e[1] in nodes)
+    h.add_nodes_from((n, g.nodes[n]) for n in nodes)
+    if g.is_multigraph():
+        h.add_edges_from((u, v, k, d) for u in nodes for v, keyed in g[u].items() if v in members
+                         for k, d in keyed.items())
+    else:
+        h.add_edges_from((u, v, d) for u in nodes for v, d in g[u].items() if v in members)
     return h
 
 
@@ -147,15 +155,6 @@ def simple_graph(g: nx.Graph) -> nx.Graph:
     return simple
 
 
-def _ordered_component(g: nx.Graph, comp: list) -> nx.Graph:
-    """The component as a graph of its own, nodes in `comp`'s order, edges in `g`'s (see _ordered_copy)."""
-    members = set(comp)
-    sub = nx.Graph()
-    sub.add_nodes_from(comp)
-    sub.add_edges_from((u, v) for u in comp for v in g[u] if v in members)
-    return sub
-
-
 def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict[str, tuple[float, float]]:
     """Pixel positions for every node, computed once so the page need not animate.
 
@@ -174,7 +173,7 @@ def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict
                    key=lambda c: (-len(c), str(c[0])))
     boxes = []
     for comp in comps:
-        sub = _ordered_component(simple, comp)
+        sub = ordered_subgraph(simple, comp)
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         elif len(comp) < 300:
