@@ -27,6 +27,18 @@ COMMANDS = {
 }
 
 
+def saved_queries_option(suffix: str, what: str):
+    """``--list``: print the saved queries ending in `suffix` (kg.resources.catalogue) and exit."""
+    def show(ctx, _param, on: bool) -> None:
+        if on:
+            from kg.resources import catalogue
+
+            click.echo(catalogue(suffix))
+            ctx.exit()
+    return click.option("--list", is_flag=True, is_eager=True, expose_value=False, callback=show,
+                        help=f"List the saved queries{what} (a NAME runs one), and exit.")
+
+
 class LazyGroup(click.Group):
     """A group whose commands are the entries of COMMANDS, imported on first use."""
 

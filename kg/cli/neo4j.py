@@ -19,6 +19,7 @@ import unicodedata
 
 import click
 
+from kg.cli import saved_queries_option
 from kg.cli.errors import failures
 from kg.records import RecordError, read_records
 
@@ -86,14 +87,6 @@ def load(path, uri, user, password, batch_size):
         f"graph now has {counts['nodes']} nodes and {counts['relationships']} relationships")
 
 
-def _list_saved(ctx, on: bool) -> None:
-    if on:
-        from kg.resources import catalogue
-
-        click.echo(catalogue(".cypher"))
-        ctx.exit()
-
-
 def parse_params(pairs: tuple[str, ...]) -> dict:
     """`k=v` gives the string v; `k:=JSON` a JSON value.
 
@@ -158,8 +151,7 @@ def format_rows(keys: list[str], rows: list[list], fmt: str) -> str:
 @click.argument("cypher", required=False)
 @click.option("--file", "-f", "cypher_file", type=click.File(encoding="utf-8"),
               help="Read the query from this file (e.g. queries/*.cypher).")
-@click.option("--list", is_flag=True, is_eager=True, expose_value=False, callback=lambda ctx, _p, on: _list_saved(
-    ctx, on), help="List the saved queries and their parameters (a NAME runs one), and exit.")
+@saved_queries_option(".cypher", " and their parameters")
 @click.option("--param", "-p", "params", multiple=True, metavar="K=V|K:=JSON",
               help="Query parameter: k=v passes the string v, k:=JSON a JSON value (n:=10). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli import saved_queries_option
 from kg.cli.errors import fail, failures
 
 
@@ -43,14 +44,6 @@ def load(inputs, store_path, replace, no_ontology):
     click.echo(f"{store_path}: {counts['added']} quads added, {counts['after']} in the store")
 
 
-def _list_saved(ctx, _param, on: bool) -> None:
-    if on:
-        from kg.resources import catalogue
-
-        click.echo(catalogue(".rq"))
-        ctx.exit()
-
-
 def _substitution(item: str):
     """k=v: ?k is bound to v: a @zh literal if v has Chinese characters (as names in the graph are),
     an IRI if written <…>, else a plain string."""
@@ -75,8 +68,7 @@ def _substitution(item: str):
               help="Bind ?NAME to VALUE (a @zh literal if it has Chinese characters, <…> an IRI). Repeatable.")
 @click.option("--format", "fmt", default="csv", type=click.Choice(["csv", "tsv", "json", "xml"]),
               help="Result format of SELECT/ASK (CONSTRUCT/DESCRIBE print N-Triples).")
-@click.option("--list", is_flag=True, is_eager=True, expose_value=False, callback=_list_saved,
-              help="List the saved queries (a NAME runs one), and exit.")
+@saved_queries_option(".rq", "")
 def query(query, store_path, params, fmt):
     """Run a SPARQL query (text, @file.rq, or the NAME of a saved query) on a store; print the results.
 
