@@ -23,7 +23,7 @@ from pathlib import Path
 __all__ = ["KnowledgeGraph", "extract", "load"]
 
 LIST_SEPARATOR = "|"      # how list attributes (aliases, titles) are written where only scalars may go
-EXPORT_FORMATS = ("graphml", "gexf", "csv")
+EXPORT_FORMATS = ("graphml", "gexf", "csv", "neo4j-csv")
 NODE_COLUMNS = ("id", "label", "type", "name", "aliases", "code", "titles", "mentions")
 EDGE_COLUMNS = ("id", "source", "target", "label", "predicate", "date", "title", "evidence", "article",
                 "rule", "confidence")
@@ -173,13 +173,19 @@ def write_export(kg: KnowledgeGraph, fmt: str, path: str | os.PathLike) -> list[
     """Write the graph for other tools; return the files written (each atomically).
 
     ``graphml`` and ``gexf`` (Gephi, Cytoscape) write one file; ``csv`` writes
-    ``nodes.csv`` and ``edges.csv`` (with a header) into the folder `path`.
+    ``nodes.csv`` and ``edges.csv`` (with a header) into the folder `path`;
+    ``neo4j-csv`` the files of ``neo4j-admin database import`` and their
+    argument file ``neo4j-admin.args`` into the folder `path`
+    (:func:`kg.store.neo4j_bulk.write_import_files`).
     """
     import networkx as nx
 
     from kg.records import atomic_writer
 
     target = Path(path)
+    if fmt == "neo4j-csv":
+        from kg.store.neo4j_bulk import write_import_files
+        return write_import_files(kg, target)
     g = kg.to_networkx()
     if fmt in ("graphml", "gexf"):
         write = nx.write_graphml if fmt == "graphml" else nx.write_gexf

@@ -3,24 +3,36 @@
 
     eval "$(scripts/neo4j-local start)"
     .venv/bin/python scripts/bench_neo4j.py --triples 100000 --clear
+    .venv/bin/python scripts/bench_neo4j.py --triples 600000 --clear --bulk   # also neo4j-admin's import
 
 Generates records in the docs/format.md shape (invented names), loads them
 into an empty database with kg.neo4j_store.load_records, then loads them a
 second time (idempotent: nothing created) and prints relationships/s for
 both runs. Refuses to touch a non-empty database unless --clear is given.
+With --bulk, the same records also go through `kg neo4j load --bulk`'s path
+(kg.store.neo4j_bulk.bulk_load: CSV files, neo4j-admin database import, the
+server started, constraints created) into a scratch home that links the
+running server's jars (NEO4J_HOME), and both times are printed.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kg.store.neo4j import clear_graph, connect, graph_counts, load_records  # noqa: E402
+from kg.store.neo4j_bulk import bulk_load  # noqa: E402
+from kg.store.sparql_engine import free_port  # noqa: E402
+
+LOCAL = Path(__file__).resolve().parent / "neo4j-local"
 
 TYPES = ["Official", "Enterprise", "AdministrativeArea", "Organization", "Place", "Policy"]
 PREDICATES = {  # predicate: (subject type, object type)
@@ -97,6 +109,28 @@ def cpu_note(rels, server_cpu, client_cpu) -> str:
             f"{rels / (server_cpu + client_cpu):,.0f} relationships per CPU-second")
 
 
+def timed_bulk(records) -> tuple[float, dict]:
+    """Seconds of bulk_load into a fresh scratch home (its database created empty by a first start)."""
+    source = Path(os.environ["NEO4J_HOME"])
+    cache = Path(tempfile.mkdtemp(prefix="kg-bench-neo4j-"))
+    home = cache / source.name
+    (home / "cypher-shell").mkdir(parents=True)
+    (home / "lib").symlink_to(source / "lib")
+    (home / "cypher-shell" / "lib").symlink_to(source / "cypher-shell" / "lib")
+    env = os.environ | {"KG_NEO4J_CACHE": str(cache), "NEO4J_BOLT_PORT": str(free_port())}
+    try:
+        out = subprocess.run([LOCAL, "start"], env=env, capture_output=True, text=True, check=True).stdout
+        words = dict(w.split("=", 1) for w in out.split()[1:])
+        subprocess.run([LOCAL, "stop"], env=env, capture_output=True, check=True)
+        start = time.perf_counter()
+        counts = bulk_load(records, home, words["NEO4J_URI"], words["NEO4J_USER"], words["NEO4J_PASSWORD"],
+                           progress=lambda m: print(f"  bulk {time.perf_counter() - start:6.1f}s: {m}", flush=True))
+        return time.perf_counter() - start, counts
+    finally:
+        subprocess.run([LOCAL, "stop"], env=env, capture_output=True)
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--triples", type=int, default=100_000)
@@ -104,6 +138,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2_000)
     ap.add_argument("--batch-size", type=int, default=5_000)
     ap.add_argument("--clear", action="store_true", help="empty the database first")
+    ap.add_argument("--bulk", action="store_true", help="also time kg neo4j load --bulk (needs NEO4J_HOME)")
     args = ap.parse_args()
 
     driver = connect(os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
@@ -130,6 +165,11 @@ def main() -> int:
     same = graph_counts(driver) == counts
     print(f"counts after second load unchanged: {same} ({counts['nodes']} nodes, "
           f"{counts['relationships']} relationships)")
+    if args.bulk:
+        bulk_secs, bulk_counts = timed_bulk(records)
+        print(f"bulk load:   {bulk_counts['nodes']} nodes, {bulk_counts['relationships']} relationships in "
+              f"{bulk_secs:.1f}s with import, server start and constraints ({bulk_counts['import']}); "
+              f"{secs / bulk_secs:.1f}x the first load's speed; same counts: {bulk_counts['nodes'] == counts['nodes'] and bulk_counts['relationships'] == counts['relationships']}")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     driver.close()
     return 0 if same else 1

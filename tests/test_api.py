@@ -110,3 +110,21 @@ def test_kg_export_of_nothing_is_one_line(tmp_path):
     (line,) = error_lines(res)
     assert "nowhere" in line and "kg build" in line
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_kg_export_neo4j_csv_writes_the_importers_files(seed_build, tmp_path, graph):
+    res = run_kg("export", seed_build, "--format", "neo4j-csv", "-o", tmp_path / "import")
+    assert res.returncode == 0, res.stderr
+    rows = {}
+    for path in (tmp_path / "import").glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows[path.name] = list(csv.reader(fh))
+    entity_ids = {r[0] for name, table in rows.items() if name.startswith("entities-") for r in table[1:]}
+    assert entity_ids == {e["id"] for e in graph.entities}
+    triple_rows = [dict(zip(table[0], r)) for name, table in rows.items() if name.startswith("triples-")
+                   for r in table[1:]]
+    assert {r["id"] for r in triple_rows} == {t["id"] for t in graph.triples}
+    assert all(r[":START_ID"] in entity_ids and r[":END_ID"] in entity_ids for r in triple_rows)
+    args = (tmp_path / "import" / "neo4j-admin.args").read_text(encoding="utf-8").split()
+    assert sorted(a.partition("=")[2] for a in args if a.startswith(("--nodes=", "--relationships="))) \
+        == sorted(rows)

@@ -5,11 +5,12 @@ import os
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
 from kg.store.sparql_engine import free_port
-from real_parts import ROOT, missing
+from real_parts import ROOT, chromium, missing
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -45,3 +46,45 @@ def test_a_first_start_keeps_the_password_off_every_command_line(tmp_path):
         assert oct(next((tmp_path / "cache").glob("*/password")).stat().st_mode)[-3:] == "600"
     finally:
         subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"], env=env, capture_output=True, timeout=120)
+
+
+def _home_of_the_test_server() -> Path:
+    home = Path(os.environ.get("NEO4J_HOME") or "")
+    if not (home / "bin" / "cypher-shell").exists():
+        missing("NEO4J_HOME of a scripts/neo4j-local server is not set (scripts/test.sh sets it)")
+    return home
+
+
+def test_cypher_shell_runs_against_the_server_with_the_variables_start_prints():
+    home = _home_of_the_test_server()
+    run = subprocess.run([home / "bin" / "cypher-shell", "--format", "plain"], input="RETURN 40 + 2 AS answer;\n",
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["answer", "42"]
+
+
+def test_browser_is_served_on_loopback_and_loads_in_chromium(tmp_path):
+    """`start --browser`: Neo4j Browser (Maven Central's org.neo4j.client:neo4j-browser) at /browser/."""
+    home = _home_of_the_test_server()
+    scratch = tmp_path / "cache" / home.name
+    (scratch / "lib").mkdir(parents=True)
+    for jar in (home / "lib").iterdir():          # the jars linked one by one: the browser's lands here only
+        (scratch / "lib" / jar.name).symlink_to(jar)
+    (scratch / "cypher-shell").mkdir()
+    (scratch / "cypher-shell" / "lib").symlink_to(home / "cypher-shell" / "lib")
+    http_port = free_port()
+    env = os.environ | {"KG_NEO4J_CACHE": str(tmp_path / "cache"), "NEO4J_BOLT_PORT": str(free_port()),
+                        "NEO4J_HTTP_PORT": str(http_port)}
+    try:
+        start = subprocess.run([ROOT / "scripts" / "neo4j-local", "start", "--browser"], env=env,
+                               capture_output=True, text=True, timeout=300)
+        assert start.returncode == 0, start.stderr[-1500:]
+        assert f"http://127.0.0.1:{http_port}/browser/" in start.stderr
+        assert "server.http.listen_address=127.0.0.1:" in (scratch / "conf" / "neo4j.conf").read_text()
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{http_port}/browser/", timeout=60_000)
+            page.wait_for_selector("text=/connect/i", timeout=60_000)
+            assert page.title() == "Neo4j Browser"
+    finally:
+        subprocess.run([ROOT / "scripts" / "neo4j-local", "stop"], env=env, capture_output=True, timeout=180)

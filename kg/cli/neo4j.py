@@ -2,6 +2,7 @@
 
     eval "$(scripts/neo4j-local start)"
     kg neo4j load out/
+    kg neo4j load --bulk out/          # first load of an empty database, server stopped
     kg neo4j query --file queries/visits_of_official.cypher --param name=张三 --format table
 
 Connection comes from --uri/--user/--password or NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD.
@@ -16,6 +17,7 @@ import json
 import logging
 import time
 import unicodedata
+from pathlib import Path
 
 import click
 
@@ -57,22 +59,40 @@ def neo4j():
 @connection_options
 @click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1, 100_000),
               help="Rows per transaction.")
-def load(path, uri, user, password, batch_size):
+@click.option("--bulk", is_flag=True,
+              help="First load into an empty database with neo4j-admin's importer (the server stopped; "
+                   "kg starts it and creates the constraints).")
+@click.option("--neo4j-home", type=click.Path(file_okay=False, path_type=Path), envvar="NEO4J_HOME",
+              show_envvar=True, help="With --bulk: the Neo4j home whose bin/neo4j-admin and bin/neo4j are run.")
+@click.option("--database", default="neo4j", show_default=True, help="With --bulk: the database to fill.")
+def load(path, uri, user, password, batch_size, bulk, neo4j_home, database):
     """Load PATH (a `kg build` DIR or a triples.jsonl file) into Neo4j.
 
     Idempotent: entities and articles are merged on their ids and
     relationships on the triple id, so loading twice changes nothing and a
     second corpus merges into the first.
 
+    --bulk is for the first load of a big graph: it refuses a running
+    server and a database that is not empty, imports with `neo4j-admin
+    database import`, starts the server and creates the constraints and
+    indexes. The graph is the same as without --bulk.
+
     \b
-    Example:
+    Examples:
       eval "$(scripts/neo4j-local start)"; kg neo4j load graph/
+      scripts/neo4j-local stop; kg neo4j load --bulk graph/    # NEO4J_HOME from the eval
     """
-    from kg.store.neo4j import Neo4jStoreError, graph_counts, load_records
     with failures(RecordError):
         records = list(read_records(path))
-    driver = open_driver(uri, user, password)
     started = time.perf_counter()
+    if bulk:
+        counts = _bulk(records, path, neo4j_home, database, uri, user, password)
+        click.echo(f"loaded {path} with neo4j-admin into database {database}: {counts['import']}; "
+                   f"{time.perf_counter() - started:.1f}s; graph now has {counts['nodes']} nodes and "
+                   f"{counts['relationships']} relationships")
+        return
+    from kg.store.neo4j import Neo4jStoreError, graph_counts, load_records
+    driver = open_driver(uri, user, password)
     try:
         with failures(Neo4jStoreError, RecordError, where=path):
             totals = load_records(driver, records, batch_size=batch_size, progress=_progress)
@@ -85,6 +105,17 @@ def load(path, uri, user, password, batch_size):
         f"{totals['relationships_created']} relationships created, "
         f"{totals['properties_set']} properties set in {totals['batches']} batches, {seconds:.1f}s; "
         f"graph now has {counts['nodes']} nodes and {counts['relationships']} relationships")
+
+
+def _bulk(records, path, home, database, uri, user, password) -> dict:
+    from kg.store.neo4j import Neo4jStoreError
+    from kg.store.neo4j_bulk import BulkImportError, bulk_load
+    if home is None:
+        raise click.UsageError("--bulk needs the Neo4j home: --neo4j-home DIR or NEO4J_HOME "
+                               "(scripts/neo4j-local start prints it)")
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)   # the probe of a stopped server is expected to fail
+    with failures(RecordError, where=path), failures(BulkImportError, Neo4jStoreError):
+        return bulk_load(records, home, uri, user, password, database=database, progress=_progress)
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict:

@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import os
-import shlex
 import socket
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from hypothesis import strategies as st
 
 from kg.store.neo4j import REL_TYPES, Neo4jStoreError, clear_graph, connect, graph_counts, load_records, run_query
 from kg.records import read_records
+from neo4j_helpers import kg_command, kg_neo4j
 from real_parts import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -35,73 +35,12 @@ TRICKY = 'O\'Neil "联合" \\ {x} $name\n<script>alert(1)</script>有限公司'
 pytestmark = pytest.mark.neo4j
 
 
-def unavailable(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"Neo4j is required under CI=true: {reason}", pytrace=False)
-    pytest.skip(f"no Neo4j server: {reason}")
-
-
-def parse_exports(text: str) -> dict:
-    """`export NEO4J_URI=… NEO4J_USER=… NEO4J_PASSWORD=…` -> dict."""
-    words = shlex.split(text.strip().splitlines()[-1])
-    return dict(w.split("=", 1) for w in words if "=" in w)
-
-
-@pytest.fixture(scope="session")
-def neo4j_env():
-    env = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")}
-    started_here = False
-    if not (env["NEO4J_URI"] and env["NEO4J_PASSWORD"]):
-        try:
-            was_running = subprocess.run([LOCAL, "status"], capture_output=True, timeout=60).returncode == 0
-            proc = subprocess.run([LOCAL, "start"], capture_output=True, text=True, timeout=900)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            unavailable(f"scripts/neo4j-local start: {exc}")
-        if proc.returncode != 0:
-            unavailable(f"scripts/neo4j-local start failed: {proc.stderr[-800:]}")
-        env = parse_exports(proc.stdout)
-        started_here = not was_running
-    env["NEO4J_USER"] = env.get("NEO4J_USER") or "neo4j"
-    try:
-        connect(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"]).close()
-    except Neo4jStoreError as exc:
-        unavailable(str(exc))
-    yield env
-    if started_here:
-        subprocess.run([LOCAL, "stop"], capture_output=True, timeout=120)
-
-
-@pytest.fixture(scope="session")
-def session_driver(neo4j_env):
-    driver = connect(neo4j_env["NEO4J_URI"], neo4j_env["NEO4J_USER"], neo4j_env["NEO4J_PASSWORD"])
-    yield driver
-    driver.close()
-
-
-@pytest.fixture
-def driver(session_driver):
-    """A driver on an empty database (Community has one database: clear it)."""
-    clear_graph(session_driver)
-    return session_driver
-
-
 @pytest.fixture
 def loaded(driver):
     """Both invented corpora loaded."""
     for path in (FIXTURE, FIXTURE2):
         load_records(driver, read_records(path))
     return driver
-
-
-def kg_command() -> list[str]:
-    """The `kg neo4j` command of this checkout."""
-    return [sys.executable, "-m", "kg", "neo4j"]
-
-
-def kg_neo4j(neo4j_env, *args, env=None, timeout=120):
-    full_env = os.environ | neo4j_env | (env or {}) | {"PYTHONPATH": str(ROOT)}
-    return subprocess.run([*kg_command(), *map(str, args)], capture_output=True, text=True,
-                          env=full_env, cwd=ROOT, timeout=timeout)
 
 
 def query_json(neo4j_env, query_file, **params):
