@@ -30,7 +30,7 @@ from pathlib import Path
 from kg.build.engines import extract_stream
 from kg.build.manifest import MANIFEST, adopt_existing_graph, clean_leftovers, read_manifest, write_manifest
 from kg.build.plan import PARTS, BuildError, Source, crash_point, file_options, part_key, plan_sources
-from kg.records import RecordError, atomic_writer, kinds_of_lines, read_records, write_error
+from kg.records import RecordError, atomic_writer, kinds_of_lines, read_records, write_error, write_jsonl
 
 __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
 
@@ -119,20 +119,41 @@ class _Run:
 def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int | None = None,
                 engine: str = "local", scheduler: str | None = None, html: bool = True,
                 progress: Callable[[Iterable, int], Iterable] | None = None,
-                log: Callable[[str], None] = print, statistical: bool = False) -> BuildResult:
+                log: Callable[[str], None] = print, statistical: bool = False,
+                curation: str | os.PathLike | None = None, note: Callable[[str], None] = print) -> BuildResult:
     """Extract new files into parts, merge all parts, write the outputs.
 
     The manifest has one entry per source content (sha256): a file given again
     with the same options is skipped; with other options (or another kg) its
     part is replaced, so the graph never holds a file twice. `progress`
     wraps the stream of per-file results (``progress(items, total)``, e.g. a
-    tqdm bar); `log` receives one line per failed file.
+    tqdm bar); `log` receives one line per failed file. `curation` is a file
+    of corrections (:mod:`kg.build.curate`) applied to the merged graph; a
+    changed file rewrites the outputs without re-extracting, and `note`
+    receives a line for each correction that found nothing.
     """
     out = Path(out_dir)
+    corrections = _corrections(curation)
     prepare_folder(out)
     with build_lock(out):
         clean_leftovers(out)
-        return _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical)
+        return _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical,
+                      (corrections, note))
+
+
+def _corrections(curation) -> tuple[str, list] | None:
+    """(the file's sha256, its corrections), read before anything is built; BuildError for a bad file."""
+    if curation is None:
+        return None
+    from kg.build.curate import CurationError, read_curation
+
+    try:
+        corrections = read_curation(curation)
+    except CurationError as exc:
+        raise BuildError(str(exc)) from None
+    import hashlib
+
+    return hashlib.sha256(Path(curation).read_bytes()).hexdigest(), corrections
 
 
 def prepare_folder(out: Path) -> None:
@@ -168,9 +189,15 @@ def build_lock(out: Path):
         fh.close()
 
 
-def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical) -> BuildResult:
+def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical,
+           curation) -> BuildResult:
     manifest = read_manifest(out)
     before = json.dumps(manifest, sort_keys=True)
+    corrections, note = curation
+    if corrections:
+        manifest["curation"] = corrections[0]     # another file (or none) rewrites the outputs
+    else:
+        manifest.pop("curation", None)
     adopt_existing_graph(out, manifest)
     run = _Run(out, manifest["sources"], date, home, log, statistical)
     result = run.result
@@ -196,6 +223,8 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
         t0 = time.perf_counter()
         copies = {m["part"].rsplit("/", 1)[-1]: m["copies"] for m in run.sources.values() if m.get("copies")}
         result.counts = merge_parts(parts, out / "triples.jsonl", copies=copies)
+        if corrections:
+            result.counts = curate_graph(out / "triples.jsonl", corrections[1], note)
         crash_point("triples")
         t1 = time.perf_counter()
         write_outputs(out, html)
@@ -210,6 +239,19 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
     for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
         stale.unlink()
     return result
+
+
+def curate_graph(path: Path, corrections: list, note: Callable[[str], None]) -> dict:
+    """Apply the corrections to the merged records file in place; return its counts by kind."""
+    from collections import Counter
+
+    from kg.build.curate import apply_curation
+
+    records, notes = apply_curation(read_records(path), corrections)
+    for line in notes:
+        note(line)
+    write_jsonl(records, path)
+    return dict(Counter(r["kind"] for r in records))
 
 
 def count_kinds(path: Path) -> dict:

@@ -21,6 +21,7 @@ COMMANDS = {
     "export": "kg.cli.export:export",
     "neo4j": "kg.cli.neo4j:neo4j",
     "rdf": "kg.cli.rdf:rdf",
+    "review": "kg.cli.review:review",
     "serve": "kg.cli.rdf:serve",
     "validate": "kg.cli.rdf:validate",
     "view": "kg.cli.view:view",

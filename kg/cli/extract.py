@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from kg.build.engines import ENGINES  # light: no extraction or RDF libraries
+from kg.cli.corpus import corpus_settings, curation_option, lexicon_option, use_lexicons
 from kg.cli.errors import fail, failures, note, report
 from kg.records import RecordError, dumps, kinds_of_lines, merge_records, read_records, write_error
 from kg.store import SERIALIZERS, serializer
@@ -143,21 +144,23 @@ def talk_level(quiet: bool, verbose: bool) -> int:
 def with_common(f):
     for opt in reversed(common):
         f = opt(f)
-    return f
+    return lexicon_option(f)
 
 
 @click.command()
 @with_common
 @click.option("--format", "fmt", type=click.Choice(list(SERIALIZERS)), default="jsonl", show_default=True)
 @click.option("-o", "--output", help="Output file (default: standard output).")
-def extract(paths, date, home, pattern, statistical, quiet, verbose, fmt, output):
+def extract(paths, date, home, pattern, statistical, quiet, verbose, lexicons, fmt, output):
     """Extract entities and triples from newspaper pages (files, folders or '-').
 
     \b
     Examples:
       kg extract 2024-03-05-p01.txt --home 保定市 -o page.jsonl
       kg extract archive/ --glob '*.pdf' --format ttl -o archive.ttl
+      kg extract page.txt --lexicon my-city.toml
     """
+    use_lexicons(corpus_settings(paths, lexicons)[0])
     records, failed = run_extraction(paths, date, home, pattern, statistical, talk_level(quiet, verbose))
     if failed and not records and output not in (None, "-"):
         fail(f"no input could be read; {output} left unchanged")
@@ -180,7 +183,9 @@ def extract(paths, date, home, pattern, statistical, quiet, verbose, fmt, output
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="local", show_default=True,
               help="Where files are extracted: local processes or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
-def build(paths, date, home, pattern, statistical, quiet, verbose, out_dir, html, jobs, engine, scheduler):
+@curation_option
+def build(paths, date, home, pattern, statistical, quiet, verbose, lexicons, out_dir, html, jobs, engine, scheduler,
+          curation):
     """Build or extend a graph folder: triples.jsonl, graph.ttl and graph.html.
 
     Each source file is extracted once into DIR/parts/ (keyed by its content
@@ -191,15 +196,19 @@ def build(paths, date, home, pattern, statistical, quiet, verbose, out_dir, html
     Examples:
       kg build archive/2024/ --home 保定市 --out graph/
       kg build archive/2025/ --home 保定市 --out graph/ -j 4     # adds a year
+      kg build archive/ --out graph/ --lexicon my-city.toml --curation corrections.tsv
     """
     from kg.build import BuildError, build_graph
 
     talk = talk_level(quiet, verbose)
+    lexicon_files, curation = corpus_settings(paths, lexicons, curation)
+    use_lexicons(lexicon_files)
     files, failed = input_files(paths, pattern)
     with failures(BuildError):
         result = build_graph(files, out_dir, date=date, home=home, jobs=jobs, engine=engine,
                              scheduler=scheduler, html=html, progress=lambda items, total: _build_progress(
-                                 items, total, talk), log=report, statistical=statistical)
+                                 items, total, talk), log=report, statistical=statistical, curation=curation,
+                             note=note if talk >= 0 else lambda message: None)
     if talk >= 0:
         _build_summary(result, out_dir)
     if failed or result.errors:

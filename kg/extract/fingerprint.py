@@ -1,5 +1,5 @@
-"""A short hash of everything that shapes records: the code and data of extraction, and the
-versions of the packages whose data it reads.
+"""A short hash of everything that shapes records: the code and data of extraction, the
+versions of the packages whose data it reads, and the user's lexicon files (KG_LEXICONS).
 
 Two users: a build reuses a part only under the same fingerprint
 (:mod:`kg.build.plan`), and the table cache (:mod:`kg.extract.cache`) keeps
@@ -16,6 +16,8 @@ import hashlib
 import importlib.metadata
 import sys
 from pathlib import Path
+
+from kg.extract import user_lexicon as user_lexicons
 
 # what shapes records, relative to the kg package (tests/build/test_build_plan.py checks it is complete)
 SHAPING = ("extract", "model.py", "vocab.py", "records.py")
@@ -51,5 +53,7 @@ def extraction_fingerprint() -> str:
         h.update(f.relative_to(pkg).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     for name in DATA_PACKAGES:
         h.update(f"{name}={_version(name)}\0".encode())
+    for part in user_lexicons.fingerprint_parts():     # the user's words shape records as ours do
+        h.update(b"lexicon\0" + part + b"\0")
     h.update(f"python={sys.version_info[:2]}".encode())
     return h.hexdigest()[:12]

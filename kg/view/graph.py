@@ -36,7 +36,8 @@ def to_networkx(records: Iterable[dict]) -> nx.MultiDiGraph:
 
     Node attributes: type, name, aliases, code (and titles, mentions when given).
     Edge attributes: predicate, date, title, evidence, article (and rule,
-    confidence).  ``g.graph["articles"]`` maps article id to
+    confidence). Nodes and edges a curation file changed have ``curated``
+    (the corrections, ``["curation.tsv:3 same-as"]``).  ``g.graph["articles"]`` maps article id to
     ``{"headline", "date"}`` so the evidence can be cited.
     """
     g = nx.MultiDiGraph()
@@ -54,7 +55,7 @@ def to_networkx(records: Iterable[dict]) -> nx.MultiDiGraph:
                        name=rec.get("name") or rec["id"],
                        aliases=list(rec.get("aliases") or []), code=rec.get("code"),
                        titles=list(rec.get("titles") or []),
-                       mentions=rec.get("mentions"))
+                       mentions=rec.get("mentions"), **curation_attrs(rec))
         elif kind == "triple":
             triples.append(rec)
     for t in triples:
@@ -68,9 +69,14 @@ def to_networkx(records: Iterable[dict]) -> nx.MultiDiGraph:
         g.add_edge(ends[0], ends[1], key=t["id"], predicate=t.get("predicate"),
                    date=t.get("date"), title=t.get("title"), evidence=t.get("evidence") or "",
                    article=t.get("article"), rule=t.get("rule"),
-                   confidence=t.get("confidence"))
+                   confidence=t.get("confidence"), **curation_attrs(t))
     g.graph["articles"] = articles
     return g
+
+
+def curation_attrs(rec: dict) -> dict:
+    """``{"curated": [...]}`` for a record a curation file changed (kg.build.curate), else nothing."""
+    return {"curated": list(rec["curated"])} if rec.get("curated") else {}
 
 
 def total_degrees(g: nx.MultiDiGraph) -> dict[str, int]:

@@ -32,7 +32,7 @@ from pyvis.network import Network
 
 from kg import vocab
 from kg.records import atomic_writer, script_json
-from kg.view.graph import UNKNOWN_TYPE, cut_graph, layout_positions, to_networkx
+from kg.view.graph import UNKNOWN_TYPE, curation_attrs, cut_graph, layout_positions, to_networkx
 
 ASSETS = Path(__file__).with_name("assets")
 VIS_DIR = Path(pyvis.__file__).with_name("lib") / "vis-9.1.2"
@@ -83,7 +83,7 @@ def build_network(g: nx.MultiDiGraph) -> Network:
         net.add_node(node, label=attrs.get("name") or node, shape=shape, color=colour,
                      x=x, y=y, value=degree[node], type=kind, name=attrs.get("name") or node,
                      aliases=attrs.get("aliases") or [], code=attrs.get("code"),
-                     titles=attrs.get("titles") or [], degree=degree[node])
+                     titles=attrs.get("titles") or [], degree=degree[node], **curation_attrs(attrs))
     parallel: dict[tuple, int] = {}
     for a, b, key, attrs in g.edges(keys=True, data=True):
         pair = (a, b) if str(a) <= str(b) else (b, a)
@@ -95,7 +95,7 @@ def build_network(g: nx.MultiDiGraph) -> Network:
         edge = {"id": key, "label": label, "predicate": pred, "date": attrs.get("date"),
                 "title_": attrs.get("title"), "evidence": attrs.get("evidence") or "",
                 "article": attrs.get("article"),
-                "color": PREDICATE_STYLE.get(pred, ("", "#999999"))[1]}
+                "color": PREDICATE_STYLE.get(pred, ("", "#999999"))[1], **curation_attrs(attrs)}
         if nth:  # parallel triples (two visits, say) would draw on top of each other
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.2 * nth}
         # pyvis's add_edge scans the node list per edge (O(n*e)); the nodes are

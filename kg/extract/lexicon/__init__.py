@@ -5,6 +5,9 @@ words any reader of a Chinese newspaper knows (主任, 民政局, 有限公司, 
 Each ``*.txt`` file holds one entry a line (``#`` starts a comment line);
 ``*.tsv`` files hold two columns. A new visit verb is one line in
 ``visit_verbs.txt``. Files are read once, when this module is imported.
+A user's own words (:mod:`kg.extract.user_lexicon`: the files ``KG_LEXICONS``
+names) are added to the lists they extend, and their proper names are
+:data:`USER_NAMES`.
 
 >>> "调研" in VISIT_VERBS, IMPLIED_BODY["副市长"]
 (True, '市政府')
@@ -15,6 +18,8 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+
+from kg.extract import user_lexicon as user
 
 _HERE = resources.files(__name__)
 
@@ -29,7 +34,7 @@ def _lines(name: str) -> list[str]:
 
 
 def words(name: str) -> tuple[str, ...]:
-    """The entries of ``name.txt`` in file order; a duplicate is an error.
+    """The entries of ``name.txt`` in file order, then the user's; a duplicate in the file is an error.
 
     >>> words("democratic_parties")[:2]
     ('民革', '民盟')
@@ -40,12 +45,12 @@ def words(name: str) -> tuple[str, ...]:
         if w in seen:
             raise LexiconError(f"{name}.txt: {w!r} is listed twice")
         seen.add(w)
-    return tuple(out)
+    return tuple(out) + tuple(w for w in user.extending(name) if w not in seen)
 
 
 def chars(name: str) -> frozenset[str]:
-    """Every character of ``name.txt`` (files of single characters, many a line)."""
-    return frozenset("".join(_lines(f"{name}.txt")))
+    """Every character of ``name.txt`` (files of single characters, many a line), and the user's."""
+    return frozenset("".join(_lines(f"{name}.txt")) + "".join(user.extending(name)))
 
 
 def table(name: str) -> dict[str, str]:
@@ -152,6 +157,10 @@ LISTED_HEADS = {t: tuple(ws.split()) for t, ws in table("listed_heads").items()}
 LIST_KINDS = {t: tuple(ws.split()) for t, ws in table("list_kinds").items()}       # 甲、乙等企业: the list's kind
 LIST_ENDS = words("list_ends")                   # 来到甲工贸|了解: words that end a list item
 AREA_KINDS = frozenset(words("area_kinds"))      # 城中|村, 移民|村: kinds of villages and towns
+
+# --- the user's proper names, by entity type ------------------------------------------
+USER_NAMES = user.names()                        # {'Enterprise': ('青禾科技',)}: found wherever they are written
+USER_PEOPLE = (*USER_NAMES.get("Official", ()), *USER_NAMES.get("Person", ()))   # settle a name's length
 
 # --- where things are ----------------------------------------------------------------
 ENCLOSING_SITES = words("enclosing_sites")       # 某某生态园 + 某某湿地公园: the site the second lies in

@@ -20,7 +20,8 @@ Each *finder* is a plain function ``finder(scan) -> list[Mention]`` over one
 5. :mod:`.people` — names after a title chain, before a title, after a
    label, in appointments and elections, in a clause of names that attend;
 6. :mod:`.scopes` — townships and villages a document's scope lists;
-7. :mod:`.tagged` — names the statistical tagger finds (only with ``--tagger``);
+7. :mod:`.tagged` — names the statistical tagger finds (only with ``--tagger``),
+   then :mod:`.user_names` — the names of the user's lexicons that no finder found at their span;
 8. :mod:`.listed` — the items of a list after a visit verb that no finder named,
    typed by their last word or the list's kind (等企业).
 
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
 from kg.extract.recognise import bodies, documents, listed, people, scopes, suffixes
+from kg.extract.recognise.user_names import user_names
 from kg.extract.recognise.automaton import HOME_WORDS, automaton as build_automaton
 from kg.extract.recognise.gazetteer import Area, Gazetteer
 from kg.extract.recognise.tagged import tagged as tagged_finder
@@ -107,7 +109,7 @@ FINDERS = (gazetteer_hits, suffixes.suffix_names, bodies.home_zones, bodies.vill
            bodies.home_bodies,
            bodies.village_bodies,
            documents.policies, documents.titled_documents, documents.campaigns, people.people,
-           scopes.listed_areas, tagged_finder, listed.listed_items)
+           scopes.listed_areas, tagged_finder, user_names, listed.listed_items)
 
 
 class Recogniser:

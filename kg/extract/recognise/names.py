@@ -21,6 +21,7 @@ NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
 # jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
 HAN_WORD = re.compile(f"[{HAN}]+")
 TRANSLITERATED = re.compile(rf"[{HAN}]{{4,6}}(?=[、，。；：\s]|$)")
+USER_PEOPLE = re.compile(L.alternation(L.USER_PEOPLE)) if L.USER_PEOPLE else None   # people of the user's lexicons
 FUNCTION_WORD_TAGS = {"d", "p", "c", "u", "v", "vd", "vn", "m", "q", "t", "f", "r", "ad", "y"}
 
 
@@ -88,6 +89,8 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     >>> person_name("副书记王某区长陪同", 3, "副书记王某区长陪同")
     '王某'
     """
+    if USER_PEOPLE is not None and (known := USER_PEOPLE.match(text, pos)):
+        return known[0]       # a name of the user's lexicons: its length is known
     s = surname_len(text, pos)
     if not s or not_a_name(text, pos):
         return None

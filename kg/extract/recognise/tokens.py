@@ -56,7 +56,8 @@ class Vocabulary:
 def vocabulary_words() -> list[str]:
     """The words added to the dictionary, in the order they are added."""
     words = [*lexicon.TITLES, *lexicon.BODY_STEMS, *lexicon.ORG_SUFFIXES,
-             *lexicon.ENTERPRISE_SUFFIXES, *lexicon.PLACE_SUFFIXES, *lexicon.VISIT_VERBS]
+             *lexicon.ENTERPRISE_SUFFIXES, *lexicon.PLACE_SUFFIXES, *lexicon.VISIT_VERBS,
+             *(name for names in lexicon.USER_NAMES.values() for name in names)]
     return [w for w in words if len(w) >= 2]
 
 

@@ -93,6 +93,7 @@
     var rel = nodeById[e.from].name + " —" + predName(e.predicate) + "→ " + nodeById[e.to].name;
     if (e.title_) rel += "（" + e.title_ + "）";
     if (e.date) rel += "  " + e.date;
+    if (e.curated && e.curated.length) rel += "  [人工校订]";
     div.appendChild(el("div", rel, "rel"));
     if (e.evidence) div.appendChild(el("div", e.evidence));
     var src = source(e);
@@ -107,6 +108,7 @@
     if (n.code) box.appendChild(row("GB/T 2260", n.code));
     if (n.titles && n.titles.length) box.appendChild(row("职务", n.titles.join("、")));
     box.appendChild(row("关系数", n.degree));
+    if (n.curated && n.curated.length) box.appendChild(row("人工校订", n.curated.join("；")));
     var list = incident[id].slice().sort(function (a, b) { return String(b.date || "").localeCompare(String(a.date || "")); });
     list.slice(0, maxEvidence).forEach(function (e) { box.appendChild(edgeLine(e)); });
     if (list.length > maxEvidence) box.appendChild(el("p", "…另有 " + (list.length - maxEvidence) + " 条关系", "hint"));
@@ -117,6 +119,7 @@
     box.appendChild(el("h3", nodeById[e.from].name + " —" + predName(e.predicate) + "→ " + nodeById[e.to].name));
     if (e.date) box.appendChild(row("日期", e.date));
     if (e.title_) box.appendChild(row("职务", e.title_));
+    if (e.curated && e.curated.length) box.appendChild(row("人工校订", e.curated.join("；")));
     if (e.evidence) box.appendChild(el("div", e.evidence, "evidence"));
     var src = source(e);
     if (src) box.appendChild(el("div", "— " + src, "src"));
