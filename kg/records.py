@@ -29,6 +29,15 @@ class RecordError(ValueError):
     """A records file that cannot be read; the message names file and line."""
 
 
+REMOVED_FILE = "removed.jsonl"     # a build folder's ledger of records that left its graph (kg.build.removals)
+
+
+def removed_records(folder: str | os.PathLike) -> list[dict]:
+    """The records that left a build folder's graph (DIR/removed.jsonl); [] for a file or a folder without one."""
+    ledger = Path(folder) / REMOVED_FILE
+    return list(read_records(ledger)) if Path(folder).is_dir() and ledger.is_file() else []
+
+
 def read_records(path: str | os.PathLike) -> Iterator[dict]:
     """Yield the records of a JSONL file (or of DIR/triples.jsonl)."""
     p = Path(path)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 COMMENT = re.compile(r"^\s*(?://|#)\s?(.*)$")
 PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")        # Cypher's $name
+SPARQL_VARIABLE = re.compile(r"\?([A-Za-z_][A-Za-z0-9_]*)")   # a SPARQL query's ?name
 SAVED_NAME = re.compile(r"[a-z0-9_-]+")      # a bare word: the name of a saved query, if there is one
 
 
@@ -51,10 +52,11 @@ def saved_or_text(text: str, suffix: str) -> str:
 
 
 def catalogue(suffix: str) -> str:
-    """The saved queries for ``--list``: each name with its $parameters, and its purpose."""
+    """The saved queries for ``--list``: each name with its parameters, and its purpose."""
     out = []
     for name, text in queries(suffix):
-        usage = " ".join(f"--param {p}=…" for p in parameters(text)) if suffix == ".cypher" else ""
+        found = parameters(text) if suffix == ".cypher" else sparql_parameters(text)
+        usage = " ".join(f"--param {p}=…" for p in found)
         out.append(f"{name}  {usage}".rstrip() + f"\n    {purpose(text)}")
     return "\n".join(out)
 
@@ -68,6 +70,19 @@ def purpose(text: str) -> str:
             break
         lines.append(m[1].strip())
     return " ".join(lines)
+
+
+def sparql_parameters(text: str) -> list[str]:
+    """The variables a saved SPARQL query takes as parameters: its ``# Params: ?name (…)`` comment line.
+
+    >>> sparql_parameters("# Visits.\\n# Params: ?officialName (a name), ?year\\nSELECT * {}")
+    ['officialName', 'year']
+    """
+    for line in text.splitlines():
+        m = COMMENT.match(line)
+        if m and m[1].startswith("Params:"):
+            return list(dict.fromkeys(SPARQL_VARIABLE.findall(m[1])))
+    return []
 
 
 def parameters(text: str) -> list[str]:

@@ -53,3 +53,16 @@ def test_pyproject_lists_every_package():
 def test_rule_modules_import_before_the_pipeline(name):
     """The import cycle of relate and relate_place was a bug: a rule module imported first failed."""
     assert _import_alone(name)[1] == 0
+
+
+def test_every_test_folder_is_collected(request):
+    """No folder of tests/ or kg/ matches norecursedirs (pytest's default skips any folder named build)."""
+    import fnmatch
+
+    from real_parts import ROOT
+
+    patterns = request.config.getini("norecursedirs")
+    folders = [p for top in ("tests", "kg") for p in (ROOT / top).rglob("*")
+               if p.is_dir() and "__pycache__" not in p.parts and any(p.glob("*.py"))]
+    skipped = [str(p.relative_to(ROOT)) for p in folders if any(fnmatch.fnmatch(p.name, pat) for pat in patterns)]
+    assert skipped == []

@@ -30,6 +30,7 @@ from pathlib import Path
 from kg.build.engines import extract_stream
 from kg.build.manifest import MANIFEST, adopt_existing_graph, clean_leftovers, read_manifest, write_manifest
 from kg.build.plan import PARTS, BuildError, Source, crash_point, file_options, part_key, plan_sources
+from kg.build.removals import REMOVED, SyncError, forget, keep_old_graph, record_removals, replaced, sync
 from kg.records import RecordError, atomic_writer, kinds_of_lines, read_records, write_error, write_jsonl
 
 __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
@@ -43,6 +44,7 @@ class BuildResult:
     skipped: int = 0
     undated: int = 0          # files extracted without a publication date (no --date, none in path or page)
     copies: int = 0           # files whose content another file of the graph has (kept as its copies)
+    removed: int = 0          # documents that left the graph (a changed file's old content; --sync)
     errors: list[str] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     seconds: dict = field(default_factory=dict)  # wall time of extract, merge, outputs
@@ -59,6 +61,7 @@ class _Run:
     statistical: bool = False
     result: BuildResult = field(default_factory=BuildResult)
     copies: dict = field(default_factory=dict)   # sha256 -> other names of that content seen in this run
+    dropped: bool = False                        # an entry left the manifest: the stores must hear of it
 
     def record_copies(self) -> None:
         """List the other names of each source's content in its manifest entry."""
@@ -75,6 +78,7 @@ class _Run:
         """The sources that need extracting; the others are counted as skipped."""
         todo, seen = [], {}
         for s in plan_sources([f for f in files if f != "-"], self.date, self.home, self.failed, self.statistical):
+            self.replace_older(s)
             have = self.sources.get(s.sha256)
             first = have["path"] if have is not None else seen[s.sha256].path if s.sha256 in seen else s.path
             if s.path != first and s.path not in self.copies.get(s.sha256, ()) and \
@@ -92,6 +96,21 @@ class _Run:
                 continue
             todo.append(s)
         return todo
+
+    def replace_older(self, s: Source) -> None:
+        """A file whose content changed: the entry of its old content goes (or passes to a copy)."""
+        for sha in replaced(self.sources, s.path, s.sha256):
+            self.dropped = True
+            self.result.removed += forget(self.sources, sha)
+
+    def sync(self, files: list[str], earlier: set[str]) -> None:
+        """--sync: the entries of files that are not among this run's inputs go."""
+        before = dict(self.sources)
+        try:
+            self.result.removed += sync(self.sources, [f for f in files if f != "-"], earlier)
+        except SyncError as exc:
+            raise BuildError(str(exc)) from None
+        self.dropped = self.dropped or self.sources != before
 
     def extract(self, todo: list[Source], stdin: bool, engine: dict, progress) -> None:
         """Extract every source into its part file and list it in the manifest."""
@@ -120,7 +139,8 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
                 engine: str = "local", scheduler: str | None = None, html: bool = True,
                 progress: Callable[[Iterable, int], Iterable] | None = None,
                 log: Callable[[str], None] = print, statistical: bool = False,
-                curation: str | os.PathLike | None = None, note: Callable[[str], None] = print) -> BuildResult:
+                curation: str | os.PathLike | None = None, note: Callable[[str], None] = print,
+                sync: bool = False) -> BuildResult:
     """Extract new files into parts, merge all parts, write the outputs.
 
     The manifest has one entry per source content (sha256): a file given again
@@ -130,7 +150,9 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
     tqdm bar); `log` receives one line per failed file. `curation` is a file
     of corrections (:mod:`kg.build.curate`) applied to the merged graph; a
     changed file rewrites the outputs without re-extracting, and `note`
-    receives a line for each correction that found nothing.
+    receives a line for each correction that found nothing. With `sync`,
+    the documents of files that are not among `files` leave the graph
+    (:mod:`kg.build.removals`); DIR/removed.jsonl lists what left, for the stores.
     """
     out = Path(out_dir)
     corrections = _corrections(curation)
@@ -138,7 +160,7 @@ def build_graph(files: list[str], out_dir: str, date=None, home=None, jobs: int 
     with build_lock(out):
         clean_leftovers(out)
         return _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical,
-                      (corrections, note))
+                      _Changes(corrections, note, sync))
 
 
 def _corrections(curation) -> tuple[str, list] | None:
@@ -189,20 +211,31 @@ def build_lock(out: Path):
         fh.close()
 
 
+@dataclass
+class _Changes:
+    """What a build does besides adding pages: corrections to apply, documents to sync away."""
+    corrections: tuple[str, list] | None       # (the curation file's sha256, its corrections)
+    note: Callable[[str], None]
+    sync: bool = False
+
+
 def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log, statistical,
-           curation) -> BuildResult:
+           changes: _Changes) -> BuildResult:
     manifest = read_manifest(out)
     before = json.dumps(manifest, sort_keys=True)
-    corrections, note = curation
+    corrections = changes.corrections
     if corrections:
         manifest["curation"] = corrections[0]     # another file (or none) rewrites the outputs
     else:
         manifest.pop("curation", None)
     adopt_existing_graph(out, manifest)
     run = _Run(out, manifest["sources"], date, home, log, statistical)
+    earlier = set(run.sources)
     result = run.result
     t0 = time.perf_counter()
     run.extract(run.todo(files), "-" in files, {"jobs": jobs, "engine": engine, "scheduler": scheduler}, progress)
+    if changes.sync:
+        run.sync(files, earlier)
     result.seconds["extract"] = time.perf_counter() - t0
     run.record_copies()
     crash_point("parts")
@@ -222,9 +255,14 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
     try:
         t0 = time.perf_counter()
         copies = {m["part"].rsplit("/", 1)[-1]: m["copies"] for m in run.sources.values() if m.get("copies")}
+        # ids can leave the graph when documents go or the corrections change: keep the old graph to see which
+        curated_before = json.loads(before).get("curation")
+        old = keep_old_graph(out) if run.dropped or manifest.get("curation") != curated_before else None
         result.counts = merge_parts(parts, out / "triples.jsonl", copies=copies)
         if corrections:
-            result.counts = curate_graph(out / "triples.jsonl", corrections[1], note)
+            result.counts = curate_graph(out / "triples.jsonl", corrections[1], changes.note)
+        if old is not None or (out / REMOVED).exists():
+            record_removals(out, old)
         crash_point("triples")
         t1 = time.perf_counter()
         write_outputs(out, html)

@@ -60,6 +60,10 @@ def clean_leftovers(out: Path) -> list[Path]:
         for p in out.glob(pattern):
             p.unlink(missing_ok=True)
             gone.append(p)
+    old_graph = out / ".triples.before.jsonl"      # removals.keep_old_graph of a build that stopped
+    if old_graph.exists():
+        old_graph.unlink()
+        gone.append(old_graph)
     for p in [out / ".merge", *out.glob(".ttl-*")]:
         if p.is_dir():
             shutil.rmtree(p, ignore_errors=True)

@@ -184,8 +184,11 @@ def extract(paths, date, home, pattern, statistical, quiet, verbose, lexicons, f
               help="Where files are extracted: local processes or a Dask cluster.")
 @click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask).")
 @curation_option
+@click.option("--sync", is_flag=True,
+              help="The inputs are the whole corpus: documents of files not among them leave the graph "
+                   "(DIR/removed.jsonl lists them for kg rdf load and kg neo4j load).")
 def build(paths, date, home, pattern, statistical, quiet, verbose, lexicons, out_dir, html, jobs, engine, scheduler,
-          curation):
+          curation, sync):
     """Build or extend a graph folder: triples.jsonl, graph.ttl and graph.html.
 
     Each source file is extracted once into DIR/parts/ (keyed by its content
@@ -197,6 +200,7 @@ def build(paths, date, home, pattern, statistical, quiet, verbose, lexicons, out
       kg build archive/2024/ --home 保定市 --out graph/
       kg build archive/2025/ --home 保定市 --out graph/ -j 4     # adds a year
       kg build archive/ --out graph/ --lexicon my-city.toml --curation corrections.tsv
+      kg build archive/ --out graph/ --sync        # files deleted from archive/ leave the graph
     """
     from kg.build import BuildError, build_graph
 
@@ -208,7 +212,7 @@ def build(paths, date, home, pattern, statistical, quiet, verbose, lexicons, out
         result = build_graph(files, out_dir, date=date, home=home, jobs=jobs, engine=engine,
                              scheduler=scheduler, html=html, progress=lambda items, total: _build_progress(
                                  items, total, talk), log=report, statistical=statistical, curation=curation,
-                             note=note if talk >= 0 else lambda message: None)
+                             note=note if talk >= 0 else lambda message: None, sync=sync)
     if talk >= 0:
         _build_summary(result, out_dir)
     if failed or result.errors:
@@ -228,6 +232,9 @@ def _build_summary(result, out_dir: str) -> None:
     if result.copies:
         note(f"{result.copies} files have the content of another file of the graph: extracted once, "
                "their names kept in manifest.json and in the articles' `copies`")
+    if result.removed:
+        note(f"{result.removed} documents left the graph (a changed file's old content, or --sync); "
+             f"DIR/removed.jsonl lists their records for kg rdf load and kg neo4j load")
     if result.undated:
         note(f"{result.undated} of {result.extracted} files got no publication date (none in --date, the path "
                f"or the page): their facts are undated")

@@ -70,7 +70,9 @@ def load(path, uri, user, password, batch_size, bulk, neo4j_home, database):
 
     Idempotent: entities and articles are merged on their ids and
     relationships on the triple id, so loading twice changes nothing and a
-    second corpus merges into the first.
+    second corpus merges into the first. What left a build's graph
+    (DIR/removed.jsonl: a changed or, with kg build --sync, a deleted file)
+    is deleted first.
 
     --bulk is for the first load of a big graph: it refuses a running
     server and a database that is not empty, imports with `neo4j-admin
@@ -91,15 +93,22 @@ def load(path, uri, user, password, batch_size, bulk, neo4j_home, database):
                    f"{time.perf_counter() - started:.1f}s; graph now has {counts['nodes']} nodes and "
                    f"{counts['relationships']} relationships")
         return
-    from kg.store.neo4j import Neo4jStoreError, graph_counts, load_records
+    from kg.records import removed_records
+    from kg.store.neo4j import Neo4jStoreError, graph_counts, load_records, remove_records
+    with failures(RecordError):
+        removed = removed_records(path)
     driver = open_driver(uri, user, password)
     try:
         with failures(Neo4jStoreError, RecordError, where=path):
+            gone = remove_records(driver, removed, batch_size=batch_size) if removed else {}
             totals = load_records(driver, records, batch_size=batch_size, progress=_progress)
             counts = graph_counts(driver)
     finally:
         driver.close()
     seconds = time.perf_counter() - started
+    if gone:
+        click.echo(f"removed what left {path}'s graph (removed.jsonl): {gone['nodes_deleted']} nodes and "
+                   f"{gone['relationships_deleted']} relationships deleted")
     click.echo(
         f"loaded {path}: {totals['nodes_created']} nodes and "
         f"{totals['relationships_created']} relationships created, "

@@ -33,6 +33,10 @@ def rdf():
 def load(inputs, store_path, replace, no_ontology):
     """Add `kg build` DIRs (or .jsonl/.ttl/.nt files) to the store; nothing is added twice.
 
+    What left a DIR's graph since (DIR/removed.jsonl: a changed file, or one
+    deleted and synced away with kg build --sync) is removed first; facts
+    other documents support stay.
+
     \b
     Example:
       kg rdf load graph-2024/ graph-2025/ --store kg.store
@@ -41,7 +45,8 @@ def load(inputs, store_path, replace, no_ontology):
 
     with failures(StoreError, OSError):
         counts = load_into_store(inputs, store_path, ontology=not no_ontology, replace=replace)
-    click.echo(f"{store_path}: {counts['added']} quads added, {counts['after']} in the store")
+    gone = f"{counts['removed']} quads removed (what left the graph: removed.jsonl), " if counts["removed"] else ""
+    click.echo(f"{store_path}: {gone}{counts['added']} quads added, {counts['after']} in the store")
 
 
 def _substitution(item: str):

@@ -227,6 +227,37 @@ MERGE (s)-[r:%s {id: row.id}]->(o)
 SET """ + set_clause("r", TRIPLE_PROPS)
 
 COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
+REMOVALS = ("nodes_deleted", "relationships_deleted")
+
+# What left a build's graph (DIR/removed.jsonl, kg.build.removals): its articles and entities with
+# their links, and each triple's relationship (by type, so the id constraint's index finds it).
+DELETE_NODES = "UNWIND $rows AS id MATCH (n:%s {id: id}) DETACH DELETE n"
+DELETE_TRIPLES = "UNWIND $rows AS id MATCH ()-[r:%s {id: id}]->() DELETE r"
+
+
+def remove_records(driver: neo4j.Driver, removed: Iterable[dict], batch_size: int = BATCH_SIZE) -> dict:
+    """Delete what the records of a removal ledger name; return {'nodes_deleted': n, 'relationships_deleted': m}.
+
+    A fact that other documents also support is other relationships (one per
+    triple), so it stays; an entity still in the graph is not in the ledger.
+    """
+    by_query: dict[str, list[str]] = defaultdict(list)
+    for rec in removed:
+        kind = rec.get("kind")
+        if kind == "triple" and rec.get("predicate") in REL_TYPES:
+            by_query[DELETE_TRIPLES % REL_TYPES[rec["predicate"]]].append(rec["id"])
+        elif kind in ("article", "entity"):
+            by_query[DELETE_NODES % kind.capitalize()].append(rec["id"])
+    totals = dict.fromkeys(REMOVALS, 0)
+    with driver.session() as session:
+        for query in sorted(by_query, key=lambda q: "()-[r" not in q):     # relationships first
+            ids = by_query[query]
+            for start in range(0, len(ids), batch_size):
+                summary = session.execute_write(lambda tx, q, rows: tx.run(q, rows=rows).consume(), query,
+                                                ids[start:start + batch_size])
+                for key in REMOVALS:
+                    totals[key] += getattr(summary.counters, key)
+    return totals
 
 
 def _write_batch(tx: neo4j.ManagedTransaction, query: str, rows: list[dict]) -> dict:

@@ -24,9 +24,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.records import RecordError, read_records
+from kg.records import RecordError, read_records, removed_records
 from kg.resources import ontology_text
-from kg.store.rdf import oxigraph_quads
+from kg.store.rdf import node_iri, oxigraph_quads
 
 ONTOLOGY_GRAPH = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
 RDF_FILE_FORMATS = {
@@ -59,21 +59,40 @@ def resolve_input(path: str | os.PathLike) -> Path:
     raise StoreError(f"{p}: cannot load this kind of file (want DIR, {', '.join(['.jsonl', *RDF_FILE_FORMATS])})")
 
 
-def _load_one(store: ox.Store, path: Path) -> None:
-    """Load one file, all or nothing: a bad record or a syntax error adds no triple."""
+MENTION_COUNT = ox.NamedNode(vocab.ONTOLOGY_IRI + "mentionCount")
+
+
+def _load_one(store: ox.Store, path: Path, removed: list[dict] = ()) -> int:
+    """Load one file, all or nothing: a bad record or a syntax error adds no triple.
+
+    `removed` (a build folder's removed.jsonl) names what left the graph:
+    the triples only those records made go first (a fact other documents
+    support keeps its direct triple and their assertions), and an entity's
+    mention count is replaced, not added beside the old one. Returns the
+    number of triples removed.
+    """
     if path.suffix == ".jsonl":
         # Records go through kg.store.rdf, the single place that knows the model; all
         # of a file's quads are built before the first is written.
         try:
-            quads = list(oxigraph_quads(read_records(path)))
+            records = list(read_records(path))
+            quads = list(oxigraph_quads(records))
+            stale = set(oxigraph_quads(removed)) - set(quads) if removed else set()
         except RecordError as exc:
             raise StoreError(str(exc)) from None
+        counts = [q for eid in (r["id"] for r in records if r["kind"] == "entity")
+                  for q in store.quads_for_pattern(ox.NamedNode(node_iri(eid)), MENTION_COUNT, None,
+                                                   ox.DefaultGraph())]
+        for quad in (*stale, *counts):
+            store.remove(quad)
         store.bulk_extend(quads)
+        return len(stale)
     else:
         try:
             store.load(path=str(path), format=RDF_FILE_FORMATS[path.suffix])   # one transaction
         except SyntaxError as exc:
             raise StoreError(f"{path}: not valid RDF: {exc}") from None
+    return 0
 
 
 def load_into_store(inputs: Iterable[str | os.PathLike], store_path: str | os.PathLike,
@@ -81,9 +100,15 @@ def load_into_store(inputs: Iterable[str | os.PathLike], store_path: str | os.Pa
     """Add the inputs (build DIRs, .jsonl records, RDF files) to the store at `store_path`.
 
     Every input is checked before the store is touched, so a bad path
-    leaves the store as it was.  Returns {"before": n, "after": n, "added": n}.
+    leaves the store as it was. A build DIR's removed.jsonl (kg.build.removals)
+    is applied first. Returns {"before": n, "after": n, "added": n, "removed": n}.
     """
+    inputs = list(inputs)
     files = [resolve_input(p) for p in inputs]
+    try:
+        ledgers = [removed_records(p) for p in inputs]
+    except RecordError as exc:
+        raise StoreError(str(exc)) from None
     sp = Path(store_path)
     if sp.exists() and not is_store(sp) and any(sp.iterdir()):
         raise StoreError(f"{sp}: exists and is not an Oxigraph store; refusing to write into it")
@@ -99,11 +124,10 @@ def load_into_store(inputs: Iterable[str | os.PathLike], store_path: str | os.Pa
             store.remove_graph(ONTOLOGY_GRAPH)
             store.load(input=ontology_text("kg.ttl").encode("utf-8"), format=ox.RdfFormat.TURTLE,
                        to_graph=ONTOLOGY_GRAPH)
-        for f in files:
-            _load_one(store, f)
+        removed = sum(_load_one(store, f, ledger) for f, ledger in zip(files, ledgers))
         store.flush()
         after = len(store)
     finally:
         del store
         gc.collect()          # drop the RocksDB handle now, before a server opens the directory
-    return {"before": before, "after": after, "added": after - before}
+    return {"before": before, "after": after, "added": after - before + removed, "removed": removed}

@@ -35,6 +35,7 @@ PAGE = """<!DOCTYPE html>
 <p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol, read-only).
 Example: <select id="examples"><option value="">(choose an example query)</option></select></p>
 <form id="form">
+<div id="params"></div>
 <textarea id="query" name="query" spellcheck="false">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20</textarea>
 <p><button type="submit" id="run">Run</button>
 Format: <select id="accept">
@@ -55,8 +56,34 @@ examples.forEach((ex, i) => {
   const opt = document.createElement("option");
   opt.value = String(i); opt.textContent = ex.name; select.appendChild(opt);
 });
+const paramBox = document.getElementById("params");
+// A saved query's parameters (its "# Params:" line) as fields; a filled one is bound by a trailing
+// VALUES clause, its value written as a SPARQL literal (JSON's escapes are SPARQL's), never pasted raw.
+function showParams(names) {
+  paramBox.textContent = "";
+  (names || []).forEach(name => {
+    const label = document.createElement("label");
+    label.textContent = "?" + name + " ";
+    const input = document.createElement("input");
+    input.dataset.param = name; input.size = 24; input.placeholder = "(any)";
+    label.appendChild(input); paramBox.appendChild(label); paramBox.appendChild(document.createTextNode(" "));
+  });
+}
+function literal(value) {
+  if (/^<[^<>"{}|^`\\\\\\s\\x00-\\x20]*>$/.test(value)) return value;     // an IRI
+  return JSON.stringify(value) + (/[\\u3400-\\u9fff]/.test(value) ? "@zh" : "");   // names in the graph are @zh
+}
+function boundQuery() {
+  const filled = Array.from(paramBox.querySelectorAll("input")).filter(i => i.value !== "");
+  if (!filled.length) return textarea.value;
+  const vars = filled.map(i => "?" + i.dataset.param).join(" ");
+  const row = filled.map(i => literal(i.value)).join(" ");
+  return textarea.value + "\\nVALUES (" + vars + ") { (" + row + ") }\\n";
+}
 select.addEventListener("change", () => {
-  if (select.value !== "") textarea.value = examples[Number(select.value)].query;
+  if (select.value === "") { showParams([]); return; }
+  textarea.value = examples[Number(select.value)].query;
+  showParams(examples[Number(select.value)].params);
 });
 function cell(term) {
   const td = document.createElement("td");
@@ -83,7 +110,7 @@ document.getElementById("form").addEventListener("submit", async (ev) => {
     const resp = await fetch("sparql", {method: "POST",
       headers: {"Content-Type": "application/sparql-query",
                 "Accept": document.getElementById("accept").value},
-      body: textarea.value});
+      body: boundQuery()});
     const ctype = resp.headers.get("Content-Type") || "";
     const text = await resp.text();
     status.textContent = resp.status + " · " + Math.round(performance.now() - t0) + " ms";
@@ -103,7 +130,7 @@ document.getElementById("form").addEventListener("submit", async (ev) => {
 
 
 def render_query_page(examples: list[dict]) -> bytes:
-    """The HTML page with `examples` ([{"name", "query"}]) preloaded in the menu."""
+    """The HTML page with `examples` ([{"name", "query", "params"}]) preloaded in the menu."""
     return PAGE.replace("__EXAMPLES__", script_json(examples)).encode("utf-8")
 
 

@@ -36,7 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kg.resources import queries
+from kg.resources import queries, sparql_parameters
 from kg.store import sparql_guard as guard
 from kg.store.sparql_engine import BackendError, Engine, stop_backend  # noqa: F401 - re-exported
 from kg.store.sparql_page import content_security_policy, render_query_page
@@ -336,10 +336,12 @@ class FrontHandler(BaseHTTPRequestHandler):
 
 
 def example_queries(queries_dir: str | None) -> list[dict]:
-    """[{"name": "visits-of-official", "query": "..."}] from a folder of *.rq files, or the shipped ones."""
+    """[{"name": "visits-of-official", "query": "...", "params": ["officialName"]}] from a folder of
+    *.rq files, or the shipped ones (params: the ``# Params:`` line, kg.resources.sparql_parameters)."""
     if queries_dir is not None and not Path(queries_dir).is_dir():
         return []
-    return [{"name": name, "query": text} for name, text in queries(".rq", queries_dir)]
+    return [{"name": name, "query": text, "params": sparql_parameters(text)}
+            for name, text in queries(".rq", queries_dir)]
 
 
 def make_server(config: ServeConfig) -> tuple[FrontServer, Engine]:

@@ -49,3 +49,15 @@ def test_a_param_is_bound_not_pasted(store, seed_build):
     unlisted = run_kg("rdf", "query", "SELECT ?e WHERE { ?e schema:name ?name }", "--param", "name=甲",
                       "--store", store)
     assert unlisted.returncode == 1 and len(unlisted.stderr.splitlines()) == 1 and b"SELECT" in unlisted.stderr
+
+
+def test_a_saved_query_takes_the_parameters_its_params_line_names(store):
+    listing = run_kg("rdf", "query", "--list").stdout.decode("utf-8")
+    assert "visits-of-official  --param officialName=…" in listing
+    every = rows(run_kg("rdf", "query", "visits-of-official", "--store", store))
+    officials = sorted({r["officialName"] for r in every})
+    assert len(officials) >= 2
+    one = rows(run_kg("rdf", "query", "visits-of-official", "--param", f"officialName={officials[0]}",
+                      "--store", store))
+    assert one and {r["officialName"] for r in one} == {officials[0]}
+    assert len(one) < len(every)

@@ -50,3 +50,25 @@ def test_example_query_runs_and_shows_text_not_markup(endpoint):
         assert dialogs == []
         assert all(u.startswith(endpoint.base) for u in requests), requests
         browser.close()
+
+
+def test_a_saved_querys_parameter_is_a_field_whose_value_is_bound_not_pasted(endpoint):
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(endpoint.base + "/")
+        page.select_option("#examples", label="visits-of-official")
+        field = page.locator("#params input[data-param=officialName]")
+        assert field.count() == 1
+        field.fill("赵启明")
+        page.click("#run")
+        page.wait_for_function("document.getElementById('status').textContent.includes('rows')", timeout=60_000)
+        names = page.eval_on_selector_all("#results tr td:nth-child(2)", "els => els.map(e => e.textContent)")
+        assert names and set(names) == {"赵启明"}
+        field.fill('赵启明"@zh) } } UNION { ?x ?y ?z } #')          # quotes and braces stay inside the literal
+        page.click("#run")
+        page.wait_for_function("document.getElementById('status').textContent.includes('rows')", timeout=60_000)
+        assert "· 0 rows" in page.text_content("#status")
+        assert page.locator("#results td").count() == 0
+        page.select_option("#examples", label="graph-overview")
+        assert page.locator("#params input").count() == 0
+        browser.close()
