@@ -2,9 +2,9 @@
 
 The graph (docs/neo4j.md):
 
-    (:Entity:<Type> {id, name, type, aliases, code, titles})
+    (:Entity:<Type> {id, name, type, aliases, code, titles, curated})
     (:Entity)-[:VISITED|HOLDS_POSITION|ISSUED|APPLIES_TO|LOCATED_IN|SUBSIDIARY_OF|INSPECTED
-               {id, date, date_text, title, evidence, article, span, page, bbox, rule, confidence}]->(:Entity)
+               {id, date, date_text, title, evidence, article, span, page, bbox, rule, confidence, curated}]->(:Entity)
     (:Article {id, headline, subheadlines, date, dateline, page, pages, edition, outlet, source, source_sha256,
                byline})
     (:Article)-[:MENTIONS]->(:Entity)   (:Article)-[:REPORTED_BY {role}]->(:Entity)
@@ -124,13 +124,14 @@ ARTICLE_PROPS = ("headline", "subheadlines", "date", "dateline", "page", "pages"
                  "source_sha256", "byline")
 # A triple's source file is the source of its article, so it is not repeated
 # on every relationship (fewer property writes: loading is property-bound).
-TRIPLE_PROPS = ("date", "date_text", "title", "evidence", "article", "span", "page", "bbox", "rule", "confidence")
+TRIPLE_PROPS = ("date", "date_text", "title", "evidence", "article", "span", "page", "bbox", "rule", "confidence",
+                "curated")
 
 
 def entity_row(rec: dict) -> dict:
     return {"id": rec["id"], "name": rec["name"], "type": rec["type"],
             "aliases": list(rec.get("aliases") or []), "code": rec.get("code"),
-            "titles": list(rec.get("titles") or [])}
+            "titles": list(rec.get("titles") or []), "curated": list(rec["curated"]) if rec.get("curated") else None}
 
 
 def article_row(rec: dict) -> dict:
@@ -198,7 +199,7 @@ def prepare(records: Iterable[dict]) -> dict:
 MERGE_ENTITIES = """
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:%s, n.name = row.name, n.type = row.type, n.code = row.code,
+SET n:%s, n.name = row.name, n.type = row.type, n.code = row.code, n.curated = row.curated,
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases |
                        CASE WHEN a IN acc THEN acc ELSE acc + a END),
     n.titles = reduce(acc = coalesce(n.titles, []), t IN row.titles |

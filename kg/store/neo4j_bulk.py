@@ -30,7 +30,7 @@ from kg.store.neo4j import ARTICLE_PROPS, TRIPLE_PROPS, prepare
 ARRAY_DELIMITER = "\x1f"          # the unit separator: never in cleaned text (records with it are refused)
 ADMIN_OPTIONS = ("--multiline-fields=true", "--array-delimiter=U+001F", "--id-type=string")
 ARGS_FILE = "neo4j-admin.args"    # picocli's @file: `neo4j-admin database import full neo4j @neo4j-admin.args`
-ENTITY_COLUMNS = ("id", "name", "type", "aliases", "code", "titles")
+ENTITY_COLUMNS = ("id", "name", "type", "aliases", "code", "titles", "curated")
 IMPORT_TIMEOUT_S = 3600
 # Lists `kg neo4j load` always sets (an empty one too); the importer leaves an empty list out.
 ALWAYS_LISTS = {"Entity": ("aliases", "titles"), "Article": ("subheadlines", "byline")}

@@ -242,8 +242,15 @@ def _entity(rec: dict, t: Terms) -> Iterator[tuple]:
         yield e, t.iri(KG.title), t.lang(_clean(title), "zh")
     if isinstance(rec.get("mentions"), int):
         yield e, t.iri(KG.mentionCount), t.typed(str(rec["mentions"]), XSD.integer)
+    yield from _curation(e, rec, t)
     for aid in rec.get("articles") or ():
         yield t.iri(node_iri(aid)), t.iri(SCHEMA.mentions), e
+
+
+def _curation(node, rec: dict, t: Terms) -> Iterator[tuple]:
+    """kg:curation of each correction that changed the record (kg.build.curate)."""
+    for label in rec.get("curated") or ():
+        yield node, t.iri(KG.curation), t.plain(_clean(label))
 
 
 def _triple(rec: dict, t: Terms) -> Iterator[tuple]:
@@ -255,6 +262,7 @@ def _triple(rec: dict, t: Terms) -> Iterator[tuple]:
     yield st, t.iri(RDF.subject), s
     yield st, t.iri(RDF.predicate), p
     yield st, t.iri(RDF.object), o
+    yield from _curation(st, rec, t)
     date = _iso_date(rec.get("date"))
     date_lit = t.typed(date, XSD.date) if date else None
     if date_lit:

@@ -47,3 +47,20 @@ def test_a_bad_curation_line_stops_the_build_before_anything_is_written(tmp_path
     (line,) = error_lines(res)
     assert "fix.tsv:1: unknown correction 'merge'" in line
     assert not (tmp_path / "graph").exists()
+
+
+def test_the_curated_mark_reaches_rdf_and_passes_the_shapes(tmp_path):
+    from kg.build.curate import apply_curation, parse_curation
+    from kg.store.rdf import records_to_graph
+    from kg.store.shacl import validate_graph
+
+    records = [{"kind": "entity", "id": "e-0a", "name": "青禾科技", "type": "Enterprise", "aliases": [],
+                "mentions": 1}]
+    curated, _ = apply_curation(records, parse_curation("rename e-0a 青禾集团", "fix.tsv"))
+    g = records_to_graph(curated)
+    marks = {str(o) for _, p, o in g if str(p).endswith("#curation")}
+    assert marks == {"fix.tsv:1 rename"}
+    result = validate_graph(g)
+    assert result["conforms"], result["text"]
+    wrong = records_to_graph([dict(curated[0], curated=[])])      # no mark without a correction
+    assert not {o for _, p, o in wrong if str(p).endswith("#curation")}

@@ -34,6 +34,7 @@ def tricky_records() -> list[dict]:
     triple |= {"page": 3, "bbox": [10, 20.5, 300, 40.25], "title": ""}
     entity = next(r for r in records if r["kind"] == "entity" and r["aliases"])
     entity["aliases"] = [*entity["aliases"], "别名,带逗号", 'x"y']
+    entity["curated"] = triple["curated"] = ["fix.tsv:1 rename"]        # a curation file's mark
     return records
 
 

@@ -254,3 +254,25 @@ def test_max_nodes_page_says_what_was_cut(browser, graph_page, tmp_path):
         assert "省略" in note and str(total) in note and str(total - 3) in note
     finally:
         pg.close()
+
+
+def test_a_curated_entity_and_its_edges_say_so_on_their_cards(browser, tmp_path):
+    from kg.build.curate import apply_curation, parse_curation
+
+    records = list(read_records(SAMPLE))
+    g = to_networkx(records)
+    official = max(entities(records, type="Official"), key=lambda e: g.degree(e["id"]))
+    curated, notes = apply_curation(records, parse_curation(f"rename {official['id']} 校订后的名字", "fix.tsv"))
+    assert not notes
+    path = tmp_path / "curated.html"
+    write_html(curated, path)
+    pg = browser.new_page()
+    pg.goto(path.as_uri())
+    pg.wait_for_function("window.kgView && window.kgView.firstDrawAt !== null", timeout=30000)
+    pg.fill("#search", "校订后的名字")
+    pg.press("#search", "Enter")
+    pg.wait_for_function("id => kgView.network.getSelectedNodes()[0] === id", arg=official["id"])
+    details = pg.text_content("#details")
+    assert "人工校订" in details and "fix.tsv:1 rename" in details
+    assert "[人工校订]" in details                       # its relations' lines are marked too
+    pg.close()
