@@ -25,6 +25,8 @@ COMMANDS = {
     "serve": "kg.cli.rdf:serve",
     "validate": "kg.cli.rdf:validate",
     "view": "kg.cli.view:view",
+    "who": "kg.cli.tenure:who",
+    "career": "kg.cli.tenure:career",
 }
 
 

@@ -78,6 +78,7 @@ BUSINESS_TITLES = words("titles_business")
 OTHER_TITLES = words("titles_other")
 TITLES = PARTY_TITLES + GOV_TITLES + BUSINESS_TITLES + OTHER_TITLES
 TITLE_PREFIXES = ("代理", "代", "原", "前任")     # 代理县长: acting; 原主任: former
+TITLE_SET = frozenset(TITLES)
 
 
 def _prefixed(titles) -> frozenset[str]:

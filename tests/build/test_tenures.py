@@ -1,0 +1,74 @@
+"""Tenures (kg.build.tenures) and `kg who` / `kg career` on an invented corpus of four years:
+a promotion, an acting period, a former title that does not extend the office, a successor."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from cli_helpers import error_lines, run_kg
+from kg.build.tenures import base_title
+
+PAGES = {
+    "2020-01-10-01.txt": "本报讯 1月9日，副市长李青山到东岚镇调研。",
+    "2021-03-02-01.txt": "本报讯 3月1日，代理市长李青山到西岭村调研。",
+    "2022-05-06-01.txt": "本报讯 5月5日，市长李青山到南湖公园调研。",
+    "2023-02-01-01.txt": "本报讯 1月31日，市长李青山到东岚镇督导。",
+    "2023-06-01-01.txt": "本报讯 5月30日，市委书记李青山到西岭村调研。",
+    "2023-09-01-01.txt": "本报讯 8月30日，市长赵明远到南湖公园调研。原市长李青山出席。",
+}
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    root = tmp_path_factory.mktemp("years")
+    (root / "corpus").mkdir()
+    for name, text in PAGES.items():
+        (root / "corpus" / name).write_text(text + "\n", encoding="utf-8")
+    res = run_kg("build", root / "corpus", "--home", "保定市", "--out", root / "graph", "--no-html")
+    assert res.returncode == 0, res.stderr
+    return root / "graph"
+
+
+def table(res) -> list[tuple]:
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader(io.StringIO(res.stdout.decode("utf-8"))))
+    return [(r["person"], r["title"], r["acting"], r["body"], r["first"], r["last"], r["articles"], r["former"])
+            for r in rows]
+
+
+def test_a_career_in_date_order_with_its_acting_period_apart(graph):
+    assert table(run_kg("career", graph, "李青山", "--format", "csv")) == [
+        ("李青山", "副市长", "False", "保定市政府", "2020-01-10", "2020-01-10", "1", "0"),
+        ("李青山", "市长", "True", "保定市政府", "2021-03-02", "2021-03-02", "1", "0"),
+        ("李青山", "市长", "False", "保定市政府", "2022-05-06", "2023-02-01", "2", "1"),   # 原市长 in 2023-09: no later
+        ("李青山", "书记", "False", "保定市委", "2023-06-01", "2023-06-01", "1", "0")]
+
+
+def test_who_held_the_office_on_a_date_and_who_followed_whom(graph):
+    held = table(run_kg("who", graph, "--title", "市长", "--body", "保定市政府", "--on", "2022-10-01",
+                        "--format", "csv"))
+    assert [(r[0], r[2]) for r in held] == [("李青山", "False")]
+    gap = run_kg("who", graph, "--title", "市长", "--body", "保定市政府", "--on", "2023-04-01")
+    assert gap.returncode == 0
+    assert "last seen before: 李青山 (2023-02-01); first seen after: 赵明远 (2023-09-01)" in gap.stdout.decode()
+    order = table(run_kg("who", graph, "--title", "市长", "--format", "csv"))
+    assert [(r[0], r[2], r[4]) for r in order] == [("李青山", "True", "2021-03-02"), ("李青山", "False", "2022-05-06"),
+                                                   ("赵明远", "False", "2023-09-01")]
+
+
+def test_no_such_person_and_a_bad_date_are_one_line(graph):
+    missing = run_kg("career", graph, "无此人")
+    assert missing.returncode == 1 and len(error_lines(missing)) == 1 and "无此人" in error_lines(missing)[0]
+    bad = run_kg("who", graph, "--title", "市长", "--on", "2021-13-01")
+    assert bad.returncode == 2 and b"2021-13-01" in bad.stderr
+
+
+@pytest.mark.parametrize("written, office", [
+    ("代理县长", ("县长", True, False)), ("代县长", ("县长", True, False)), ("原局长", ("局长", False, True)),
+    ("前任主任", ("主任", False, True)), ("原", ("原", False, False)), ("代表", ("代表", False, False)),
+    ("代表团团长", ("代表团团长", False, False)), ("原平县长", ("原平县长", False, False)),
+])
+def test_acting_and_former_prefixes(written, office):
+    assert base_title(written) == office
