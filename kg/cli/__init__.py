@@ -27,6 +27,7 @@ COMMANDS = {
     "view": "kg.cli.view:view",
     "who": "kg.cli.tenure:who",
     "career": "kg.cli.tenure:career",
+    "panel": "kg.cli.tenure:panel",
 }
 
 

@@ -1,8 +1,10 @@
-"""`kg who` and `kg career`: offices with their time, from a build folder (kg.build.tenures).
+"""`kg who`, `kg career` and `kg panel`: offices with their time, from a build folder
+(kg.build.tenures, kg.build.panel).
 
     kg who graph/ --title 市长 --body 某市政府 --on 2021-03-01
     kg who graph/ --title 市长 --body 某市政府            # the succession
     kg career graph/ 王某 --area 某县
+    kg panel graph/ --by month -o panel.csv
 """
 from __future__ import annotations
 
@@ -118,3 +120,44 @@ def career(directory: Path, name: str, area: str | None, fmt: str):
         fail(f"{directory}: no offices of {name}" + (f" in {area}" if area else ""))
     _show([t for ts in people.values() for t in ts], fmt,
           f"{len(people)} people called {name}" if len(people) > 1 else "")
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--by", type=click.Choice(["month", "year"]), default="month", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV file to write (default: standard output).")
+def panel(directory: Path, by: str, output: Path | None):
+    """A CSV of official × period: visits, areas, enterprises, places, inspections, with the office held then.
+
+    \b
+    Examples:
+      kg panel graph/ --by month -o panel.csv
+      kg panel graph/ --by year
+    """
+    from kg.build.panel import COLUMNS, panel as panel_of
+    from kg.records import RecordError, atomic_writer, read_records, write_error
+
+    source = directory / "triples.jsonl" if directory.is_dir() else directory
+    if not source.is_file():
+        fail(f"{source}: no such records file (run `kg build` first)")
+    try:
+        rows, undated = panel_of(read_records(source), by)
+    except RecordError as exc:
+        fail(str(exc))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    if output is None:
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        try:
+            with atomic_writer(output) as fh:
+                fh.write(buf.getvalue())
+        except OSError as exc:
+            fail(write_error(exc, output))
+        click.echo(f"wrote {output}: {len(rows)} rows", err=True)
+    if undated:
+        from kg.cli.errors import note
+        note(f"{undated} visits and inspections had no date (none in the text or the article): left out")

@@ -72,3 +72,19 @@ def test_no_such_person_and_a_bad_date_are_one_line(graph):
 ])
 def test_acting_and_former_prefixes(written, office):
     assert base_title(written) == office
+
+
+def test_the_panel_counts_each_officials_visits_by_month_beside_the_office_held(graph, tmp_path):
+    out = tmp_path / "panel.csv"
+    res = run_kg("panel", graph, "--by", "month", "-o", out)
+    assert res.returncode == 0, res.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    by = {(r["official"], r["period"]): r for r in rows}
+    assert [p for o, p in by if o == "李青山"] == ["2020-01", "2021-03", "2022-05", "2023-01", "2023-05"]
+    assert by[("李青山", "2021-03")]["office"] == "代市长（保定市政府）"
+    assert by[("李青山", "2023-05")]["office"] == "书记（保定市委）"      # the visit's own report gives it
+    assert by[("李青山", "2022-05")]["visits"] == "1" and by[("李青山", "2022-05")]["places"] == "1"
+    yearly = list(csv.DictReader(io.StringIO(run_kg("panel", graph, "--by", "year").stdout.decode("utf-8"))))
+    year = next(r for r in yearly if r["official"] == "李青山" and r["period"] == "2023")
+    assert (year["visits"], year["areas"]) == ("2", "2")
+    assert year["office"] == "市长（保定市政府）；书记（保定市委）"

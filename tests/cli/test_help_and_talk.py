@@ -6,7 +6,7 @@ from cli_helpers import error_lines, run_kg
 from real_parts import ROOT
 
 COMMANDS = [["extract"], ["build"], ["inspect"], ["evaluate"], ["view"], ["export"], ["review"], ["serve"],
-            ["validate"], ["who"], ["career"],
+            ["validate"], ["who"], ["career"], ["panel"],
             ["rdf", "load"], ["rdf", "query"], ["neo4j", "load"], ["neo4j", "query"]]
 PAGES = sorted((ROOT / "examples" / "pages").glob("*.txt"))[:2]
 
