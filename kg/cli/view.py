@@ -34,7 +34,8 @@ def _parse_types(ctx, param, values):
 @click.option("--min-degree", type=click.IntRange(min=0), default=0, show_default=True,
               help="Hide entities with fewer relations.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None,
-              help="Keep only the N entities with most relations; the page notes what was cut.")
+              help="Keep N entities: those with most relations, each with its strongest neighbours; "
+                   "the page notes what was cut.")
 def view(directory: Path, output: Path | None, types, min_degree: int, max_nodes: int | None):
     """Write DIR/graph.html (or -o FILE): one offline HTML page showing DIR/triples.jsonl.
 

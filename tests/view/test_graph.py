@@ -66,7 +66,8 @@ def test_cut_by_type_degree_and_max_nodes(records):
     assert set(h) == {n for n in g if deg[n] >= 3} and h.number_of_nodes() > 0
     h, note = cut_graph(g, max_nodes=3)
     assert h.number_of_nodes() == 3
-    assert min(deg[n] for n in h) >= max(deg[n] for n in g if n not in h)
+    assert max(deg[n] for n in h) == max(deg.values())           # the biggest hub stays
+    assert all(h.degree(n) > 0 for n in h)                        # with its neighbours: no isolated dot
     assert note["dropped_edges"] == g.number_of_edges() - h.number_of_edges()
     assert note["max_nodes"] == 3 and note["total_nodes"] == g.number_of_nodes()
 
@@ -114,3 +115,18 @@ def test_neighbour_order_is_the_same_whatever_the_hashing():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
     assert len(outs) == 1 and "p0" in outs.pop()
+
+
+def test_a_cut_of_hubs_that_share_no_edge_keeps_them_with_their_neighbours():
+    """Officials who visited different places: the top nodes by degree alone would be dots without edges."""
+    g = nx.MultiDiGraph()
+    for i in range(30):
+        g.add_node(f"o{i}", type="Official", name=f"官员{i}")
+        for j in range(5):
+            g.add_node(f"p{i}-{j}", type="Place", name=f"地点{i}-{j}")
+            g.add_edge(f"o{i}", f"p{i}-{j}", key=f"t{i}-{j}")
+    h, note = cut_graph(g, max_nodes=30)
+    assert h.number_of_nodes() == 30 and all(h.degree(n) > 0 for n in h)
+    assert note["shown_edges"] == 25                              # five hubs, each with its five places
+    officials, _ = cut_graph(g, types=["Official"], max_nodes=10)
+    assert officials.number_of_edges() == 0 and officials.number_of_nodes() == 10   # nothing to keep among them
