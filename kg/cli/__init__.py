@@ -6,7 +6,9 @@ server. Every command follows the error policy of :mod:`kg.cli.errors`.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib
+from pathlib import Path
 
 import click
 
@@ -29,6 +31,28 @@ COMMANDS = {
     "career": "kg.cli.tenure:career",
     "panel": "kg.cli.tenure:panel",
 }
+
+
+def graph_source(path: Path) -> Path:
+    """The records file of a `kg build` DIR (DIR/triples.jsonl), or PATH itself; one kg: error line without one."""
+    source = path / "triples.jsonl" if path.is_dir() else path
+    if not source.is_file():
+        from kg.cli.errors import fail
+
+        fail(f"{source}: no such records file (run `kg build` first)")
+    return source
+
+
+@contextlib.contextmanager
+def reading(source: Path):
+    """A records file that breaks docs/format.md while read inside: one kg: error line naming it."""
+    from kg.cli.errors import fail
+    from kg.records import RecordError
+
+    try:
+        yield
+    except RecordError as exc:
+        fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
 
 
 def saved_queries_option(suffix: str, what: str):

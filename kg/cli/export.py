@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from kg.api import EXPORT_FORMATS        # light: kg.api imports networkx and the pipeline only when called
+from kg.cli import graph_source, reading
 from kg.cli.errors import fail
 
 DEFAULT_NAMES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "csv", "neo4j-csv": "neo4j-csv"}
@@ -39,16 +40,13 @@ def export(directory: Path, fmt: str, output: Path | None):
       kg export out/ --format neo4j-csv && cd out/neo4j-csv && neo4j-admin database import full neo4j @neo4j-admin.args
     """
     from kg.api import load, write_export
-    from kg.records import RecordError, write_error
+    from kg.records import write_error
 
-    source = directory / "triples.jsonl" if directory.is_dir() else directory
-    if not source.is_file():
-        fail(f"{source}: no such records file (run `kg build` first)")
+    source = graph_source(directory)
     target = output or (source.parent / DEFAULT_NAMES[fmt])
     try:
-        written = write_export(load(source), fmt, target)
-    except RecordError as exc:
-        fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
+        with reading(source):
+            written = write_export(load(source), fmt, target)
     except OSError as exc:
         fail(write_error(exc, target))
     for path in written:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli import graph_source, reading
 from kg.cli.errors import fail
 
 
@@ -32,15 +33,11 @@ def review(directory: Path, html_file: Path | None, limit: int):
     """
     from kg.build.review import format_html, format_text
     from kg.build.review import review as candidates_of
-    from kg.records import RecordError, atomic_writer, read_records, write_error
+    from kg.records import atomic_writer, read_records, write_error
 
-    source = directory / "triples.jsonl" if directory.is_dir() else directory
-    if not source.is_file():
-        fail(f"{source}: no such records file (run `kg build` first)")
-    try:
+    source = graph_source(directory)
+    with reading(source):
         candidates = candidates_of(read_records(source))
-    except RecordError as exc:
-        fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
     click.echo(format_text(candidates, limit))
     if html_file is not None:
         try:

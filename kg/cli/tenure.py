@@ -16,7 +16,9 @@ from pathlib import Path
 
 import click
 
+from kg.cli import graph_source, reading
 from kg.cli.errors import fail
+from kg.cli.output import format_table
 
 COLUMNS = ("person", "title", "acting", "body", "first", "last", "articles", "former", "person_id")
 
@@ -32,15 +34,11 @@ def _date(ctx, param, value):
 
 def _tenures(directory: Path) -> list[dict]:
     from kg.build.tenures import tenures
-    from kg.records import RecordError, read_records
+    from kg.records import read_records
 
-    source = directory / "triples.jsonl" if directory.is_dir() else directory
-    if not source.is_file():
-        fail(f"{source}: no such records file (run `kg build` first)")
-    try:
+    source = graph_source(directory)
+    with reading(source):
         return tenures(read_records(source))
-    except RecordError as exc:
-        fail(str(exc))
 
 
 def _show(rows: list[dict], fmt: str, note: str = "") -> None:
@@ -54,7 +52,6 @@ def _show(rows: list[dict], fmt: str, note: str = "") -> None:
         writer.writerows(rows)
         click.echo(buf.getvalue().rstrip("\n"))
         return
-    from kg.cli.neo4j import format_table
     click.echo(format_table(list(COLUMNS[:-1]), [[r.get(c) for c in COLUMNS[:-1]] for r in rows]))
     if note:
         click.echo(note)
@@ -136,15 +133,11 @@ def panel(directory: Path, by: str, output: Path | None):
       kg panel graph/ --by year
     """
     from kg.build.panel import COLUMNS, panel as panel_of
-    from kg.records import RecordError, atomic_writer, read_records, write_error
+    from kg.records import atomic_writer, read_records, write_error
 
-    source = directory / "triples.jsonl" if directory.is_dir() else directory
-    if not source.is_file():
-        fail(f"{source}: no such records file (run `kg build` first)")
-    try:
+    source = graph_source(directory)
+    with reading(source):
         rows, undated = panel_of(read_records(source), by)
-    except RecordError as exc:
-        fail(str(exc))
     buf = io.StringIO()
     writer = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli import graph_source, reading
 from kg.cli.errors import fail
 from kg.records import write_error
 from kg.vocab import ENTITY_TYPES
@@ -44,18 +45,14 @@ def view(directory: Path, output: Path | None, types, min_degree: int, max_nodes
       kg view graph/
       kg view graph/ --types Official,Enterprise --max-nodes 500 -o officials.html
     """
-    from kg.records import RecordError, read_records
+    from kg.records import read_records
     from kg.view.html import write_html
 
-    source = directory / "triples.jsonl" if directory.is_dir() else directory
-    if not source.is_file():
-        fail(f"{source}: no such records file (run `kg build` first)")
+    source = graph_source(directory)
     target = output or (source.parent / "graph.html")
     try:
-        records = list(read_records(source))
-        write_html(records, target, types=types, min_degree=min_degree, max_nodes=max_nodes)
-    except RecordError as exc:
-        fail(str(exc) if str(source) in str(exc) else f"{source}: {exc}")
+        with reading(source):
+            write_html(list(read_records(source)), target, types=types, min_degree=min_degree, max_nodes=max_nodes)
     except OSError as exc:
         fail(write_error(exc, target))
     click.echo(f"wrote {target}")
