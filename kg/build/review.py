@@ -24,6 +24,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.extract.patterns import HAN
+
 LOW_CONFIDENCE = 0.7          # a fact below it is a guess of a weak rule
 SHORT_NAME = 2                # the fewest characters of a short form worth proposing
 # what a company's full name adds to its short one: its legal form (青禾科技 + 有限公司); a body's longer
@@ -31,8 +33,8 @@ SHORT_NAME = 2                # the fewest characters of a short form worth prop
 LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司", "股份公司", "公司", "集团")
 PEOPLE = ("Official", "Person")
 EVIDENCE_PER_CANDIDATE = 3
-AREA_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}?[省市县区州旗盟]")   # 理县|政府, 滨海新区|政府
-LONGEST_AREA = 16             # characters of the longest area name (黔东南苗族侗族自治州 is 10)
+AREA_PREFIX = re.compile(rf"[{HAN}]{{1,12}}?[省市县区州旗盟]")   # 某县|政府, 某某新区|政府
+LONGEST_AREA = 16             # characters of the longest area name (an autonomous prefecture's run to about 10)
 
 
 @dataclass

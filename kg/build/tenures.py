@@ -28,8 +28,6 @@ from collections.abc import Iterable
 
 from kg.extract import lexicon as L
 
-ACTING = ("代理", "代")             # 代理市长: acting (longest first)
-FORMER = ("原", "前任")              # 原市长: formerly
 KIND = "tenure"
 
 
@@ -39,7 +37,7 @@ def base_title(title: str) -> tuple[str, bool, bool]:
     >>> base_title("代理区长"), base_title("原局长"), base_title("区长"), base_title("代表团团长")
     (('区长', True, False), ('局长', False, True), ('区长', False, False), ('代表团团长', False, False))
     """
-    for prefixes, acting, former in ((FORMER, False, True), (ACTING, True, False)):
+    for prefixes, acting, former in ((L.FORMER_PREFIXES, False, True), (L.ACTING_PREFIXES, True, False)):
         for prefix in prefixes:
             if title.startswith(prefix) and _is_title(title[len(prefix):]):
                 return title[len(prefix):], acting, former

@@ -77,7 +77,9 @@ GOV_TITLES = words("titles_government")
 BUSINESS_TITLES = words("titles_business")
 OTHER_TITLES = words("titles_other")
 TITLES = PARTY_TITLES + GOV_TITLES + BUSINESS_TITLES + OTHER_TITLES
-TITLE_PREFIXES = ("代理", "代", "原", "前任")     # 代理县长: acting; 原主任: former
+ACTING_PREFIXES = ("代理", "代")                 # 代理县长: acting
+FORMER_PREFIXES = ("原", "前任")                 # 原主任: former
+TITLE_PREFIXES = ACTING_PREFIXES + FORMER_PREFIXES
 TITLE_SET = frozenset(TITLES)
 
 
