@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from kg.build.plan import PARTS, BuildError, file_sha256, part_path
+from kg.build.removals import OLD_GRAPH
 from kg.records import atomic_writer, read_records, sort_records, write_jsonl
 
 MANIFEST = "manifest.json"
@@ -60,7 +61,7 @@ def clean_leftovers(out: Path) -> list[Path]:
         for p in out.glob(pattern):
             p.unlink(missing_ok=True)
             gone.append(p)
-    old_graph = out / ".triples.before.jsonl"      # removals.keep_old_graph of a build that stopped
+    old_graph = out / OLD_GRAPH                    # removals.keep_old_graph of a build that stopped
     if old_graph.exists():
         old_graph.unlink()
         gone.append(old_graph)

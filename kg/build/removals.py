@@ -23,24 +23,29 @@ import os
 from pathlib import Path
 
 from kg.records import REMOVED_FILE as REMOVED
-from kg.records import read_records, sort_records, write_jsonl
+from kg.records import KINDS, read_records, sort_records, write_jsonl
 
 KEPT_SOURCES = ("base:",)         # an adopted older graph has no file to vanish: --sync keeps it
+OLD_GRAPH = ".triples.before.jsonl"   # the graph before a merge, while its removals are found
+
+
+def _hand_over(sources: dict, sha: str, names: list[str]) -> bool:
+    """The entry's file is now names[0] (the others its copies); with no names the entry goes: True."""
+    if not names:
+        del sources[sha]
+        return True
+    entry = sources[sha]
+    entry["path"] = names[0]
+    if names[1:]:
+        entry["copies"] = names[1:]
+    else:
+        entry.pop("copies", None)
+    return False
 
 
 def forget(sources: dict, sha: str) -> bool:
     """Drop a source's entry, or hand it to one of its copies; True when the entry went."""
-    entry = sources[sha]
-    copies = entry.get("copies") or []
-    if copies:
-        entry["path"], rest = copies[0], copies[1:]
-        if rest:
-            entry["copies"] = rest
-        else:
-            entry.pop("copies")
-        return False
-    del sources[sha]
-    return True
+    return _hand_over(sources, sha, list(sources[sha].get("copies") or ()))
 
 
 def same_file(a: str, b: str) -> bool:
@@ -77,21 +82,12 @@ def sync(sources: dict, inputs: list[str], earlier: set[str]) -> int:
     if old and {s for s, kept in kept_here if not kept} >= set(old):
         raise SyncError(f"--sync would remove all {len(old)} documents of the graph: none of its files "
                         f"is among the inputs (the graph has e.g. {sources[old[0]]['path']})")
-    gone = 0
-    for sha, kept in kept_here:
-        if kept:
-            sources[sha]["path"], sources[sha]["copies"] = kept[0], kept[1:]
-            if not kept[1:]:
-                sources[sha].pop("copies")
-        else:
-            del sources[sha]
-            gone += 1
-    return gone
+    return sum(_hand_over(sources, sha, kept) for sha, kept in kept_here)
 
 
 def keep_old_graph(out: Path) -> Path | None:
     """A second name for the graph about to be replaced (the merge renames a new file over it)."""
-    graph, old = out / "triples.jsonl", out / ".triples.before.jsonl"
+    graph, old = out / "triples.jsonl", out / OLD_GRAPH
     old.unlink(missing_ok=True)
     if not graph.is_file():
         return None
@@ -103,8 +99,8 @@ def record_removals(out: Path, old: Path | None) -> int:
     """Add to DIR/removed.jsonl the records of `old` whose ids the new graph lacks; return how many."""
     ledger = out / REMOVED
     now = {(r["kind"], r.get("id")) for r in read_records(out / "triples.jsonl")}
-    gone = [r for r in read_records(old)] if old is not None else []
-    gone = [r for r in gone if (r["kind"], r.get("id")) not in now and r["kind"] in ("article", "entity", "triple")]
+    gone = [r for r in read_records(old) if r["kind"] in KINDS and (r["kind"], r.get("id")) not in now] \
+        if old is not None else []
     earlier = [r for r in read_records(ledger) if (r["kind"], r.get("id")) not in now] if ledger.is_file() else []
     merged = {(r["kind"], r["id"]): r for r in (*earlier, *gone)}
     if merged or ledger.is_file():
@@ -114,4 +110,4 @@ def record_removals(out: Path, old: Path | None) -> int:
     return len(gone)
 
 
-__all__ = ["REMOVED", "SyncError", "forget", "keep_old_graph", "record_removals", "replaced", "sync"]
+__all__ = ["OLD_GRAPH", "REMOVED", "SyncError", "forget", "keep_old_graph", "record_removals", "replaced", "sync"]
