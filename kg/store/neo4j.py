@@ -46,6 +46,10 @@ class Neo4jStoreError(RuntimeError):
     Records that break docs/format.md raise :class:`kg.records.RecordError`."""
 
 
+class Neo4jUnreachable(Neo4jStoreError):
+    """No server answers at the URI (stopped, or another address)."""
+
+
 # --------------------------------------------------------------------------- connection
 
 def connect(uri: str, user: str, password: str) -> neo4j.Driver:
@@ -74,7 +78,7 @@ def connect(uri: str, user: str, password: str) -> neo4j.Driver:
         ) from None
     except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as exc:
         driver.close()
-        raise Neo4jStoreError(f"cannot reach Neo4j at {uri}: {first_line(exc)}") from None
+        raise Neo4jUnreachable(f"cannot reach Neo4j at {uri}: {first_line(exc)}") from None
     return driver
 
 

@@ -201,12 +201,12 @@ def admin_import(home: Path, folder: Path, database: str) -> str:
 
 def _refuse_a_running_server(uri: str, user: str, password: str) -> None:
     """neo4j-admin imports offline: a server that answers at `uri` must be stopped first."""
-    from kg.store.neo4j import Neo4jStoreError, connect, graph_counts
+    from kg.store.neo4j import Neo4jStoreError, Neo4jUnreachable, connect, graph_counts
     try:
         driver = connect(uri, user, password)
+    except Neo4jUnreachable:
+        return                                        # stopped: the import may run
     except Neo4jStoreError as exc:
-        if "cannot reach" in str(exc):
-            return                                    # stopped: the import may run
         raise BulkImportError(f"Neo4j at {uri} is running ({exc}); stop it for --bulk") from None
     try:
         counts = graph_counts(driver)
