@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from pathlib import Path
 
 import click
@@ -44,6 +43,8 @@ def read_settings(folder: Path) -> dict:
     path = folder / SETTINGS_FILE
     if not path.is_file():
         return {}
+    import tomllib        # only where a corpus has settings
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -75,18 +76,17 @@ def corpus_settings(paths, lexicons=(), curation: Path | None = None) -> tuple[l
 
 def use_lexicons(files: list[Path]) -> None:
     """Check the lexicon files and hand them to extraction (KG_LEXICONS), before it is imported."""
-    from kg.extract.user_lexicon import ENV, UserLexiconError, read_file
+    from kg.extract import user_lexicon
 
     if not files:
         return
-    for path in files:
-        try:
-            read_file(path)
-        except UserLexiconError as exc:
-            fail(str(exc))
     named = [str(p.resolve()) for p in files]
-    before = [p for p in os.environ.get(ENV, "").split(os.pathsep) if p]
-    os.environ[ENV] = os.pathsep.join(dict.fromkeys([*before, *named]))
+    before = [p for p in os.environ.get(user_lexicon.ENV, "").split(os.pathsep) if p]
+    os.environ[user_lexicon.ENV] = os.pathsep.join(dict.fromkeys([*before, *named]))
+    try:
+        user_lexicon.entries()          # every file read and checked now, once; extraction reuses them
+    except user_lexicon.UserLexiconError as exc:
+        fail(str(exc))
     if "kg.extract.lexicon" in sys.modules:      # only in a process that extracted before (tests, notebooks)
         from kg.extract import lexicon
         if lexicon.USER_NAMES != lexicon.user.names():

@@ -32,7 +32,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from pathlib import Path
 
 from kg.vocab import ENTITY_TYPES
@@ -88,6 +87,8 @@ def _checked(lists: dict[str, list], where: str) -> dict[str, tuple[str, ...]]:
 def parse_text(text: str, where: str) -> dict[str, tuple[str, ...]]:
     """The lists of one file's text: TOML when `where` ends in .toml, else TSV lines ``LIST<TAB>ENTRY``."""
     if where.endswith(".toml"):
+        import tomllib       # only for a TOML lexicon: extraction without one does not pay for it
+
         try:
             return _checked(_flatten(tomllib.loads(text), where), where)
         except tomllib.TOMLDecodeError as exc:
@@ -103,11 +104,20 @@ def parse_text(text: str, where: str) -> dict[str, tuple[str, ...]]:
     return _checked(lists, f"{where}")
 
 
+@functools.lru_cache(maxsize=16)
+def _bytes(path: Path) -> bytes:
+    """A lexicon file's bytes, read once a process (its words and the fingerprint both need them)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserLexiconError(f"{path}: cannot read the lexicon: {exc.strerror}") from None
+
+
 def read_file(path: Path) -> dict[str, tuple[str, ...]]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserLexiconError(f"{path}: cannot read the lexicon: {getattr(exc, 'strerror', None) or exc}") from None
+        text = _bytes(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserLexiconError(f"{path}: cannot read the lexicon: not UTF-8 ({exc.reason})") from None
     return parse_text(text, str(path))
 
 
@@ -137,10 +147,4 @@ def names() -> dict[str, tuple[str, ...]]:
 
 def fingerprint_parts() -> list[bytes]:
     """What the extraction fingerprint adds for the user lexicons: each file's name and bytes."""
-    out = []
-    for path in paths():
-        try:
-            out.append(path.name.encode() + b"\0" + path.read_bytes())
-        except OSError as exc:
-            raise UserLexiconError(f"{path}: cannot read the lexicon: {exc.strerror}") from None
-    return out
+    return [path.name.encode() + b"\0" + _bytes(path) for path in paths()]
