@@ -61,7 +61,6 @@ class _Run:
     statistical: bool = False
     result: BuildResult = field(default_factory=BuildResult)
     copies: dict = field(default_factory=dict)   # sha256 -> other names of that content seen in this run
-    dropped: bool = False                        # an entry left the manifest: the stores must hear of it
 
     def record_copies(self) -> None:
         """List the other names of each source's content in its manifest entry."""
@@ -100,17 +99,14 @@ class _Run:
     def replace_older(self, s: Source) -> None:
         """A file whose content changed: the entry of its old content goes (or passes to a copy)."""
         for sha in replaced(self.sources, s.path, s.sha256):
-            self.dropped = True
             self.result.removed += forget(self.sources, sha)
 
     def sync(self, files: list[str], earlier: set[str]) -> None:
         """--sync: the entries of files that are not among this run's inputs go."""
-        before = dict(self.sources)
         try:
             self.result.removed += sync(self.sources, [f for f in files if f != "-"], earlier)
         except SyncError as exc:
             raise BuildError(str(exc)) from None
-        self.dropped = self.dropped or self.sources != before
 
     def extract(self, todo: list[Source], stdin: bool, engine: dict, progress) -> None:
         """Extract every source into its part file and list it in the manifest."""
@@ -170,12 +166,9 @@ def _corrections(curation) -> tuple[str, list] | None:
     from kg.build.curate import CurationError, read_curation
 
     try:
-        corrections = read_curation(curation)
+        return read_curation(curation)
     except CurationError as exc:
         raise BuildError(str(exc)) from None
-    import hashlib
-
-    return hashlib.sha256(Path(curation).read_bytes()).hexdigest(), corrections
 
 
 def prepare_folder(out: Path) -> None:
@@ -223,6 +216,7 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
            changes: _Changes) -> BuildResult:
     manifest = read_manifest(out)
     before = json.dumps(manifest, sort_keys=True)
+    curated_before = manifest.get("curation")
     corrections = changes.corrections
     if corrections:
         manifest["curation"] = corrections[0]     # another file (or none) rewrites the outputs
@@ -256,8 +250,7 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
         t0 = time.perf_counter()
         copies = {m["part"].rsplit("/", 1)[-1]: m["copies"] for m in run.sources.values() if m.get("copies")}
         # ids can leave the graph when documents go or the corrections change: keep the old graph to see which
-        curated_before = json.loads(before).get("curation")
-        old = keep_old_graph(out) if run.dropped or manifest.get("curation") != curated_before else None
+        old = keep_old_graph(out) if result.removed or manifest.get("curation") != curated_before else None
         result.counts = merge_parts(parts, out / "triples.jsonl", copies=copies)
         if corrections:
             result.counts = curate_graph(out / "triples.jsonl", corrections[1], changes.note)

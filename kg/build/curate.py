@@ -71,13 +71,15 @@ def parse_curation(text: str, name: str) -> list[Correction]:
     return out
 
 
-def read_curation(path: str | Path) -> list[Correction]:
+def read_curation(path: str | Path) -> tuple[str, list[Correction]]:
+    """(the file's sha256, its corrections): the hash tells a build whether the corrections changed."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CurationError(f"{path}: cannot read the curation file: {getattr(exc, 'strerror', None) or exc}") from None
-    return parse_curation(text, path.name)
+    return hashlib.sha256(data).hexdigest(), parse_curation(text, path.name)
 
 
 class _Graph:
