@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,7 +84,12 @@ def read_curation(path: str | Path) -> tuple[str, list[Correction]]:
 
 
 class _Graph:
-    """The records by kind and id, with the edits the corrections make."""
+    """The records by kind and id, with the edits the corrections make.
+
+    Indexes by entity (its triples, the articles that link it, the ids of
+    each name) keep each correction proportional to what it touches, not to
+    the graph: a review's hundreds of lines on an archive stay fast.
+    """
 
     def __init__(self, records):
         self.other = []
@@ -94,6 +100,17 @@ class _Graph:
             else:
                 self.other.append(rec)
         self.entities, self.triples, self.articles = self.of["entity"], self.of["triple"], self.of["article"]
+        self.named: dict[str, set[str]] = defaultdict(set)        # name -> entity ids
+        self.facts: dict[str, set[str]] = defaultdict(set)        # entity id -> its triples' ids
+        self.linked: dict[str, set[str]] = defaultdict(set)       # entity id -> articles that mention or credit it
+        for eid, e in self.entities.items():
+            self.named[e["name"]].add(eid)
+        for tid, t in self.triples.items():
+            self.facts[t["subject_id"]].add(tid)
+            self.facts[t["object_id"]].add(tid)
+        for aid, a in self.articles.items():
+            for eid in (*a.get("mentions", ()), *(b["id"] for b in a.get("byline", ()) if b.get("id"))):
+                self.linked[eid].add(aid)
 
     def find(self, ref: str) -> str:
         """The entity id `ref` names; LookupError (the note to print) when none or several do."""
@@ -104,40 +121,53 @@ class _Graph:
         etype, sep, name = ref.partition(":")
         if not sep or etype not in ENTITY_TYPES:
             etype, name = None, ref
-        hits = [i for i, e in self.entities.items() if e["name"] == name and etype in (None, e["type"])]
+        hits = sorted(i for i in self.named.get(name, ()) if etype in (None, self.entities[i]["type"]))
         if len(hits) == 1:
             return hits[0]
         if not hits:
             raise LookupError(f"no entity {ref} in the graph")
-        raise LookupError(f"{ref} names {len(hits)} entities ({', '.join(sorted(hits))}): give Type:name or the id")
+        raise LookupError(f"{ref} names {len(hits)} entities ({', '.join(hits)}): give Type:name or the id")
 
     def touch(self, rec: dict, fix: Correction) -> None:
         """Note on `rec` that `fix` changed it (once per correction)."""
         if fix.label not in rec.get("curated", ()):
             rec["curated"] = [*rec.get("curated", []), fix.label]
 
+    def rename(self, eid: str, name: str) -> None:
+        self.named[self.entities[eid]["name"]].discard(eid)
+        self.entities[eid]["name"] = name
+        self.named[name].add(eid)
+
     def relink(self, old: str, new: str, fix: Correction, articles: set[str] | None = None) -> None:
         """Point the triples and article links of entity `old` at `new` (only in `articles`, if given)."""
         name = self.entities[new]["name"]
-        for t in self.triples.values():
+        for tid in sorted(self.facts.get(old, ())):
+            t = self.triples[tid]
             if articles is not None and t.get("article") not in articles:
                 continue
             for end in ("subject", "object"):
                 if t[f"{end}_id"] == old:
                     t[f"{end}_id"], t[end] = new, name
-                    self.touch(t, fix)
-        for a in self.articles.values():
-            if articles is not None and a["id"] not in articles:
+            self.touch(t, fix)
+            if old not in (t["subject_id"], t["object_id"]):
+                self.facts[old].discard(tid)
+            self.facts[new].add(tid)
+        for aid in sorted(self.linked.get(old, ())):
+            if articles is not None and aid not in articles:
                 continue
+            a = self.articles[aid]
             if old in a.get("mentions", ()):
                 a["mentions"] = sorted({new if m == old else m for m in a["mentions"]})
             if any(b.get("id") == old for b in a.get("byline", ())):
                 a["byline"] = [dict(b, id=new) if b.get("id") == old else b for b in a["byline"]]
+            if old != new:
+                self.linked[old].discard(aid)
+            self.linked[new].add(aid)
 
     def merge(self, keep: str, other: str, fix: Correction) -> None:
         if keep == other:
             return
-        k, o = self.entities[keep], self.entities.pop(other)
+        k, o = self.entities[keep], self.entities[other]
         k["aliases"] = [a for a in dict.fromkeys([*k.get("aliases", []), o["name"], *o.get("aliases", [])])
                         if a != k["name"]]
         for field in ("titles", "articles"):
@@ -146,23 +176,34 @@ class _Graph:
         k["mentions"] = k.get("mentions", 0) + o.get("mentions", 0)
         self.touch(k, fix)
         self.relink(other, keep, fix)
-        self.drop_repeated_triples()
+        self.named[o["name"]].discard(other)
+        del self.entities[other]
+        self.drop_repeated_triples(keep)
 
-    def drop_repeated_triples(self) -> None:
-        """After a merge: one triple of each (subject, predicate, object, article, span); no self-loops."""
+    def drop_repeated_triples(self, eid: str) -> None:
+        """After a merge into `eid`: one of its triples per (subject, predicate, object, article, span); no
+        self-loops."""
         seen = set()
-        for tid in sorted(self.triples):
+        for tid in sorted(self.facts.get(eid, ())):
             t = self.triples[tid]
             key = (t["subject_id"], t["predicate"], t["object_id"], t.get("article"), tuple(t.get("span") or ()))
             if key in seen or t["subject_id"] == t["object_id"]:
-                del self.triples[tid]
+                self.drop_triple(tid)
             seen.add(key)
 
+    def drop_triple(self, tid: str) -> bool:
+        t = self.triples.pop(tid, None)
+        if t is not None:
+            self.facts[t["subject_id"]].discard(tid)
+            self.facts[t["object_id"]].discard(tid)
+        return t is not None
+
     def drop_entity(self, eid: str) -> None:
-        del self.entities[eid]
-        for tid in [i for i, t in self.triples.items() if eid in (t["subject_id"], t["object_id"])]:
-            del self.triples[tid]
-        for a in self.articles.values():
+        self.named[self.entities.pop(eid)["name"]].discard(eid)
+        for tid in sorted(self.facts.pop(eid, ())):
+            self.drop_triple(tid)
+        for aid in self.linked.pop(eid, ()):
+            a = self.articles[aid]
             if eid in a.get("mentions", ()):
                 a["mentions"] = [m for m in a["mentions"] if m != eid]
             if any(b.get("id") == eid for b in a.get("byline", ())):
@@ -178,6 +219,7 @@ class _Graph:
         old["articles"] = [a for a in old.get("articles", []) if a not in articles]
         old["mentions"] = max(1, old.get("mentions", 1) - len(moved))
         self.entities[new_id] = new
+        self.named[new["name"]].add(new_id)
         self.touch(old, fix)
         self.touch(new, fix)
         self.relink(eid, new_id, fix, articles=set(articles))
@@ -191,7 +233,7 @@ def _apply(g: _Graph, fix: Correction) -> None:
     if verb == "drop":
         for ref in args:
             if TRIPLE_ID.fullmatch(ref):
-                if g.triples.pop(ref, None) is None:
+                if not g.drop_triple(ref):
                     raise LookupError(f"no triple {ref} in the graph")
             else:
                 g.drop_entity(g.find(ref))
@@ -203,13 +245,13 @@ def _apply(g: _Graph, fix: Correction) -> None:
     elif verb == "rename":
         rec = g.entities[eid]
         rec["aliases"] = [a for a in dict.fromkeys([*rec.get("aliases", []), rec["name"]]) if a != args[1]]
-        rec["name"] = args[1]
+        g.rename(eid, args[1])
         g.touch(rec, fix)
         g.relink(eid, eid, fix)
     elif verb == "alias":
         rec = g.entities[eid]
         for name in args[1:]:
-            namesake = next((i for i, e in g.entities.items() if e["name"] == name and e["type"] == rec["type"]
+            namesake = next((i for i in sorted(g.named.get(name, ())) if g.entities[i]["type"] == rec["type"]
                              and i != eid), None)
             if namesake is not None:
                 g.merge(eid, namesake, fix)      # the alias was extracted as an entity of its own: one now
