@@ -143,16 +143,9 @@ class KnowledgeGraph:
 
     def to_rdflib(self):
         """An ``rdflib.Graph`` in the kg ontology (what ``graph.ttl`` holds)."""
-        import rdflib
+        from kg.store.rdf import records_to_graph
 
-        from kg.store.rdf import PREFIXES, record_triples
-
-        g = rdflib.Graph()
-        for prefix, iri in PREFIXES.items():
-            g.bind(prefix, iri)
-        for triple in record_triples(self.records):
-            g.add(triple)
-        return g
+        return records_to_graph(self.records)
 
 
 def _scalars(attrs: dict) -> dict:

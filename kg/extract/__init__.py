@@ -15,9 +15,9 @@ import types
 class _CallablePackage(types.ModuleType):
     def __call__(self, source, date=None, home=None, tagger=False):
         """kg.extract(text_or_path, date=None, home=None, tagger=False): see :func:`kg.api.extract`."""
-        from kg.extract.pipeline import extract_source
+        from kg.api import extract
 
-        return extract_source(source, date, home, statistical=tagger)
+        return extract(source, date, home, tagger)
 
 
 sys.modules[__name__].__class__ = _CallablePackage
