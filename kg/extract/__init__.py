@@ -15,9 +15,9 @@ import types
 class _CallablePackage(types.ModuleType):
     def __call__(self, source, date=None, home=None, tagger=False):
         """kg.extract(text_or_path, date=None, home=None, tagger=False): see :func:`kg.api.extract`."""
-        from kg.api import extract
+        from kg.extract.pipeline import extract_source
 
-        return extract(source, date, home, tagger)
+        return extract_source(source, date, home, statistical=tagger)
 
 
 sys.modules[__name__].__class__ = _CallablePackage
