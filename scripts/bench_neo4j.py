@@ -114,10 +114,8 @@ def timed_bulk(records) -> tuple[float, dict]:
     source = Path(os.environ["NEO4J_HOME"])
     cache = Path(tempfile.mkdtemp(prefix="kg-bench-neo4j-"))
     home = cache / source.name
-    (home / "cypher-shell").mkdir(parents=True)
-    (home / "lib").symlink_to(source / "lib")
-    (home / "cypher-shell" / "lib").symlink_to(source / "cypher-shell" / "lib")
-    env = os.environ | {"KG_NEO4J_CACHE": str(cache), "NEO4J_BOLT_PORT": str(free_port())}
+    env = os.environ | {"KG_NEO4J_CACHE": str(cache), "NEO4J_BOLT_PORT": str(free_port()),
+                        "KG_NEO4J_JARS_FROM": str(source)}
     try:
         out = subprocess.run([LOCAL, "start"], env=env, capture_output=True, text=True, check=True).stdout
         words = dict(w.split("=", 1) for w in out.split()[1:])

@@ -67,14 +67,9 @@ def test_browser_is_served_on_loopback_and_loads_in_chromium(tmp_path):
     """`start --browser`: Neo4j Browser (Maven Central's org.neo4j.client:neo4j-browser) at /browser/."""
     home = _home_of_the_test_server()
     scratch = tmp_path / "cache" / home.name
-    (scratch / "lib").mkdir(parents=True)
-    for jar in (home / "lib").iterdir():          # the jars linked one by one: the browser's lands here only
-        (scratch / "lib" / jar.name).symlink_to(jar)
-    (scratch / "cypher-shell").mkdir()
-    (scratch / "cypher-shell" / "lib").symlink_to(home / "cypher-shell" / "lib")
     http_port = free_port()
     env = os.environ | {"KG_NEO4J_CACHE": str(tmp_path / "cache"), "NEO4J_BOLT_PORT": str(free_port()),
-                        "NEO4J_HTTP_PORT": str(http_port)}
+                        "NEO4J_HTTP_PORT": str(http_port), "KG_NEO4J_JARS_FROM": str(home)}
     try:
         start = subprocess.run([ROOT / "scripts" / "neo4j-local", "start", "--browser"], env=env,
                                capture_output=True, text=True, timeout=300)

@@ -52,16 +52,13 @@ def graph_dump(driver) -> dict:
 
 @pytest.fixture
 def scratch(tmp_path, neo4j_env):
-    """A second Neo4j home, started once (so its database exists, empty) and stopped: ready for --bulk."""
+    """A second Neo4j home (the test server's jars linked in), started once so its database exists, empty."""
     test_home = Path(neo4j_env.get("NEO4J_HOME") or "")
     if not (test_home / "lib" / ".complete").exists():
         missing("the test server's home (NEO4J_HOME from scripts/neo4j-local start) is not known")
     cache = tmp_path / "neo4j"
-    home = cache / test_home.name
-    (home / "cypher-shell").mkdir(parents=True)
-    (home / "lib").symlink_to(test_home / "lib")
-    (home / "cypher-shell" / "lib").symlink_to(test_home / "cypher-shell" / "lib")
-    env = os.environ | {"KG_NEO4J_CACHE": str(cache), "NEO4J_BOLT_PORT": str(free_port())}
+    env = os.environ | {"KG_NEO4J_CACHE": str(cache), "NEO4J_BOLT_PORT": str(free_port()),
+                        "KG_NEO4J_JARS_FROM": str(test_home)}
     started = subprocess.run([LOCAL, "start"], env=env, capture_output=True, text=True, timeout=300)
     assert started.returncode == 0, started.stderr[-1500:]
     words = dict(w.split("=", 1) for w in started.stdout.split()[1:])
