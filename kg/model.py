@@ -28,6 +28,11 @@ def short_hash(*parts: object, n: int = 12) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
 
 
+def triple_id(subject_id: str, predicate: str, object_id: str, article: str, span) -> str:
+    """A triple's id (docs/format.md): its ends, predicate, article and source span."""
+    return "t-" + short_hash(subject_id, predicate, object_id, article, span[0], span[1])
+
+
 class OffsetMap:
     """Maps offsets of a cleaned text back to offsets of the source text.
 
@@ -283,6 +288,7 @@ class Fact:
     date: dt.date | None = None
     date_text: str | None = None
     title: str | None = None
+    change: str | None = None        # holdsPosition: "start" (任命, 当选) or "end" (免去, 辞去) of the office
 
 
 @dataclass
@@ -300,6 +306,7 @@ class Triple:
     date = property(lambda self: self.fact.date)
     date_text = property(lambda self: self.fact.date_text)
     title = property(lambda self: self.fact.title)
+    change = property(lambda self: self.fact.change)
 
 
 @dataclass

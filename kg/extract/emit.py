@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.extract.resolve.entities import Resolver
-from kg.model import Article, Doc, Triple, short_hash
+from kg.model import Article, Doc, Triple, triple_id
 from kg.records import sort_records
 
 
@@ -15,7 +15,7 @@ def triple_record(t: Triple) -> dict:
     span = [base + x for x in t.sentence.source_span()]
     rec = {
         "kind": "triple",
-        "id": "t-" + short_hash(t.subject.id, t.predicate, t.object.id, t.article.id, span[0], span[1]),
+        "id": triple_id(t.subject.id, t.predicate, t.object.id, t.article.id, span),
         "subject": t.subject.name, "subject_id": t.subject.id, "subject_type": t.subject.type,
         "predicate": t.predicate,
         "object": t.object.name, "object_id": t.object.id, "object_type": t.object.type,
@@ -26,13 +26,15 @@ def triple_record(t: Triple) -> dict:
     }
     if t.date is None and t.date_text:
         rec["date_text"] = t.date_text
+    if t.change:
+        rec["change"] = t.change
     layout = t.article.page.layout
     if layout is not None and layout.pages and (where := layout.where(*span)) is not None:
         rec["page"], rec["bbox"] = where
     return rec
 
 
-def article_record(art: Article, resolver: Resolver) -> dict:
+def article_record(art: Article, resolver: Resolver, home=None) -> dict:
     mentions = sorted({resolver.final(m.entity).id for s in art.all_sentences for m in s.mentions
                        if m.entity is not None})
     byline = []
@@ -49,6 +51,8 @@ def article_record(art: Article, resolver: Resolver) -> dict:
         "byline": byline, "dateline": art.dateline, "date": _iso(page.date), "page": page.page_no,
         "event_date": _iso(art.date), "mentions": mentions,
     }
+    if home is not None:                  # the area the page reports from: evidence of who is who
+        rec["home"], rec["home_code"] = home.name, home.code
     return rec | _provenance(page, span)
 
 
@@ -79,7 +83,7 @@ def entity_record(ent) -> dict:
 
 def emit(doc: Doc) -> None:
     """``doc.records``: the page's articles, entities and triples, in record order."""
-    recs = [article_record(a, doc.resolver) for a in doc.articles]
+    recs = [article_record(a, doc.resolver, doc.home) for a in doc.articles]
     recs += [entity_record(e) for e in doc.resolver.entities.values()]
     recs += [triple_record(t) for t in doc.triples]
     doc.records = sort_records(recs)

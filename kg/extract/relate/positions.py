@@ -12,7 +12,7 @@ from kg.extract import lexicon as L
 from kg.extract.patterns import TITLE_AT_END
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
-from kg.vocab import AGENTS
+from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
 
 POSITION = Rule("position.title", "holdsPosition", 0.9)
 ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in the roster of a leading group
@@ -177,6 +177,11 @@ def _party_group(obj, title: str):
     return ImpliedEntity("Organization", obj.label + m[1]), title[len(m[1]):]
 
 
+def _change(person: Mention) -> str | None:
+    """What the sentence does to the office: an appointment or election starts it, 免去/辞去 ends it."""
+    return OFFICE_START if person.attrs.get("appointed") else OFFICE_END if person.attrs.get("resigned") else None
+
+
 @register(POSITION)
 def holds_position(ctx, art: Article, sent: Sentence) -> list:
     facts = []
@@ -186,5 +191,5 @@ def holds_position(ctx, art: Article, sent: Sentence) -> list:
         for body, title in title_chain(sent, m):
             obj, held = _party_group(_office_body(ctx, art, sent, m, body, title), title)
             if obj is not None:
-                facts.append(POSITION.fact(m, obj, sent, title=held))
+                facts.append(POSITION.fact(m, obj, sent, title=held, change=_change(m)))
     return facts

@@ -54,3 +54,16 @@ def test_a_bare_department_after_a_party_committee_is_that_committees():
     s = sent("省委常委、宣传部部长沈一舟出席。", ("省委", "Organization"), ("沈一舟", "Official", {"title": "部长"}))
     chain = title_chain(s, s.mentions[1])
     assert chain[-1] == (ImpliedEntity("Organization", "省委宣传部"), "部长")
+
+
+def test_an_appointment_starts_an_office_and_a_removal_or_resignation_ends_it():
+    from kg.api import extract
+
+    def changes(text):
+        return [(t["subject"], t["title"], t.get("change")) for t in extract(text, date="2024-03-02", home="保定市")
+                if t["kind"] == "triple" and t["predicate"] == "holdsPosition"]
+    assert changes("本报讯 保定市人大常委会决定任命韩某某为保定市副市长。") == [("韩某某", "副市长", "start")]
+    assert changes("本报讯 韩某某当选为保定市市长。") == [("韩某某", "市长", "start")]
+    assert changes("本报讯 保定市人大常委会决定免去韩某某的保定市副市长职务。") == [("韩某某", "副市长", "end")]
+    assert changes("本报讯 会议接受韩某某辞去保定市市长职务的请求。") == [("韩某某", "市长", "end")]
+    assert changes("本报讯 副市长韩某某到东岚村调研。") == [("韩某某", "副市长", None)]
