@@ -6,7 +6,11 @@ to paste:
 
 - **namesakes** — one person's name holding offices in areas that never meet
   in one article (two 王某 in different counties, or one who moved):
-  ``not-same-as`` for the articles of the smaller groups;
+  ``not-same-as`` for the articles of the smaller groups (a graph `kg build`
+  made has them apart already: :mod:`kg.build.identity`);
+- **who is who** — what `kg build` decided about a name's people: people it
+  told apart (``same-as`` if one of them only moved office) and sightings it
+  could not place among them (``same-as`` with the person they are);
 - **short and full names** — an enterprise named without its legal form and
   with it, on the same pages (青禾科技 and 青禾科技有限公司): ``same-as``;
 - **doubtful entities** — seen once, and every fact about them of low
@@ -20,11 +24,10 @@ to paste:
 from __future__ import annotations
 
 import html
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.extract.patterns import HAN
+from kg.build.seats import Seats
 
 LOW_CONFIDENCE = 0.7          # a fact below it is a guess of a weak rule
 SHORT_NAME = 2                # the fewest characters of a short form worth proposing
@@ -33,13 +36,11 @@ SHORT_NAME = 2                # the fewest characters of a short form worth prop
 LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团股份有限公司", "股份公司", "公司", "集团")
 PEOPLE = ("Official", "Person")
 EVIDENCE_PER_CANDIDATE = 3
-AREA_PREFIX = re.compile(rf"[{HAN}]{{1,12}}?[省市县区州旗盟]")   # 某县|政府, 某某新区|政府
-LONGEST_AREA = 16             # characters of the longest area name (an autonomous prefecture's run to about 10)
 
 
 @dataclass
 class Candidate:
-    kind: str                      # namesakes | short-and-full | doubtful
+    kind: str                      # namesakes | who-is-who | short-and-full | doubtful
     what: str                      # one line for the reader
     line: str                      # the curation line to paste
     evidence: list[str] = field(default_factory=list)
@@ -59,21 +60,14 @@ class _Index:
                 self.by_entity[rec["subject_id"]].append(rec)
                 self.by_entity[rec["object_id"]].append(rec)
         names = defaultdict(list)
-        self.area_codes = {}                      # an area's name or alias -> its GB/T code
         for e in self.entities.values():
             names[(e["type"], e["name"])].append(e["id"])
-            if e["type"] == "AdministrativeArea" and e.get("code"):
-                for form in (e["name"], *(e.get("aliases") or ())):
-                    self.area_codes.setdefault(form, e["code"])
         self.ambiguous = {key for key, ids in names.items() if len(ids) > 1}
+        self.seats = Seats(e for e in self.entities.values() if e["type"] == "AdministrativeArea")
 
     def seat(self, body: str) -> str:
-        """The area a body belongs to (the code of the longest area name it starts with), else its name."""
-        for end in range(min(len(body), LONGEST_AREA), 1, -1):
-            if body[:end] in self.area_codes:
-                return self.area_codes[body[:end]]
-        seat = AREA_PREFIX.match(body)       # an area the graph has no entity of: its name as written
-        return seat[0] if seat else body
+        """The area a body belongs to (kg.build.seats), else its name."""
+        return self.seats.seat(body, None) or body
 
     def ref(self, eid: str) -> str:
         """How a curation line names the entity: Type:name, or its id when that is not unique."""
@@ -175,8 +169,37 @@ def doubtful(ix: _Index) -> list[Candidate]:
     return out
 
 
-CHECKS = (("namesakes", namesakes), ("short-and-full", short_and_full), ("doubtful", doubtful))
+def _place(e: dict) -> str:
+    """Where one of a name's people is: the areas of the offices, else the home the pages report from."""
+    return "、".join(e["identity"]["seats"] or e["identity"].get("homes") or ["?"])
+
+
+def who_is_who(ix: _Index) -> list[Candidate]:
+    """The people `kg build` told apart under one name, and the sightings it could not place."""
+    out, people = [], defaultdict(list)
+    for eid, e in sorted(ix.entities.items()):
+        if e.get("identity"):
+            people[e["identity"]["of"]].append(e)
+    for _base, mine in sorted(people.items()):
+        placed = [e for e in mine if e["identity"]["status"] == "placed"]
+        where = " / ".join(_place(e) for e in placed)
+        if len(placed) > 1:
+            out.append(Candidate("who-is-who", f"{placed[0]['name']} is taken for {len(placed)} people "
+                                 f"({where}); if one only moved office, they are one",
+                                 "same-as  " + "  ".join(e["id"] for e in placed),
+                                 [line for e in placed for line in ix.evidence(e["id"])[:1]]))
+        for e in (e for e in mine if e["identity"]["status"] == "undecided"):
+            for p in placed:
+                out.append(Candidate("who-is-who", f"{e['name']} in {len(e.get('articles') or ())} articles "
+                                     f"could be the one of {_place(p)}",
+                                     f"same-as  {p['id']}  {e['id']}", ix.evidence(e["id"])))
+    return out
+
+
+CHECKS = (("namesakes", namesakes), ("who-is-who", who_is_who), ("short-and-full", short_and_full),
+          ("doubtful", doubtful))
 TITLES = {"namesakes": "Namesakes: one name, offices in areas that never meet",
+          "who-is-who": "Who is who: the people kg build told apart, and sightings it could not place",
           "short-and-full": "Short and full names on the same pages",
           "doubtful": "Doubtful entities: seen once, facts of low confidence"}
 

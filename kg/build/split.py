@@ -1,0 +1,96 @@
+"""Rewrite the records after :mod:`kg.build.identity` decided a name's people: one entity each.
+
+Each person gets an entity record (the extracted one's name, type and
+aliases; its own articles, titles and an ``identity`` field), the articles
+mention the person's id, and the triples of the person's articles point at
+it, with the id the id rule gives their new ends (docs/format.md), so a
+store that loads the next graph sees the old triple leave (DIR/removed.jsonl).
+
+The records come in record order and leave in it: the records that change
+are few, so they are held and merged back in order.
+"""
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+
+from kg.model import triple_id
+from kg.records import record_key
+
+def _person_record(base: dict, person, triples: list[dict], seat_names) -> dict:
+    """The entity record of one of a name's people."""
+    mine = set(person.articles)
+    rec = dict(base, id=person.id, articles=list(person.articles))
+    rec.pop("curated", None)
+    titles = sorted({t["title"] for t in triples if t.get("article") in mine and t.get("title")
+                     and t["predicate"] == "holdsPosition" and t["subject_id"] == person.id})
+    if titles:
+        rec["titles"] = titles
+    else:
+        rec.pop("titles", None)
+    rec["mentions"] = len(person.articles)
+    rec["identity"] = {"of": base["id"], "status": "undecided" if person.undecided else "placed",
+                       "seats": sorted(seat_names(s) for s in person.seats),
+                       "homes": sorted(seat_names(s) for s in person.homes)}
+    return rec
+
+
+def _moved_triples(touching: list[dict], moves: dict[tuple[str, str], str]) -> tuple[set[str], list[dict]]:
+    """The triples whose ends change: their old ids, and the triples as they become."""
+    old, new = set(), []
+    for t in {t["id"]: t for t in touching}.values():
+        ends = {end: moves.get((t[end], t.get("article")), t[end]) for end in ("subject_id", "object_id")}
+        if ends == {end: t[end] for end in ends}:
+            continue
+        rec = dict(t, **ends)
+        rec["id"] = triple_id(rec["subject_id"], rec["predicate"], rec["object_id"], rec.get("article"),
+                              rec.get("span") or (None, None))
+        old.add(t["id"])
+        new.append(rec)
+    return old, new
+
+
+def split_records(records: Iterable[dict], gathered, found) -> Iterator[dict]:
+    """The records with each split name's people as entities of their own (`records` in record order)."""
+    moves: dict[tuple[str, str], str] = {}
+    for base_id, people in found.people.items():
+        for p in people:
+            moves.update(((base_id, a), p.id) for a in p.articles)
+    touching = [t for base_id in found.people for t in gathered.touching.get(base_id, ())]
+    gone, triples = _moved_triples(touching, moves)
+    names = _seat_names(gathered)
+    held = [*triples, *(t for t in touching if t["id"] not in gone)]
+    extra = [_person_record(gathered.people[b], p, held, names) for b, people in found.people.items()
+             for p in people]
+    extra += triples
+    replaced = set(found.people) | gone
+
+    def stream() -> Iterator[dict]:
+        for rec in records:
+            if rec.get("id") in replaced and rec.get("kind") in ("entity", "triple"):
+                continue
+            if rec.get("kind") == "article" and any((m, rec["id"]) in moves for m in rec.get("mentions", ())):
+                rec = dict(rec, mentions=sorted({moves.get((m, rec["id"]), m) for m in rec["mentions"]}))
+            yield rec
+
+    # ids unique within a kind: the key alone orders them
+    yield from heapq.merge(stream(), sorted(extra, key=record_key), key=record_key)
+
+
+def _seat_names(gathered):
+    """A seat as a reader knows it: the area entity's name for a code, else the seat as it is."""
+    by_code = {}
+    for rec in gathered.areas:
+        by_code.setdefault(rec["code"], rec["name"])
+
+    def name(seat: str) -> str:
+        if seat in by_code:
+            return by_code[seat]
+        from kg.extract.recognise.areas import by_code as table
+
+        area = table().get(seat)
+        return area.name if area else seat
+    return name
+
+
+__all__ = ["split_records"]
