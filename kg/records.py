@@ -89,6 +89,9 @@ def validate_record(rec: dict, where: str = "") -> dict:
             raise RecordError(f"{prefix}triple {rid}: unknown predicate {rec.get('predicate')!r}")
         if not rec.get("subject_id") or not rec.get("object_id"):
             raise RecordError(f"{prefix}triple {rid}: subject_id and object_id are required")
+    elif kind == "tenure":
+        if not rec.get("person_id") or not isinstance(rec.get("title"), str) or not rec["title"]:
+            raise RecordError(f"{prefix}tenure {rid}: person_id and title are required")
     return rec
 
 

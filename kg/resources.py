@@ -21,6 +21,7 @@ from pathlib import Path
 COMMENT = re.compile(r"^\s*(?://|#)\s?(.*)$")
 PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")        # Cypher's $name
 SPARQL_VARIABLE = re.compile(r"\?([A-Za-z_][A-Za-z0-9_]*)")   # a SPARQL query's ?name
+WHERE_OPEN = re.compile(r"WHERE\s*\{", re.IGNORECASE)                # where a query's parameters are bound
 SAVED_NAME = re.compile(r"[a-z0-9_-]+")      # a bare word: the name of a saved query, if there is one
 
 
@@ -83,6 +84,21 @@ def sparql_parameters(text: str) -> list[str]:
         if m and m[1].startswith("Params:"):
             return list(dict.fromkeys(SPARQL_VARIABLE.findall(m[1])))
     return []
+
+
+def bind_values(text: str, bindings: dict[str, str]) -> str:
+    """The SPARQL query with its parameters bound by a VALUES block at the start of its WHERE (as the
+    query page binds them): the values join the patterns first, so a FILTER on a parameter sees them.
+    `bindings` maps a variable's name to a term already written in SPARQL syntax (an escaped literal).
+
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": '"甲"@zh'})
+    'SELECT ?s WHERE { VALUES (?o) { ("甲"@zh) }  ?s ?p ?o }'
+    """
+    if not bindings:
+        return text
+    values = f"VALUES ({' '.join('?' + k for k in bindings)}) {{ ({' '.join(bindings.values())}) }}"
+    m = WHERE_OPEN.search(text)
+    return f"{text[:m.end()]} {values} {text[m.end():]}" if m else f"{text}\n{values}\n"
 
 
 def parameters(text: str) -> list[str]:

@@ -79,6 +79,11 @@ PREDICATES = tuple(RELATIONS)
 NEO4J_TYPES = {r.name: r.neo4j_type for r in RELATION_LIST}
 
 # the record kinds of docs/format.md, in output order
-KINDS = ("article", "entity", "triple")
+# a holdsPosition triple's ``change``: the sentence starts the office (任命, 当选, 提名) or ends it (免去, 辞去)
+OFFICE_START, OFFICE_END = "start", "end"
+CHANGES = (OFFICE_START, OFFICE_END)
+TENURE_TYPE = "HELD"          # a tenure (kg.build.tenures) in Neo4j: (person)-[:HELD {from, to, ...}]->(body)
+
+KINDS = ("article", "entity", "triple", "tenure")
 # a node named by a triple but described by no entity record (a truncated file)
 UNKNOWN_TYPE = EntityType("Unknown", "未知", "#7f7f7f", "dot")

@@ -244,23 +244,8 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
         return result
     if not parts and result.errors:
         return result  # nothing readable and no graph before: write no empty graph
-    from kg.build.merge import merge_parts  # loads the RDF libraries: only when merging
-
     try:
-        t0 = time.perf_counter()
-        copies = {m["part"].rsplit("/", 1)[-1]: m["copies"] for m in run.sources.values() if m.get("copies")}
-        # ids can leave the graph when documents go or the corrections change: keep the old graph to see which
-        old = keep_old_graph(out) if result.removed or manifest.get("curation") != curated_before else None
-        result.counts = merge_parts(parts, out / "triples.jsonl", copies=copies)
-        if corrections:
-            result.counts = curate_graph(out / "triples.jsonl", corrections[1], changes.note)
-        if old is not None or (out / REMOVED).exists():
-            record_removals(out, old)
-        crash_point("triples")
-        t1 = time.perf_counter()
-        write_outputs(out, html)
-        crash_point("outputs")
-        result.seconds.update(merge=t1 - t0, outputs=time.perf_counter() - t1)
+        _write_graph(out, run, parts, changes, html, changed_corrections=manifest.get("curation") != curated_before)
     except OSError as exc:  # the manifest stays as it was: the next run retries
         raise BuildError(write_error(exc, out, "the graph")) from None
     except RecordError as exc:
@@ -270,6 +255,40 @@ def _build(out, files, date, home, jobs, engine, scheduler, html, progress, log,
     for stale in set((out / PARTS).glob("*.jsonl")) - set(parts):  # replaced parts, only now
         stale.unlink()
     return result
+
+
+def _write_graph(out: Path, run: _Run, parts: list[Path], changes: _Changes, html: bool,
+                 changed_corrections: bool) -> None:
+    """Merge the parts into triples.jsonl, tell namesakes apart, apply the corrections, note what left the
+    graph, write the outputs."""
+    from kg.build.identity import LEDGER, article_ids, resolve_graph, summary
+    from kg.build.merge import merge_parts  # loads the RDF libraries: only when merging
+    from kg.build.tenures import add_tenures
+
+    result, graph = run.result, out / "triples.jsonl"
+    t0 = time.perf_counter()
+    copies = {m["part"].rsplit("/", 1)[-1]: m["copies"] for m in run.sources.values() if m.get("copies")}
+    ledger_before = (out / LEDGER).is_file()
+    before = article_ids(graph)
+    old = keep_old_graph(out)     # ids can leave the graph (documents, corrections, namesakes): to see which
+    result.counts = merge_parts(parts, graph, copies=copies)
+    found = resolve_graph(graph, out / LEDGER, before)
+    if found.people:
+        result.counts = count_kinds(graph)
+    if (line := summary(found)):
+        changes.note(line)
+    if changes.corrections:
+        result.counts = curate_graph(graph, changes.corrections[1], changes.note)
+    result.counts["tenure"] = add_tenures(graph)
+    if result.removed or changed_corrections or found.people or ledger_before or (out / REMOVED).exists():
+        record_removals(out, old)
+    elif old is not None:
+        old.unlink(missing_ok=True)
+    crash_point("triples")
+    t1 = time.perf_counter()
+    write_outputs(out, html)
+    crash_point("outputs")
+    result.seconds.update(merge=t1 - t0, outputs=time.perf_counter() - t1)
 
 
 def curate_graph(path: Path, corrections: list, note: Callable[[str], None]) -> dict:

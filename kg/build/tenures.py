@@ -9,7 +9,10 @@ it on, the number of articles, and the evidence (the triple ids):
   an acting period is not the office held;
 - a former one (原区长, 前任区长) does not extend a tenure: it is counted in
   ``former`` and gives no date;
-- a reading from an undated article counts in ``articles`` and gives no date.
+- a reading from an undated article counts in ``articles`` and gives no date;
+- an appointment (任命, 当选, 提名: the triple's ``change`` is ``start``) gives
+  ``appointed``; a 免去 or 辞去 (``end``) gives ``ended`` and closes the term:
+  the office seen again later is a new tenure.
 
 >>> recs = [
 ...   {"kind": "article", "id": "a-1", "date": "2021-03-02"}, {"kind": "article", "id": "a-2", "date": "2022-01-05"},
@@ -25,10 +28,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 from kg.extract import lexicon as L
+from kg.records import atomic_writer, dumps, read_records, sort_records
+from kg.vocab import OFFICE_END, OFFICE_START
 
 KIND = "tenure"
+TENURE_LINE = '{"kind": "tenure"'        # how kg.records.dumps begins a tenure's line
 
 
 def base_title(title: str) -> tuple[str, bool, bool]:
@@ -49,9 +56,44 @@ def _is_title(word: str) -> bool:
     return word in L.TITLE_SET
 
 
-def tenure_id(person_id: str, title: str, body_id: str | None, acting: bool) -> str:
-    key = f"{person_id}|{title}|{body_id or ''}|{'acting' if acting else ''}"
+def tenure_id(person_id: str, title: str, body_id: str | None, acting: bool, since: str | None = None) -> str:
+    """A tenure's id: its person, office, body and kind; `since` (its first date) for a second tenure of
+    the same office (held again after a 免去)."""
+    key = f"{person_id}|{title}|{body_id or ''}|{'acting' if acting else ''}" + (f"|{since}" if since else "")
     return "u-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _terms(readings: list[tuple[dict, str | None]]) -> list[list[tuple[dict, str | None]]]:
+    """The dated readings of one office cut into terms: an ``end`` reading (免去) closes a term, and a
+    reading after it opens the next; an appointment while the term runs (re-elected) continues it."""
+    order = {OFFICE_START: 0, None: 1, OFFICE_END: 2}
+    terms: list[list] = []
+    closed = True
+    for rec, date in sorted(readings, key=lambda r: (r[1], order.get(r[0].get("change"), 1))):
+        if closed:
+            terms.append([])
+        terms[-1].append((rec, date))
+        closed = rec.get("change") == OFFICE_END
+    return terms
+
+
+def _tenure(key: tuple, term: list, undated: list, former: list, index: int) -> dict:
+    person_id, title, body_id, acting = key
+    first_rec = term[0][0] if term else undated[0][0] if undated else former[0]
+    seen = sorted(d for _, d in term)
+    starts = [d for r, d in term if r.get("change") == OFFICE_START]
+    ends = [d for r, d in term if r.get("change") == OFFICE_END]
+    return {
+        "kind": KIND, "id": tenure_id(person_id, title, body_id, acting, seen[0] if index and seen else None),
+        "person_id": person_id, "person": first_rec.get("subject"), "title": title, "acting": acting,
+        "body_id": body_id, "body": first_rec.get("object"),
+        "first": seen[0] if seen else None, "last": seen[-1] if seen else None,
+        "appointed": starts[0] if starts else None, "ended": ends[-1] if ends else None,
+        "articles": len({r.get("article") for r, _ in (*term, *undated)}),
+        "former": len({r.get("article") for r in former}),
+        "sources": sorted({r.get("article") for r, _ in (*term, *undated) if r.get("article")}),
+        "evidence": sorted(r["id"] for r, _ in (*term, *undated)) + sorted(r["id"] for r in former),
+    }
 
 
 def tenures(records: Iterable[dict]) -> list[dict]:
@@ -64,20 +106,27 @@ def tenures(records: Iterable[dict]) -> list[dict]:
             title, acting, former = base_title(rec["title"])
             groups[(rec["subject_id"], title, rec.get("object_id"), acting)].append((rec, former))
     out = []
-    for (person_id, title, body_id, acting), readings in groups.items():
-        first_rec = readings[0][0]
-        current = [r for r, former in readings if not former]
-        seen = sorted(d for d in (dates.get(r.get("article")) for r in current) if d)
-        out.append({
-            "kind": KIND, "id": tenure_id(person_id, title, body_id, acting),
-            "person_id": person_id, "person": first_rec.get("subject"), "title": title, "acting": acting,
-            "body_id": body_id, "body": first_rec.get("object"),
-            "first": seen[0] if seen else None, "last": seen[-1] if seen else None,
-            "articles": len({r.get("article") for r in current}),
-            "former": len({r.get("article") for r, former in readings if former}),
-            "evidence": sorted(r["id"] for r, _ in readings),
-        })
+    for key, readings in groups.items():
+        current = [(r, rec_date) for r, former in readings if not former
+                   for rec_date in [dates.get(r.get("article"))]]
+        dated = [(r, d) for r, d in current if d]
+        undated = [(r, d) for r, d in current if not d]
+        former = [r for r, was in readings if was]
+        for index, term in enumerate(_terms(dated) or [[]]):
+            out.append(_tenure(key, term, undated if index == 0 else [], former if index == 0 else [], index))
     return sorted(out, key=lambda t: (t["person"] or "", t["person_id"], t["first"] or "9999", t["title"]))
+
+
+def add_tenures(path: Path) -> int:
+    """Rewrite a records file (atomically) with its tenure records after the rest; return how many."""
+    found = tenures(r for r in read_records(path) if r.get("kind") != KIND)
+    with atomic_writer(path) as out, open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith(TENURE_LINE):
+                out.write(line)
+        for rec in sort_records(found):
+            out.write(dumps(rec) + "\n")
+    return len(found)
 
 
 def held_on(all_tenures: list[dict], title: str, body: str | None, on: str) -> dict:

@@ -240,7 +240,7 @@ def _build_summary(result, out_dir: str) -> None:
                f"or the page): their facts are undated")
     click.echo(f"kg: {result.extracted} files extracted, {result.skipped} skipped (already in the graph); "
                f"{counts.get('article', 0)} articles, {counts.get('entity', 0)} entities, "
-               f"{counts.get('triple', 0)} triples -> {out_dir}"
+               f"{counts.get('triple', 0)} triples, {counts.get('tenure', 0)} tenures -> {out_dir}"
                f" ({', '.join(f'{k} {v:.1f} s' for k, v in result.seconds.items())})", err=True)
 
 

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import socket
@@ -17,6 +18,8 @@ import click
 
 from kg.cli import saved_queries_option
 from kg.cli.errors import fail, failures
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")     # a --param value bound as an xsd:date
 
 
 @click.group()
@@ -51,7 +54,7 @@ def load(inputs, store_path, replace, no_ontology):
 
 def _substitution(item: str):
     """k=v: ?k is bound to v: a @zh literal if v has Chinese characters (as names in the graph are),
-    an IRI if written <…>, else a plain string."""
+    an IRI if written <…>, an xsd:date if written YYYY-MM-DD, else a plain string."""
     import pyoxigraph as ox
 
     from kg.extract.patterns import HAN_CHAR
@@ -61,6 +64,8 @@ def _substitution(item: str):
         raise click.BadParameter(f"{item!r}: write NAME=VALUE")
     if value.startswith("<") and value.endswith(">"):
         term = ox.NamedNode(value[1:-1])
+    elif ISO_DATE.fullmatch(value):
+        term = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
     else:
         term = ox.Literal(value, language="zh") if HAN_CHAR.search(value) else ox.Literal(value)
     return ox.Variable(key.strip().lstrip("?$")), term
@@ -89,7 +94,7 @@ def query(query, store_path, params, fmt):
     """
     import pyoxigraph as ox
 
-    from kg.resources import saved_or_text
+    from kg.resources import bind_values, saved_or_text
     from kg.store.rdf import PREFIXES
     from kg.store.rdf_store import is_store
 
@@ -99,15 +104,17 @@ def query(query, store_path, params, fmt):
         fail(f"{query[1:]}: cannot read the query: {exc.strerror}")
     text = saved_or_text(text, ".rq")
     bindings = dict(_substitution(p) for p in params)
+    unused = [f"?{v.value}" for v in bindings if not re.search(rf"[?$]{re.escape(v.value)}\b", text)]
+    if unused:
+        fail(f"the query has no variable {', '.join(unused)} to bind")
+    text = bind_values(text, {v.value: str(term) for v, term in bindings.items()})
     if not is_store(store_path):
         fail(f"{store_path}: not an Oxigraph store")
     store = ox.Store.read_only(store_path)
     try:
-        result = store.query(text, prefixes=PREFIXES, substitutions=bindings or None)
+        result = store.query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
         fail(f"bad query: {exc}")
-    except RuntimeError as exc:       # a --param variable the SELECT does not project
-        fail(f"cannot bind the parameters: {exc} (oxigraph binds only variables the SELECT lists)")
     out = sys.stdout.buffer
     if isinstance(result, ox.QueryTriples):
         result.serialize(out, ox.RdfFormat.N_TRIPLES)

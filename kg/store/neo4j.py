@@ -8,6 +8,7 @@ The graph (docs/neo4j.md):
     (:Article {id, headline, subheadlines, date, dateline, page, pages, edition, outlet, source, source_sha256,
                byline})
     (:Article)-[:MENTIONS]->(:Entity)   (:Article)-[:REPORTED_BY {role}]->(:Entity)
+    (:Entity)-[:HELD {id, title, acting, from, to, appointed, ended, articles, former, sources}]->(:Entity)
 
 Every write is `UNWIND $rows AS row ... MERGE` with the data in parameters;
 labels and relationship types come from the fixed tables below, never from
@@ -31,8 +32,8 @@ from neo4j import GraphDatabase
 from neo4j import exceptions as nx
 from neo4j import graph as ng
 
-from kg.records import RecordError, validate_record
-from kg.vocab import ENTITY_TYPES, NEO4J_TYPES
+from kg.store.neo4j_rows import ARTICLE_PROPS, TENURE_PROPS, TRIPLE_PROPS, prepare, set_clause
+from kg.vocab import ENTITY_TYPES, NEO4J_TYPES, TENURE_TYPE
 
 ENTITY_LABELS = frozenset(ENTITY_TYPES)     # labels come from the vocabulary, never from the data
 REL_TYPES = NEO4J_TYPES                     # visited -> VISITED, holdsPosition -> HOLDS_POSITION
@@ -95,7 +96,7 @@ SCHEMA = [
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
     *(f"CREATE CONSTRAINT {t.lower()}_id IF NOT EXISTS FOR ()-[r:{t}]-() REQUIRE r.id IS UNIQUE"
-      for t in REL_TYPES.values()),
+      for t in (*REL_TYPES.values(), TENURE_TYPE)),
 ]
 
 
@@ -108,93 +109,6 @@ def ensure_schema(driver: neo4j.Driver) -> None:
             session.run("CALL db.awaitIndexes(300)").consume()
     except nx.Neo4jError as exc:
         raise Neo4jStoreError(f"cannot create the constraints: {exc.code}: {first_line(exc.message or exc)}") from None
-
-
-# --------------------------------------------------------------------------- records -> rows
-
-def iso_date(value, where: str) -> dt.date | None:
-    """Check an ISO date string; the driver sends a datetime.date as a Neo4j DATE."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise RecordError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
-
-
-# Properties written for each kind. Spelled out (not `SET x += row`) so the
-# planner sees they never touch the merge key `id` and needs no Eager step.
-ARTICLE_PROPS = ("headline", "subheadlines", "date", "dateline", "page", "pages", "edition", "outlet", "source",
-                 "source_sha256", "byline")
-# A triple's source file is the source of its article, so it is not repeated
-# on every relationship (fewer property writes: loading is property-bound).
-TRIPLE_PROPS = ("date", "date_text", "title", "evidence", "article", "span", "page", "bbox", "rule", "confidence",
-                "curated")
-
-
-def entity_row(rec: dict) -> dict:
-    return {"id": rec["id"], "name": rec["name"], "type": rec["type"],
-            "aliases": list(rec.get("aliases") or []), "code": rec.get("code"),
-            "titles": list(rec.get("titles") or []), "curated": list(rec["curated"]) if rec.get("curated") else None}
-
-
-def article_row(rec: dict) -> dict:
-    row = {k: rec.get(k) for k in ARTICLE_PROPS} | {"id": rec["id"]}
-    row["subheadlines"] = list(rec.get("subheadlines") or [])
-    row["byline"] = [b.get("name") for b in rec.get("byline") or [] if b.get("name")]
-    row["date"] = iso_date(rec.get("date"), f"article {rec['id']}")
-    return row
-
-
-def triple_row(rec: dict) -> dict:
-    row = {k: rec.get(k) for k in TRIPLE_PROPS} | {"id": rec["id"], "s": rec["subject_id"], "o": rec["object_id"]}
-    row["span"] = list(rec["span"]) if rec.get("span") else None
-    row["date"] = iso_date(rec.get("date"), f"triple {rec['id']}")
-    return row
-
-
-def set_clause(var: str, props: tuple[str, ...]) -> str:
-    """'a.x = row.x, a.y = row.y' for fixed property names (never data)."""
-    return ", ".join(f"{var}.{p} = row.{p}" for p in props)
-
-
-def prepare(records: Iterable[dict]) -> dict:
-    """Check records against docs/format.md and turn them into parameter rows.
-
-    Everything is checked before anything is written, so bad input fails
-    with one message naming the record and leaves the graph untouched.
-
-    >>> p = prepare([{"kind": "entity", "id": "e-1", "name": "甲", "type": "Person"}])
-    >>> p["entities"]["Person"][0]["name"]
-    '甲'
-    """
-    entities: dict[str, list[dict]] = defaultdict(list)
-    triples: dict[str, list[dict]] = defaultdict(list)
-    articles, mentions, bylines, known = [], [], [], set()
-    raw_triples = []
-    for rec in records:
-        kind, rid = rec.get("kind"), validate_record(rec).get("id")
-        if kind == "entity":
-            entities[rec["type"]].append(entity_row(rec))
-            known.add(rid)
-        elif kind == "article":
-            articles.append(article_row(rec))
-            mentions += [{"a": rid, "e": e} for e in rec.get("mentions") or []]
-            bylines += [{"a": rid, "e": b["id"], "role": b.get("role")}
-                        for b in rec.get("byline") or [] if b.get("id")]
-        elif kind == "triple":
-            raw_triples.append(rec)
-        # other kinds are not part of the graph; ignore them (forward compatible)
-    for rec in raw_triples:
-        for end in ("subject_id", "object_id"):
-            if rec.get(end) not in known:
-                raise RecordError(f"triple {rec['id']}: {end} {rec.get(end)!r} is not an entity of this file")
-        triples[REL_TYPES[rec["predicate"]]].append(triple_row(rec))
-    for link in (*mentions, *bylines):
-        if link["e"] not in known:
-            raise RecordError(f"article {link['a']}: entity {link['e']!r} is not an entity of this file")
-    return {"entities": dict(entities), "articles": articles, "mentions": mentions,
-            "bylines": bylines, "triples": dict(triples)}
 
 
 # --------------------------------------------------------------------------- Cypher
@@ -231,6 +145,13 @@ MATCH (s:Entity {id: row.s}) MATCH (o:Entity {id: row.o})
 MERGE (s)-[r:%s {id: row.id}]->(o)
 SET """ + set_clause("r", TRIPLE_PROPS)
 
+# A tenure: the office with its time, from the person to the body (kg.build.tenures).
+MERGE_TENURES = """
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.s}) MATCH (o:Entity {id: row.o})
+MERGE (s)-[r:%s {id: row.id}]->(o)
+SET """ % TENURE_TYPE + set_clause("r", TENURE_PROPS)
+
 COUNTERS = ("nodes_created", "relationships_created", "properties_set", "labels_added")
 REMOVALS = ("nodes_deleted", "relationships_deleted")
 
@@ -251,6 +172,8 @@ def remove_records(driver: neo4j.Driver, removed: Iterable[dict], batch_size: in
         kind = rec.get("kind")
         if kind == "triple" and rec.get("predicate") in REL_TYPES:
             by_query[DELETE_TRIPLES % REL_TYPES[rec["predicate"]]].append(rec["id"])
+        elif kind == "tenure":
+            by_query[DELETE_TRIPLES % TENURE_TYPE].append(rec["id"])
         elif kind in ("article", "entity"):
             by_query[DELETE_NODES % kind.capitalize()].append(rec["id"])
     totals = dict.fromkeys(REMOVALS, 0)
@@ -287,6 +210,7 @@ def load_records(driver: neo4j.Driver, records: Iterable[dict], batch_size: int 
               (MERGE_BYLINES, plan["bylines"], "REPORTED_BY links")]
     steps += [(MERGE_TRIPLES % rel, rows, f"{rel} relationships")
               for rel, rows in sorted(plan["triples"].items())]
+    steps.append((MERGE_TENURES, plan["tenures"], f"{TENURE_TYPE} relationships"))
     totals = dict.fromkeys(COUNTERS, 0) | {"batches": 0}
     with driver.session() as session:
         for query, rows, what in steps:

@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.records import atomic_writer
-from kg.store.neo4j import ARTICLE_PROPS, TRIPLE_PROPS, prepare
+from kg.store.neo4j_rows import ARTICLE_PROPS, TENURE_PROPS, TRIPLE_PROPS, prepare
+from kg.vocab import TENURE_TYPE
 
 ARRAY_DELIMITER = "\x1f"          # the unit separator: never in cleaned text (records with it are refused)
 ADMIN_OPTIONS = ("--multiline-fields=true", "--array-delimiter=U+001F", "--id-type=string")
@@ -141,7 +142,9 @@ def _write_plan(plan: dict, folder: Path) -> list[Path]:
         _write_table(folder / "mentions.csv", plan["mentions"], ("a", "e"), ends, {":TYPE": "MENTIONS"}),
         _write_table(folder / "reported_by.csv", plan["bylines"], ("a", "e", "role"), ends, {":TYPE": "REPORTED_BY"}),
         *(_write_table(folder / f"triples-{rel}.csv", rows, ("s", "o", *TRIPLE_PROPS, "id"), ends, {":TYPE": rel})
-          for rel, rows in sorted(plan["triples"].items()))]
+          for rel, rows in sorted(plan["triples"].items())),
+        *([_write_table(folder / "tenures.csv", plan["tenures"], ("s", "o", *TENURE_PROPS, "id"), ends,
+                        {":TYPE": TENURE_TYPE})] if plan["tenures"] else [])]
     with atomic_writer(folder / ARGS_FILE) as fh:
         fh.write("\n".join([*ADMIN_OPTIONS, *(f"--nodes={p.name}" for p in nodes),
                             *(f"--relationships={p.name}" for p in relationships)]) + "\n")

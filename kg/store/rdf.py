@@ -21,49 +21,26 @@ plain values; nothing from the text is pasted into RDF syntax.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import functools
 import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
-from urllib.parse import quote
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import RDF, RDFS, XSD, Namespace
+from rdflib import RDF, RDFS, XSD
 
 from kg.records import atomic_writer, validate_record
-from kg.vocab import ID_BASE as BASE
-from kg.vocab import ONTOLOGY_IRI as ONTOLOGY
-from kg.vocab import RELATIONS
+from kg.store.rdf_tenure import tenure_triples
+from kg.store.rdf_terms import (ID, KG, NTRIPLES_TERMS, OXIGRAPH_TERMS, PREFIXES, PROV, RDFLIB_TERMS, SCHEMA,
+                                Terms, clean, iso_date, node_iri)
+from kg.vocab import CHANGES, RELATIONS
 
+__all__ = ["ID", "KG", "NTRIPLES_TERMS", "OXIGRAPH_TERMS", "PREFIXES", "PROV", "RDFLIB_TERMS", "SCHEMA", "Terms",
+           "clean", "iso_date", "node_iri", "oxigraph_quads", "oxigraph_triples", "record_triples",
+           "records_to_graph", "write_rdf", "RdfError", "FORMATS"]
 
-class _Namespace(Namespace):
-    """rdflib's Namespace with each term made once: serialising asks for the same predicates per record."""
-
-    @functools.lru_cache(maxsize=None)  # noqa: B019  (a handful of namespaces, alive for the process)
-    def term(self, name: str) -> rdflib.URIRef:
-        return super().term(name)
-
-
-ID = _Namespace(BASE)
-KG = _Namespace(ONTOLOGY)
-SCHEMA = _Namespace("https://schema.org/")
-PROV = _Namespace("http://www.w3.org/ns/prov#")
-NODE_IRIS = 1 << 16       # node IRIs remembered: an entity's id recurs in every triple about it
-
-PREFIXES = {
-    "kg": ONTOLOGY,
-    "id": BASE,
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}
 
 # fmt argument of write_rdf -> pyoxigraph format
 FORMATS = {
@@ -72,85 +49,11 @@ FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD,
 }
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEX = re.compile(r"[0-9a-fA-F]{16,}")
 
 
 class RdfError(ValueError):
     """An RDF output that cannot be written (an unknown format)."""
-
-
-class Terms(NamedTuple):
-    """How to build terms in one library: iri(str), plain(str) (an xsd:string),
-    lang(str, tag), typed(str, datatype-iri)."""
-    iri: Callable
-    plain: Callable
-    lang: Callable
-    typed: Callable
-
-
-RDFLIB_TERMS = Terms(
-    iri=rdflib.URIRef,
-    plain=rdflib.Literal,
-    lang=lambda v, tag: rdflib.Literal(v, lang=tag),
-    typed=lambda v, dt: rdflib.Literal(v, datatype=rdflib.URIRef(dt)),
-)
-OXIGRAPH_TERMS = Terms(
-    iri=functools.lru_cache(maxsize=NODE_IRIS)(ox.NamedNode),
-    plain=ox.Literal,
-    lang=lambda v, tag: ox.Literal(v, language=tag),
-    typed=lambda v, dt: ox.Literal(v, datatype=OXIGRAPH_TERMS.iri(dt)),
-)
-
-
-# N-Triples text of each term, escaped exactly as pyoxigraph writes it (so lines sort as its terms do):
-# kg build writes graph.ttl from these lines without making a term object per triple
-NT_ESCAPES = {c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)} | \
-    {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 34: '\\"', 92: "\\\\"}
-XSD_STRING = str(XSD.string)
-
-
-def _nt_literal(value: str) -> str:
-    return '"' + value.translate(NT_ESCAPES) + '"'
-
-
-NTRIPLES_TERMS = Terms(
-    iri=lambda iri: f"<{iri}>",
-    plain=_nt_literal,
-    lang=lambda v, tag: f"{_nt_literal(v)}@{tag}",
-    typed=lambda v, dt: _nt_literal(v) if dt == XSD_STRING else f"{_nt_literal(v)}^^<{dt}>",
-)
-
-
-@functools.lru_cache(maxsize=NODE_IRIS)
-def node_iri(record_id: str, *parts: str) -> str:
-    """The IRI of a record (and optional sub-node), every part percent-encoded.
-
-    >>> node_iri("e-3fa2")
-    'https://kg.example.org/id/e-3fa2'
-    >>> node_iri("t-1", "visit")
-    'https://kg.example.org/id/t-1/visit'
-    >>> node_iri("rule", "a b>c")
-    'https://kg.example.org/id/rule/a%20b%3Ec'
-    """
-    return BASE + "/".join(quote(str(p), safe="-._~") for p in (record_id, *parts))
-
-
-def _clean(text) -> str:
-    # JSON can carry lone surrogates; no RDF serialisation can encode them.
-    s = str(text)
-    return s if s.isascii() else s.encode("utf-8", "replace").decode("utf-8")
-
-
-def _iso_date(value) -> str | None:
-    """An ISO date string if `value` is a valid calendar date, else None."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            _dt.date.fromisoformat(value)
-            return value
-        except ValueError:
-            return None
-    return None
 
 
 def _decimal(x) -> str:
@@ -163,7 +66,7 @@ def _source_iri(rec: dict) -> str | None:
     if isinstance(sha, str) and _HEX.fullmatch(sha):
         return node_iri("s-" + sha[:16].lower())
     if rec.get("source"):
-        return node_iri("s-" + hashlib.sha1(_clean(rec["source"]).encode()).hexdigest()[:16])
+        return node_iri("s-" + hashlib.sha1(clean(rec["source"]).encode()).hexdigest()[:16])
     return None
 
 
@@ -175,7 +78,7 @@ def record_triples(records: Iterable[dict], t: Terms = RDFLIB_TERMS) -> Iterator
     >>> (ID["e-1"], KG.visited, ID["e-2"]) in set(record_triples([rec]))
     True
     """
-    emit = {"article": _article, "entity": _entity, "triple": _triple}
+    emit = {"article": _article, "entity": _entity, "triple": _triple, "tenure": tenure_triples}
     for rec in records:
         kind = rec.get("kind")
         if kind in emit:            # other kinds are not part of the graph (forward compatible)
@@ -186,12 +89,12 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
     a = t.iri(node_iri(rec["id"]))
     yield a, t.iri(RDF.type), t.iri(KG.Article)
     if rec.get("headline"):
-        yield a, t.iri(SCHEMA.headline), t.lang(_clean(rec["headline"]), "zh")
+        yield a, t.iri(SCHEMA.headline), t.lang(clean(rec["headline"]), "zh")
     for sub in rec.get("subheadlines") or ():
-        yield a, t.iri(SCHEMA.alternativeHeadline), t.lang(_clean(sub), "zh")
+        yield a, t.iri(SCHEMA.alternativeHeadline), t.lang(clean(sub), "zh")
     if rec.get("dateline"):
-        yield a, t.iri(KG.dateline), t.lang(_clean(rec["dateline"]), "zh")
-    date = _iso_date(rec.get("date"))
+        yield a, t.iri(KG.dateline), t.lang(clean(rec["dateline"]), "zh")
+    date = iso_date(rec.get("date"))
     if date:
         yield a, t.iri(SCHEMA.datePublished), t.typed(date, XSD.date)
     if _count(rec.get("page")):
@@ -200,7 +103,7 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
     if isinstance(pages, list) and len(pages) > 1 and _count(pages[-1]):
         yield a, t.iri(SCHEMA.pageEnd), t.typed(str(pages[-1]), XSD.integer)
     if isinstance(rec.get("edition"), str) and rec["edition"]:
-        yield a, t.iri(KG.edition), t.plain(_clean(rec["edition"]))
+        yield a, t.iri(KG.edition), t.plain(clean(rec["edition"]))
     yield from _span(a, rec.get("span"), t)
     src = _source_iri(rec)
     if src:
@@ -208,9 +111,9 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
         yield a, t.iri(PROV.wasDerivedFrom), s
         yield s, t.iri(RDF.type), t.iri(KG.SourcePage)
         if rec.get("source"):
-            yield s, t.iri(KG.sourcePath), t.plain(_clean(rec["source"]))
+            yield s, t.iri(KG.sourcePath), t.plain(clean(rec["source"]))
         if rec.get("source_sha256"):
-            yield s, t.iri(KG.sha256), t.plain(_clean(rec["source_sha256"]))
+            yield s, t.iri(KG.sha256), t.plain(clean(rec["source_sha256"]))
     for credit in rec.get("byline") or ():
         if not isinstance(credit, dict) or not credit.get("id"):
             continue
@@ -221,7 +124,7 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
         yield c, t.iri(RDF.type), t.iri(KG.BylineCredit)
         yield c, t.iri(KG.journalist), j
         if credit.get("role"):
-            yield c, t.iri(KG.bylineRole), t.lang(_clean(credit["role"]), "zh")
+            yield c, t.iri(KG.bylineRole), t.lang(clean(credit["role"]), "zh")
     mentions = t.iri(SCHEMA.mentions)        # an article mentions dozens: one term for all
     for eid in rec.get("mentions") or ():
         yield a, mentions, t.iri(node_iri(eid))
@@ -230,16 +133,16 @@ def _article(rec: dict, t: Terms) -> Iterator[tuple]:
 def _entity(rec: dict, t: Terms) -> Iterator[tuple]:
     etype = rec["type"]
     e = t.iri(node_iri(rec["id"]))
-    name = t.lang(_clean(rec["name"]), "zh")
+    name = t.lang(clean(rec["name"]), "zh")
     yield e, t.iri(RDF.type), t.iri(KG[etype])
     yield e, t.iri(SCHEMA.name), name
     yield e, t.iri(RDFS.label), name
     for alias in rec.get("aliases") or ():
-        yield e, t.iri(SCHEMA.alternateName), t.lang(_clean(alias), "zh")
+        yield e, t.iri(SCHEMA.alternateName), t.lang(clean(alias), "zh")
     if rec.get("code"):
-        yield e, t.iri(KG.gbt2260Code), t.plain(_clean(rec["code"]))
+        yield e, t.iri(KG.gbt2260Code), t.plain(clean(rec["code"]))
     for title in rec.get("titles") or ():
-        yield e, t.iri(KG.title), t.lang(_clean(title), "zh")
+        yield e, t.iri(KG.title), t.lang(clean(title), "zh")
     if isinstance(rec.get("mentions"), int):
         yield e, t.iri(KG.mentionCount), t.typed(str(rec["mentions"]), XSD.integer)
     yield from _curation(e, rec, t)
@@ -250,7 +153,7 @@ def _entity(rec: dict, t: Terms) -> Iterator[tuple]:
 def _curation(node, rec: dict, t: Terms) -> Iterator[tuple]:
     """kg:curation of each correction that changed the record (kg.build.curate)."""
     for label in rec.get("curated") or ():
-        yield node, t.iri(KG.curation), t.plain(_clean(label))
+        yield node, t.iri(KG.curation), t.plain(clean(label))
 
 
 def _triple(rec: dict, t: Terms) -> Iterator[tuple]:
@@ -263,28 +166,30 @@ def _triple(rec: dict, t: Terms) -> Iterator[tuple]:
     yield st, t.iri(RDF.predicate), p
     yield st, t.iri(RDF.object), o
     yield from _curation(st, rec, t)
-    date = _iso_date(rec.get("date"))
+    date = iso_date(rec.get("date"))
     date_lit = t.typed(date, XSD.date) if date else None
     if date_lit:
         yield st, t.iri(KG.date), date_lit
     date_text = rec.get("date_text") or (rec.get("date") if rec.get("date") and not date else None)
     if date_text:
-        yield st, t.iri(KG.dateText), t.lang(_clean(date_text), "zh")
-    title = t.lang(_clean(rec["title"]), "zh") if rec.get("title") else None
+        yield st, t.iri(KG.dateText), t.lang(clean(date_text), "zh")
+    title = t.lang(clean(rec["title"]), "zh") if rec.get("title") else None
     if title:
         yield st, t.iri(KG.title), title
+    if rec.get("change") in CHANGES:
+        yield st, t.iri(KG.change), t.plain(rec["change"])
     art = t.iri(node_iri(rec["article"])) if rec.get("article") else None
     if art:
         yield st, t.iri(PROV.wasDerivedFrom), art
     if rec.get("evidence"):
-        yield st, t.iri(KG.evidence), t.lang(_clean(rec["evidence"]), "zh")
+        yield st, t.iri(KG.evidence), t.lang(clean(rec["evidence"]), "zh")
     yield from _span(st, rec.get("span"), t)
     yield from _printed(st, rec, t)
     if rec.get("rule"):
-        rule = t.iri(node_iri("rule", _clean(rec["rule"])))
+        rule = t.iri(node_iri("rule", clean(rec["rule"])))
         yield st, t.iri(PROV.wasGeneratedBy), rule
         yield rule, t.iri(RDF.type), t.iri(KG.ExtractionRule)
-        yield rule, t.iri(RDFS.label), t.plain(_clean(rec["rule"]))
+        yield rule, t.iri(RDFS.label), t.plain(clean(rec["rule"]))
     if isinstance(rec.get("confidence"), (int, float)):
         yield st, t.iri(KG.confidence), t.typed(_decimal(rec["confidence"]), XSD.decimal)
     if RELATIONS[pred].event:

@@ -71,6 +71,7 @@ function showParams(names) {
 }
 function literal(value) {
   if (/^<[^<>"{}|^`\\\\\\s\\x00-\\x20]*>$/.test(value)) return value;     // an IRI
+  if (/^\\d{4}-\\d{2}-\\d{2}$/.test(value)) return JSON.stringify(value) + "^^<http://www.w3.org/2001/XMLSchema#date>";
   return JSON.stringify(value) + (/[\\u3400-\\u9fff]/.test(value) ? "@zh" : "");   // names in the graph are @zh
 }
 function boundQuery() {
@@ -78,7 +79,11 @@ function boundQuery() {
   if (!filled.length) return textarea.value;
   const vars = filled.map(i => "?" + i.dataset.param).join(" ");
   const row = filled.map(i => literal(i.value)).join(" ");
-  return textarea.value + "\\nVALUES (" + vars + ") { (" + row + ") }\\n";
+  // the values bind first, as initial bindings: a FILTER on a parameter (a date) then sees them
+  const values = "VALUES (" + vars + ") { (" + row + ") }";
+  const where = /WHERE\\s*\\{/i;
+  return where.test(textarea.value) ? textarea.value.replace(where, m => m + " " + values + " ")
+                                    : textarea.value + "\\n" + values + "\\n";
 }
 select.addEventListener("change", () => {
   if (select.value === "") { showParams([]); return; }

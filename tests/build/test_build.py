@@ -17,8 +17,10 @@ from click.testing import CliRunner
 from kg.build.manifest import read_manifest
 from kg.build.merge import merge_parts
 from kg.build.plan import part_key
+from kg.build.tenures import tenures
 from kg.cli import main
-from kg.records import KINDS, merge_records, read_records, write_jsonl
+from kg.records import KINDS, merge_records, read_records, sort_records, write_jsonl
+from kg.store.rdf import write_rdf
 from real_parts import ROOT
 
 SEED = ROOT.parent / "shared" / "corpus" / "seed-page.txt"
@@ -207,7 +209,7 @@ def test_merge_parts_external_merge_matches_in_memory_merge(tmp_path):
     got = list(read_records(out))
     want = merge_records(r for p in parts for r in read_records(p))
     assert got == want
-    assert counts == {"article": 7, "entity": 3, "triple": 4}
+    assert counts == {"article": 7, "entity": 3, "triple": 4, "tenure": 0}
     assert next(r for r in got if r["id"] == "e-0")["mentions"] == 3
     assert not (tmp_path / ".merge").exists()
 
@@ -226,9 +228,14 @@ def test_seed_page_build_matches_extract(tmp_path):
     assert res.exit_code == 0, err_of(res)
     res = kg("extract", *args, "-o", str(tmp_path / "x.jsonl"))
     assert res.exit_code == 0
-    assert (tmp_path / "g" / "triples.jsonl").read_bytes() == (tmp_path / "x.jsonl").read_bytes()
-    res = kg("extract", *args, "--format", "ttl", "-o", str(tmp_path / "x.ttl"))
-    assert res.exit_code == 0
+    built = (tmp_path / "g" / "triples.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    # the build adds the graph's tenures (kg.build.tenures) after the page's records
+    page = [line for line in built if not line.startswith('{"kind": "tenure"')]
+    assert "".join(page) == (tmp_path / "x.jsonl").read_text(encoding="utf-8")
+    extracted = list(read_records(tmp_path / "x.jsonl"))
+    made = sort_records(tenures(extracted))
+    assert made and [json.loads(line) for line in built[len(page):]] == made
+    write_rdf(extracted + made, tmp_path / "x.ttl")
     assert (tmp_path / "g" / "graph.ttl").read_bytes() == (tmp_path / "x.ttl").read_bytes()
     manifest = json.loads((tmp_path / "g" / "manifest.json").read_text(encoding="utf-8"))
     (entry,) = manifest["sources"].values()

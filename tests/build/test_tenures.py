@@ -88,3 +88,31 @@ def test_the_panel_counts_each_officials_visits_by_month_beside_the_office_held(
     year = next(r for r in yearly if r["official"] == "李青山" and r["period"] == "2023")
     assert (year["visits"], year["areas"]) == ("2", "2")
     assert year["office"] == "市长（保定市政府）；书记（保定市委）"
+
+
+def test_an_office_seen_only_as_former_is_a_tenure_without_dates():
+    from kg.build.tenures import tenures
+
+    recs = [{"kind": "article", "id": "a-1", "date": "2022-01-05"},
+            {"kind": "triple", "id": "t-1", "predicate": "holdsPosition", "subject_id": "e-p", "subject": "王某",
+             "object_id": "e-b", "object": "某市政府", "title": "原市长", "article": "a-1"}]
+    [t] = tenures(recs)
+    assert (t["title"], t["first"], t["last"], t["articles"], t["former"], t["evidence"]) == \
+        ("市长", None, None, 0, 1, ["t-1"])
+
+
+def test_a_removal_closes_a_term_and_the_office_seen_again_is_a_new_one():
+    from kg.build.tenures import tenures
+
+    def reading(tid, aid, change=None):
+        return {"kind": "triple", "id": tid, "predicate": "holdsPosition", "subject_id": "e-p", "subject": "王某",
+                "object_id": "e-b", "object": "某市政府", "title": "副市长", "article": aid,
+                **({"change": change} if change else {})}
+    recs = [{"kind": "article", "id": f"a-{i}", "date": d} for i, d in
+            enumerate(("2020-03-01", "2020-09-01", "2021-02-01", "2023-05-01", "2023-06-01"))]
+    recs += [reading("t-0", "a-0", "start"), reading("t-1", "a-1"), reading("t-2", "a-2", "end"),
+             reading("t-3", "a-3", "start"), reading("t-4", "a-4", "start")]      # re-appointed, then re-elected
+    got = [(t["first"], t["last"], t["appointed"], t["ended"], t["articles"]) for t in tenures(recs)]
+    assert got == [("2020-03-01", "2021-02-01", "2020-03-01", "2021-02-01", 3),
+                   ("2023-05-01", "2023-06-01", "2023-05-01", None, 2)]
+    assert len({t["id"] for t in tenures(recs)}) == 2

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from kg.store.neo4j import REL_TYPES, Neo4jStoreError, clear_graph, connect, graph_counts, load_records, run_query
 from kg.records import read_records
+from kg.vocab import TENURE_TYPE
 from neo4j_helpers import kg_command, kg_neo4j
 from real_parts import ROOT
 
@@ -65,6 +66,8 @@ def expected_counts(*paths) -> tuple[Counter, Counter]:
                 bylines |= {(r["id"], b["id"]) for b in r["byline"] if b.get("id")}
             elif r["kind"] == "triple":
                 triples[r["id"]] = REL_TYPES[r["predicate"]]
+            elif r["kind"] == "tenure":          # one per tenure id: corpora that share it merge it
+                triples[r["id"]] = TENURE_TYPE
     labels = Counter(entities.values()) + Counter({"Entity": len(entities), "Article": len(articles)})
     rels = Counter(triples.values()) + Counter({"MENTIONS": len(mentions), "REPORTED_BY": len(bylines)})
     return labels, +rels
@@ -389,12 +392,13 @@ class Records:
     """The built records, indexed the way the queries look things up."""
 
     def __init__(self, *paths):
-        self.entities, self.articles, self.triples = {}, {}, []
+        self.entities, self.articles, self.triples, self.tenures = {}, {}, [], []
         for path in paths:
             for r in read_records(path):
                 {"entity": lambda: self.entities.__setitem__(r["id"], r),
                  "article": lambda: self.articles.__setitem__(r["id"], r),
-                 "triple": lambda: self.triples.append(r)}[r["kind"]]()
+                 "triple": lambda: self.triples.append(r),
+                 "tenure": lambda: self.tenures.append(r)}[r["kind"]]()
 
     def ids_named(self, name):
         return {i for i, e in self.entities.items() if e["name"] == name or name in (e.get("aliases") or [])}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.resources import bind_values
 from test_sparql_support import FIXTURE, QUERIES, Endpoint, post_direct, rows
 
 
@@ -36,9 +37,8 @@ def test_visits_of_official(ask):
 
 
 def test_visits_of_official_by_name_keeps_undated_visits():
-    # the parameter of the query's "# Params:" line, bound as the query page binds it: a trailing VALUES
-    text = (QUERIES / "visits-of-official.rq").read_text(encoding="utf-8")
-    text += '\nVALUES (?officialName) { ("赵启明"@zh) }\n'
+    # the parameter of the query's "# Params:" line, bound as the query page binds it
+    text = bind_values((QUERIES / "visits-of-official.rq").read_text(encoding="utf-8"), {"officialName": '"赵启明"@zh'})
     ep = Endpoint(FIXTURE)
     try:
         status, _, body = post_direct(ep.url, text)
@@ -107,3 +107,59 @@ def test_graph_overview(ask):
     got = {r["name"].rsplit("#", 1)[1]: int(r["count"]) for r in ask("graph-overview")}
     assert got["Official"] == 3 and got["Assertion"] == 20 and got["Visit"] == 10
     assert got["visited"] == 9 and got["issued"] == 1
+
+
+# --------------------------------------------------------------------------- queries about time, on the years corpus
+
+@pytest.fixture(scope="module")
+def ask_years(tmp_path_factory):
+    from years import build_years
+
+    ep = Endpoint(build_years(tmp_path_factory.mktemp("years")) / "triples.jsonl")
+
+    def run(name: str, **params: str) -> list[dict]:
+        terms = {k: (f'"{v}"^^<http://www.w3.org/2001/XMLSchema#date>' if v[:1].isdigit() else f'"{v}"@zh')
+                 for k, v in params.items()}
+        status, _, body = post_direct(ep.url, bind_values((QUERIES / f"{name}.rq").read_text(encoding="utf-8"), terms))
+        assert status == 200, body
+        return rows(body)
+
+    yield run
+    assert ep.stop() == 0
+
+
+def test_tenures(ask_years):
+    every = ask_years("tenures")
+    assert len({r["person"] for r in every if r["personName"] == "王志刚"}) == 2
+    mine = [(r["title"], r["acting"], r["start"], r["end"]) for r in ask_years("tenures", personName="李青山")]
+    assert mine == [("副市长", "false", "2020-01-10", "2020-01-10"), ("市长", "true", "2021-03-02", "2021-03-02"),
+                    ("市长", "false", "2022-05-06", "2023-02-01"), ("书记", "false", "2023-06-01", "2023-06-01")]
+    wu = ask_years("tenures", personName="吴海")
+    assert [(r["appointed"], r["ended"], r["articles"]) for r in wu] == [("2021-07-01", "2023-03-01", "3")]
+
+
+def test_office_holders_on_date(ask_years):
+    held = ask_years("office-holders-on-date", title="市长", bodyName="保定市政府", on="2022-10-01")
+    assert [(r["personName"], r["acting"]) for r in held] == [("李青山", "false")]
+    assert ask_years("office-holders-on-date", title="市长", bodyName="保定市政府", on="2023-04-01") == []
+
+
+def test_career_of_person(ask_years):
+    career = ask_years("career-of-person", personName="陈立")
+    assert [(r["title"], r["bodyName"], r["start"]) for r in career] == [
+        ("书记", "涞水县委", "2020-04-02"), ("副市长", "保定市政府", "2022-06-01")]
+    assert len({r["person"] for r in career}) == 1
+
+
+def test_successions(ask_years):
+    got = ask_years("successions", title="市长", bodyName="保定市政府")
+    assert [(r["personName"], r["acting"], r.get("predecessor")) for r in got] == [
+        ("李青山", "true", None), ("李青山", "false", None), ("赵明远", "false", "李青山")]
+
+
+def test_visits_by_month(ask_years):
+    got = ask_years("visits-by-month", at="涞水县", to="2022-12-31")
+    assert [(r["officialName"], r["month"], r["visits"]) for r in got] == [
+        ("李青山", "2020-01", "1"), ("李青山", "2022-05", "1"), ("陈立", "2022-05", "1")]
+    period = ask_years("visits-by-month", **{"from": "2021-01-01", "to": "2021-12-31"})
+    assert {r["officialName"] for r in period} == {"李青山", "王志刚"}
