@@ -16,8 +16,10 @@ of the city around the county stays one person). Articles whose seats agree
 form one person; a conflicting seat (another county, no link) is a namesake.
 An article that shows no office joins the one person its home agrees with;
 when its home agrees with several, or it has no home and there are
-several people, it is **undecided**: its mentions stay with an entity of their
-own, and the pair is a review candidate (`kg review`, a curation file decides).
+several people, it is **undecided** (unless the people around it are those of
+one person): its mentions stay with an entity of their own, and the pair is a
+review candidate (`kg review`, a curation file decides). The rules are
+:mod:`kg.build.sightings`; this module gathers the sightings and names the people.
 
 Ids stay stable across builds: the people of a split name are kept in the
 build folder's ledger (DIR/people.jsonl) with their seats, so a later build
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -51,26 +54,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build.seats import Seats, agree, code_prefix
+from kg.build.sightings import Sighting, any_agree, by_company, cluster
 from kg.build.split import split_records
 from kg.model import short_hash
 from kg.records import read_records, record_key, write_jsonl
 
 PEOPLE = ("Official", "Person")
 UNDECIDED = "undecided"
-BODY_SEAT = 99               # the specificity of a seat that is a body's name (an enterprise): the narrowest
 ARTICLE_LINE = '{"kind": "article"'   # how kg.records.dumps begins an article's line
 LEDGER = "people.jsonl"      # a build folder's people of split names, with their seats, and the events
-
-
-@dataclass(frozen=True)
-class Sighting:
-    """One person in one article: what that article says about who they are."""
-    article: str
-    date: str
-    seats: frozenset[str]          # areas (codes) or bodies (names) of the offices shown there
-    homes: frozenset[str]          # the article's home area code
-    source: str | None             # the file the article is in
-    areas: frozenset[str] = frozenset()   # without a home: the most specific areas the article names
 
 
 @dataclass
@@ -98,20 +90,21 @@ class _Gathered:
 
     def __init__(self, records: Iterable[dict]):
         self.articles: dict[str, tuple[str, str | None, str | None]] = {}   # article -> (date, home, source)
-        self.named: dict[str, list[str]] = {}                        # an article without a home -> its mentions
+        self.mentions: dict[str, tuple[str, ...]] = {}               # article -> the entities it mentions
         self.people: dict[str, dict] = {}                           # base id -> entity record
+        self.person_ids: set[str] = set()                           # every Official and Person
         self.areas: list[dict] = []
         self.area_codes: dict[str, str] = {}                         # area entity id -> its code
         self.held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, article) -> body names
         self.touching: dict[str, list[dict]] = defaultdict(list)     # person -> triples about them
-        self.other: list[dict] = []
         for rec in records:
             kind = rec.get("kind")
             if kind == "article":
                 self.articles[rec["id"]] = (rec.get("date") or "", rec.get("home_code"), rec.get("source"))
-                if not rec.get("home_code"):
-                    self.named[rec["id"]] = rec.get("mentions") or []
+                self.mentions[rec["id"]] = tuple(sys.intern(m) for m in rec.get("mentions") or ())
             elif kind == "entity":
+                if rec.get("type") in PEOPLE:
+                    self.person_ids.add(rec["id"])
                 if rec.get("type") in PEOPLE and len(rec.get("articles") or ()) > 1:
                     self.people[rec["id"]] = rec
                 elif rec.get("type") == "AdministrativeArea" and rec.get("code"):
@@ -126,9 +119,13 @@ class _Gathered:
 
     def named_areas(self, aid: str) -> frozenset[str]:
         """The most specific areas (codes) an article names: none inside another of them."""
-        codes = {self.area_codes[m] for m in self.named.get(aid, ()) if m in self.area_codes}
+        codes = {self.area_codes[m] for m in self.mentions.get(aid, ()) if m in self.area_codes}
         return frozenset(c for c in codes if not any(o != c and agree(o, c) and len(code_prefix(o)) >
                                                      len(code_prefix(c)) for o in codes))
+
+    def company(self, aid: str, eid: str) -> frozenset[str]:
+        """The other people an article mentions besides `eid`."""
+        return frozenset(m for m in self.mentions.get(aid, ()) if m in self.person_ids and m != eid)
 
     def sightings(self, seats: Seats, eid: str) -> list[Sighting]:
         out = []
@@ -140,118 +137,6 @@ class _Gathered:
         return out
 
 
-def _groups(items: list, agree_fn) -> list[list]:
-    """Items joined when they agree, transitively (union-find; the result does not depend on the order)."""
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(items)):
-        for j in range(i):
-            if agree_fn(items[i], items[j]):
-                parent[root(i)] = root(j)
-    out: dict[int, list] = defaultdict(list)
-    for i, item in enumerate(items):
-        out[root(i)].append(item)
-    return list(out.values())
-
-
-def _any_agree(xs: Iterable[str], ys: Iterable[str]) -> bool:
-    ys = list(ys)
-    return any(agree(x, y) for x in xs for y in ys)
-
-
-def _same_source(a: Sighting, b: Sighting) -> bool:
-    return a.source is not None and a.source == b.source
-
-
-def cluster(sightings: list[Sighting]) -> tuple[list[list[Sighting]], list[Sighting]]:
-    """The people one name's sightings make, and the sightings that cannot be placed among them.
-
-    Sightings of one source file are one person (the extractor made them one). A sighting that
-    shows neither office nor home joins the name's person when there is one; among several
-    people it is undecided.
-
-    >>> s = lambda a, seats, home: Sighting(a, "", frozenset(seats), frozenset([home] if home else ()), a)
-    >>> people, undecided = cluster([s("a-1", {"130121"}, None), s("a-2", {"130100"}, None),
-    ...                              s("a-3", {"410122"}, None), s("a-4", (), "130100"), s("a-5", (), None)])
-    >>> [[x.article for x in p] for p in people], [x.article for x in undecided]
-    ([['a-1', 'a-2', 'a-4'], ['a-3']], ['a-5'])
-    >>> [[x.article for x in p] for p in cluster([s("a-1", {"130121"}, None), s("a-5", (), None)])[0]]
-    [['a-1', 'a-5']]
-    """
-    people, undecided = _by_offices([s for s in sightings if s.seats])
-    reach = [{x for s in p for x in (*s.seats, *s.homes)} for p in people]
-    pool = []
-    placed: dict[int, list[Sighting]] = defaultdict(list)
-    for s in (s for s in sightings if not s.seats and s.homes):
-        hits = [i for i, p in enumerate(people) if any(_same_source(o, s) for o in p)] or \
-            [i for i, r in enumerate(reach) if _any_agree(s.homes, r)]
-        if len(hits) == 1:
-            placed[hits[0]].append(s)
-        else:
-            (undecided if hits else pool).append(s)
-    people = [p + placed[i] for i, p in enumerate(people)]
-    people += _groups(pool, lambda a, b: _same_source(a, b) or _any_agree(a.homes, b.homes))
-    return _place_bare(people, [s for s in sightings if not s.seats and not s.homes], undecided)
-
-
-def _specificity(s: Sighting) -> int:
-    """How narrow a sighting's most specific seat is: a county's code beats a city's; a body's name beats all."""
-    return max(len(code_prefix(x)) if x.isdigit() else BODY_SEAT for x in s.seats)
-
-
-def _by_offices(strong: list[Sighting]) -> tuple[list[list[Sighting]], list[Sighting]]:
-    """People from the sightings with offices, the narrowest seats first: a wider seat (a city) joins the
-    one person whose seats it contains; when it contains several, it is undecided, not a bridge."""
-    people: list[list[Sighting]] = []
-    undecided = []
-    for level in sorted({_specificity(s) for s in strong}, reverse=True):
-        fresh, joins = [], []
-        for s in (s for s in strong if _specificity(s) == level):
-            hits = [i for i, p in enumerate(people) if any(_same_source(o, s) for o in p)] or \
-                [i for i, p in enumerate(people) if any(_any_agree(s.seats, o.seats) for o in p)]
-            if len(hits) == 1:
-                joins.append((hits[0], s))
-            else:
-                (undecided if hits else fresh).append(s)
-        for i, s in joins:
-            people[i].append(s)
-        people += _groups(fresh, lambda a, b: _same_source(a, b) or _any_agree(a.seats, b.seats))
-    return people, undecided
-
-
-def _place_bare(people: list[list[Sighting]], bare: list[Sighting], undecided: list[Sighting]
-                ) -> tuple[list[list[Sighting]], list[Sighting]]:
-    """Sightings without office or home: the areas their article names place them among the people
-    that have a place (and make a person of their own where they agree with none); the rest join
-    the name's one person, or are undecided among several."""
-    reach = [{x for s in p for x in (*s.seats, *s.homes)} for p in people]
-    rest, pool = [], []
-    for s in bare:
-        hits = [i for i, p in enumerate(people) if any(_same_source(o, s) for o in p)] or \
-            [i for i, r in enumerate(reach) if _any_agree(s.areas, r)]
-        if len(hits) == 1:
-            people[hits[0]].append(s)
-        elif hits:
-            undecided.append(s)
-        elif s.areas and any(reach):
-            pool.append(s)
-        else:
-            rest.append(s)
-    people = people + _groups(pool, lambda a, b: _same_source(a, b) or _any_agree(a.areas, b.areas))
-    if len(people) <= 1:         # nothing to choose between: the name's one person (nothing conflicts)
-        return [(people[0] if people else []) + rest], undecided
-    for s in rest:
-        hits = [p for p in people if any(_same_source(o, s) for o in p)]
-        (hits[0] if hits else undecided).append(s)
-    return people, undecided
-
-
 def _first(p: list[Sighting]) -> tuple[str, str, str]:
     """When a person is first seen: date, then file, then article (pages added later sort after)."""
     return min((s.date or "9999", s.source or "", s.article) for s in p)
@@ -260,9 +145,9 @@ def _first(p: list[Sighting]) -> tuple[str, str, str]:
 def _match(person: Person, entries: list[dict]) -> list[dict]:
     """The ledger entries of a name that are this person: their seats agree (or, without seats, homes)."""
     if person.seats:
-        return [e for e in entries if _any_agree(person.seats, e.get("seats", ()))]
+        return [e for e in entries if any_agree(person.seats, e.get("seats", ()))]
     if person.homes:
-        return [e for e in entries if _any_agree(person.homes, [*e.get("homes", ()), *e.get("seats", ())])]
+        return [e for e in entries if any_agree(person.homes, [*e.get("homes", ()), *e.get("seats", ())])]
     return [e for e in entries if not e.get("seats") and not e.get("homes")]      # placed by nothing
 
 
@@ -306,6 +191,8 @@ def decide(gathered: _Gathered, ledger: list[dict], before: frozenset[str] = fro
     found.logged = len(found.events)
     for base_id, base in sorted(gathered.people.items()):
         groups, undecided = cluster(gathered.sightings(seats, base_id))
+        if undecided and len(groups) > 1:
+            groups, undecided = by_company(groups, undecided, lambda aid: gathered.company(aid, base_id))
         mine = entries.get(base_id, [])
         if len(groups) <= 1 and not undecided and not mine:
             continue

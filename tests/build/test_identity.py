@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build.identity import Sighting, cluster, resolve_people
+from kg.build.identity import resolve_people
+from kg.build.sightings import Sighting, cluster
 from kg.build.review import review
 from kg.build.seats import Seats, agree
 from kg.model import triple_id
@@ -129,3 +130,15 @@ def test_an_undecided_sighting_is_an_entity_of_its_own_and_a_review_candidate():
     assert f"same-as  e-p  {undecided['id']}" in lines
     placed = sorted(r["id"] for r in out if r.get("identity", {}).get("status") == "placed")
     assert "same-as  " + "  ".join(placed) in lines          # told apart: one line to undo it
+
+
+def test_an_undecided_sighting_beside_a_colleague_of_one_person_joins_that_person():
+    recs = records("甲县政府", "乙县政府")
+    recs.append({"kind": "entity", "id": "e-q", "name": "钱某", "type": "Official", "articles": ["a-2", "a-9"]})
+    next(r for r in recs if r.get("id") == "a-2")["mentions"].append("e-q")       # 钱某 beside the 乙县 王某
+    recs.append({"kind": "article", "id": "a-9", "date": "2030-01-01", "source": "p9.txt", "mentions": ["e-p", "e-q"]})
+    next(r for r in recs if r.get("id") == "e-p")["articles"].append("a-9")
+    out, found = resolve_people(recs)
+    assert found.undecided == []
+    yi = next(r for r in out if r.get("identity", {}).get("seats") == ["乙县"])
+    assert yi["articles"] == ["a-2", "a-9"]
