@@ -1,10 +1,11 @@
-"""Benchmark the viewer on a large invented graph (default 5,000 entities, 10,000 triples).
+"""Benchmark the viewer on large invented graphs (default 1,000, 5,000 and 20,000 entities, twice the triples).
 
 Prints: time to generate the page (records -> networkx -> layout -> pyvis -> HTML),
 the page size, and the time to first render in headless chromium, then the time
 a search and a type filter take in the page.
 
-    .venv/bin/python scripts/bench_view.py [--nodes 5000] [--edges 10000] [--max-nodes N]
+    .venv/bin/python scripts/bench_view.py                  # 1,000, 5,000 and 20,000 entities, twice the triples
+    .venv/bin/python scripts/bench_view.py --nodes 5000 [--edges 10000] [--max-nodes N]
 """
 from __future__ import annotations
 
@@ -72,18 +73,26 @@ def invented_records(n_nodes: int, n_edges: int, seed: int = 1) -> list[dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--nodes", type=int, default=5000)
-    ap.add_argument("--edges", type=int, default=10000)
+    ap.add_argument("--nodes", type=int, default=None, help="one size (default: --sizes)")
+    ap.add_argument("--edges", type=int, default=None, help="triples (default: twice the nodes)")
+    ap.add_argument("--sizes", default="1000,5000,20000", help="entity counts to run one after the other")
     ap.add_argument("--max-nodes", type=int, default=None)
-    ap.add_argument("--out", type=Path, default=None, help="keep the page here")
+    ap.add_argument("--out", type=Path, default=None, help="keep the page here (one size only)")
     args = ap.parse_args()
+    sizes = [args.nodes] if args.nodes else [int(x) for x in args.sizes.split(",")]
+    with open("/proc/loadavg") as fh:
+        print(f"load average before: {' '.join(fh.read().split()[:3])}")
+    for n in sizes:
+        bench_one(n, args.edges or 2 * n, args.max_nodes, args.out if len(sizes) == 1 else None)
 
-    records = invented_records(args.nodes, args.edges)
-    out = args.out or Path(tempfile.mkdtemp(prefix="bench-view-")) / "graph.html"
+
+def bench_one(nodes: int, edges: int, max_nodes: int | None, out: Path | None) -> None:
+    records = invented_records(nodes, edges)
+    out = out or Path(tempfile.mkdtemp(prefix="bench-view-")) / "graph.html"
     t0 = time.perf_counter()
-    write_html(records, out, max_nodes=args.max_nodes)
+    write_html(records, out, max_nodes=max_nodes)
     gen = time.perf_counter() - t0
-    print(f"graph: {args.nodes} entities, {args.edges} triples (max_nodes={args.max_nodes})")
+    print(f"graph: {nodes} entities, {edges} triples (max_nodes={max_nodes})")
     print(f"generate page: {gen:.2f} s  size: {out.stat().st_size / 1e6:.1f} MB  -> {out}")
 
     from playwright.sync_api import sync_playwright

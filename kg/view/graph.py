@@ -18,12 +18,12 @@ the viewer needs.  Plain functions over plain data, usable for analysis too.
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Iterable
 
 import networkx as nx
 
 from kg import vocab
+from kg.view.layout import grid_force_layout
 from kg.records import RecordError
 
 # A triple may name an entity no entity record describes (a truncated file, a
@@ -197,8 +197,8 @@ def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict
     """Pixel positions for every node, computed once so the page need not animate.
 
     Each connected component is laid out on its own (networkx's spring layout for
-    small ones, a chunked Fruchterman-Reingold for big ones, because networkx's
-    dense version needs n*n*2 floats of memory and its sparse one needs scipy),
+    small ones; for big ones :func:`kg.view.layout.grid_force_layout`, whose cost
+    grows with the component, where networkx's needs n*n work and memory),
     scaled to about `spacing` pixels between neighbours, and the components are
     packed in rows, biggest first.  Deterministic for a given `seed`.
 
@@ -218,7 +218,7 @@ def layout_positions(g: nx.Graph, seed: int = 7, spacing: float = 150.0) -> dict
             raw = nx.spring_layout(sub, seed=seed, method="force")
             local = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
         else:
-            local = _chunked_force_layout(sub, seed=seed)
+            local = grid_force_layout(sub, seed=seed)
         local = _scale_to_pixels(local, spacing)
         if 2 < len(comp) < 300:
             local = _spread_apart(local, 0.7 * spacing)
@@ -279,45 +279,3 @@ def _pack_rows(boxes: list[dict], gap: float) -> dict:
         x += w
         row_h = max(row_h, h)
     return out
-
-
-def _chunked_force_layout(g: nx.Graph, seed: int, iterations: int = 40,
-                          chunk: int = 400) -> dict:
-    """Fruchterman-Reingold with the all-pairs repulsion computed in row chunks
-    (memory ~ chunk*n floats instead of n*n) in float32.  O(n^2) time per
-    iteration: ~5,000 nodes take a few seconds in all."""
-    import numpy as np
-
-    nodes = list(g)
-    index = {n: i for i, n in enumerate(nodes)}
-    n = len(nodes)
-    rng = random.Random(seed)
-    pos = np.array([[rng.random(), rng.random()] for _ in nodes], dtype=np.float32)
-    edges = np.array([(index[a], index[b]) for a, b in g.edges() if a != b], dtype=np.int64)
-    k = np.float32(1.0 / math.sqrt(n))
-    temperature = 0.1
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        disp = np.zeros_like(pos)
-        xs, ys = pos[:, 0], pos[:, 1]
-        for start in range(0, n, chunk):
-            # Separate x and y 2-D arrays: about twice as fast as one 3-D einsum.
-            dx = xs[start:start + chunk, None] - xs[None, :]
-            dy = ys[start:start + chunk, None] - ys[None, :]
-            weight = dx * dx
-            weight += dy * dy
-            np.maximum(weight, 1e-6, out=weight)
-            np.divide(k * k, weight, out=weight)
-            disp[start:start + chunk, 0] = (dx * weight).sum(axis=1)
-            disp[start:start + chunk, 1] = (dy * weight).sum(axis=1)
-        if len(edges):
-            d = pos[edges[:, 0]] - pos[edges[:, 1]]
-            length = np.sqrt((d * d).sum(axis=1))[:, None]
-            pull = d * length / k
-            np.add.at(disp, edges[:, 0], -pull)
-            np.add.at(disp, edges[:, 1], pull)
-        length = np.sqrt((disp * disp).sum(axis=1))[:, None]
-        np.maximum(length, 1e-6, out=length)
-        pos += disp / length * np.minimum(length, temperature)
-        temperature -= cooling
-    return {node: (float(pos[i, 0]), float(pos[i, 1])) for i, node in enumerate(nodes)}

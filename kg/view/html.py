@@ -44,6 +44,7 @@ FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang S
 # Above this many edges the page hides edges while dragging/zooming so it stays responsive.
 LARGE_EDGES = 2000
 EDGE_FONT_SIZE = 11
+DIM_LIMIT = 3000           # up to this many nodes a selection dims the rest; past it only the neighbourhood is marked
 
 
 class OfflineError(ValueError):
@@ -146,6 +147,7 @@ def page_meta(g: nx.MultiDiGraph, note: dict, title: str) -> dict:
     return {
         "title": title,
         "edge_font_size": EDGE_FONT_SIZE,
+        "dim_limit": DIM_LIMIT,
         "note": note,
         "articles": {a: articles[a] for a in sorted(used, key=str) if a in articles},
         "types": [{"id": t, "label": TYPE_STYLE[t][0], "color": TYPE_STYLE[t][1],

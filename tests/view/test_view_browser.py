@@ -276,3 +276,37 @@ def test_a_curated_entity_and_its_edges_say_so_on_their_cards(browser, tmp_path)
     assert "人工校订" in details and "fix.tsv:1 rename" in details
     assert "[人工校订]" in details                       # its relations' lines are marked too
     pg.close()
+
+
+def test_on_an_archive_sized_page_a_search_marks_the_neighbourhood_without_repainting_the_rest(browser, tmp_path):
+    from kg.view.html import DIM_LIMIT
+
+    officials, per = 20, DIM_LIMIT // 20 + 10           # past the limit: (20 * 160) places and 20 officials
+    records = [{"kind": "article", "id": "a-1", "date": "2030-01-01", "mentions": []}]
+    for o in range(officials):
+        records.append({"kind": "entity", "id": f"e-o{o}", "name": f"官员{o}号", "type": "Official"})
+        for p in range(per):
+            pid = f"e-p{o}-{p}"
+            records.append({"kind": "entity", "id": pid, "name": f"园区{o}之{p}", "type": "Place"})
+            records.append({"kind": "triple", "id": f"t-{o}-{p}", "predicate": "visited", "subject_id": f"e-o{o}",
+                            "subject": f"官员{o}号", "object_id": pid, "object": f"园区{o}之{p}",
+                            "article": "a-1", "date": "2030-01-01", "evidence": "调研。"})
+    path = tmp_path / "archive.html"
+    write_html(records, path)
+    pg = browser.new_page(viewport={"width": 1400, "height": 900})
+    pg.goto(path.as_uri())
+    pg.wait_for_function("window.kgView && window.kgView.firstDrawAt !== null", timeout=60000)
+    assert pg.evaluate("kgView.nodeCount") > DIM_LIMIT
+    before = pg.evaluate("kgView.nodes.get().map(n => String(n.color))")
+    pg.fill("#search", "官员3号")
+    pg.press("#search", "Enter")
+    pg.wait_for_function("id => kgView.network.getSelectedNodes()[0] === id", arg="e-o3")
+    marked = pg.evaluate("kgView.marked()")
+    assert marked[0] == "e-o3" and set(marked[1:]) == {f"e-p3-{p}" for p in range(per)}
+    assert pg.evaluate("kgView.nodes.get().map(n => String(n.color))") == before       # nothing repainted
+    assert "官员3号" in pg.text_content("#details h3")
+    pg.fill("#search", "官员7号")              # the next search moves the marking
+    pg.press("#search", "Enter")
+    pg.wait_for_function("id => kgView.network.getSelectedNodes()[0] === id", arg="e-o7")
+    assert set(pg.evaluate("kgView.marked()")) == {"e-o7", *(f"e-p7-{p}" for p in range(per))}
+    pg.close()

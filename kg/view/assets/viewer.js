@@ -13,7 +13,7 @@
   // 0 on large graphs: edge labels then appear only around the selected node
   var edgeFontSize = options.edges.font.size;
   var DIM_NODE = "rgba(200,200,200,0.35)", DIM_EDGE = "rgba(200,200,200,0.25)";
-  var DIM_FONT = "rgba(150,150,150,0.3)", FONT_COLOR = "#343434", EDGE_FONT = "#444444";
+  var DIM_FONT = "rgba(150,150,150,0.3)", FONT_COLOR = "#343434", EDGE_FONT = "#444444", MARK_RING = "#e8590c";
   var typeInfo = {}, predInfo = {}, nodeById = {}, incident = {};
   meta.types.forEach(function (t) { typeInfo[t.id] = t; });
   meta.predicates.forEach(function (p) { predInfo[p.id] = p; });
@@ -148,8 +148,17 @@
 
   /* ---- neighbourhood highlight ---- */
   var details = document.getElementById("details");
-  function highlight(id) {
+  // Dimming the rest updates every node and edge, and vis then re-measures every label: past
+  // meta.dim_limit nodes (an archive's page) the neighbourhood is drawn over the graph instead.
+  var dimAll = nodeList.length <= meta.dim_limit, marked = [];
+  function highlight(id, redraw) {
     state.selected = id;
+    details.replaceChildren(nodeCard(id, 50));
+    if (!dimAll) {
+      marked = [id].concat(network.getConnectedNodes(id));
+      if (redraw !== false) network.redraw();
+      return;
+    }
     var keep = new Set([id].concat(network.getConnectedNodes(id)));
     nodes.update(nodeList.map(function (n) {
       return keep.has(n.id) ? { id: n.id, color: n.color, font: { color: FONT_COLOR, strokeWidth: 3 } }
@@ -160,13 +169,34 @@
       return { id: e.id, color: on ? e.color : DIM_EDGE,
                font: on ? { color: EDGE_FONT, size: meta.edge_font_size } : { color: "rgba(0,0,0,0)", size: edgeFontSize } };
     }));
-    details.replaceChildren(nodeCard(id, 50));
   }
+  api.marked = function () { return marked.slice(); };
+  network.on("afterDrawing", function (ctx) {    // the marked neighbourhood: a ring and a dark label each
+    if (!marked.length) return;
+    var at = network.getPositions(marked);
+    ctx.save();
+    ctx.font = "bold 15px " + options.nodes.font.face;
+    ctx.textAlign = "center";
+    marked.forEach(function (id, i) {
+      var p = at[id], n = nodeById[id];
+      if (!p || !n) return;
+      ctx.beginPath(); ctx.arc(p.x, p.y, i === 0 ? 18 : 13, 0, 2 * Math.PI);
+      ctx.lineWidth = i === 0 ? 4 : 3; ctx.strokeStyle = MARK_RING; ctx.stroke();
+      ctx.lineWidth = 4; ctx.strokeStyle = "#ffffff"; ctx.strokeText(String(n.name), p.x, p.y - 20);
+      ctx.fillStyle = FONT_COLOR; ctx.fillText(String(n.name), p.x, p.y - 20);
+    });
+    ctx.restore();
+  });
   function clearHighlight() {
     if (state.selected === null) return;
     state.selected = null;
-    nodes.update(nodeList.map(function (n) { return { id: n.id, color: n.color, font: { color: FONT_COLOR, strokeWidth: 3 } }; }));
-    edges.update(edgeList.map(function (e) { return { id: e.id, color: e.color, font: { color: EDGE_FONT, size: edgeFontSize } }; }));
+    if (dimAll) {
+      nodes.update(nodeList.map(function (n) { return { id: n.id, color: n.color, font: { color: FONT_COLOR, strokeWidth: 3 } }; }));
+      edges.update(edgeList.map(function (e) { return { id: e.id, color: e.color, font: { color: EDGE_FONT, size: edgeFontSize } }; }));
+    } else {
+      marked = [];
+      network.redraw();
+    }
     details.replaceChildren(el("p", "点击节点查看其邻域与证据。", "hint"));
   }
   network.on("click", function (p) {
@@ -199,8 +229,10 @@
       applyFilters();
     }
     network.selectNodes([n.id]);
-    highlight(n.id);
-    network.focus(n.id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    highlight(n.id, false);
+    // an animated focus redraws the whole graph each frame: on an archive's page it jumps (one redraw)
+    network.focus(n.id, { scale: Math.max(network.getScale(), 1.2),
+                          animation: dimAll ? { duration: 300, easingFunction: "easeInOutQuad" } : false });
     status.textContent = "找到 " + n.name + "（" + typeName(n.type) + "）" + (hits.length > 1 ? "，另有 " + (hits.length - 1) + " 个匹配" : "");
     return n.id;
   }
