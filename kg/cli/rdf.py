@@ -82,8 +82,8 @@ def _substitution(item: str):
 def query(query, store_path, params, fmt):
     """Run a SPARQL query (text, @file.rq, or the NAME of a saved query) on a store; print the results.
 
-    Parameters are bound to the query's variables (never pasted into its text); a bound
-    variable must be one the SELECT lists.
+    Parameters are bound by a VALUES block at the start of the WHERE (escaped terms, never
+    query syntax): a @zh literal for Chinese text, an xsd:date for YYYY-MM-DD, an IRI for <…>.
 
     \b
     Examples:

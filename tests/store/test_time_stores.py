@@ -89,3 +89,26 @@ def test_the_saved_cypher_queries_about_time(graph, driver, neo4j_env):
                               if line.startswith('{"kind": "tenure"')])
     held = next(r for r in every if r["personName"] == "吴海")
     assert (held["appointed"], held["ended"]) == ("2021-07-01", "2023-03-01")
+
+
+def test_the_query_page_binds_a_date_field_so_its_filter_sees_it(graph):
+    from real_parts import chromium
+
+    ep = Endpoint(graph / "triples.jsonl")
+    try:
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(ep.base + "/")
+            page.select_option("#examples", label="office-holders-on-date")
+            for name, value in (("title", "市长"), ("bodyName", "保定市政府"), ("on", "2022-10-01")):
+                page.locator(f"#params input[data-param={name}]").fill(value)
+            page.click("#run")
+            page.locator("#status", has_text="rows").wait_for(timeout=60_000)
+            cells = page.eval_on_selector_all("#results tr td", "els => els.map(e => e.textContent)")
+            assert "李青山" in cells and "赵明远" not in cells and "2022-05-06" in cells
+            page.locator("#params input[data-param=on]").fill("2023-04-01")   # between two mayors: none
+            page.click("#run")
+            page.locator("#status", has_text="· 0 rows").wait_for(timeout=60_000)
+            browser.close()
+    finally:
+        assert ep.stop() == 0
