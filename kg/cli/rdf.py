@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import re
 import shutil
 import signal
 import socket
@@ -18,8 +17,6 @@ import click
 
 from kg.cli import saved_queries_option
 from kg.cli.errors import fail, failures
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")     # a --param value bound as an xsd:date
 
 
 @click.group()
@@ -58,6 +55,7 @@ def _substitution(item: str):
     import pyoxigraph as ox
 
     from kg.extract.patterns import HAN_CHAR
+    from kg.store.rdf_terms import ISO_DATE
 
     key, sep, value = item.partition("=")
     if not sep or not key.strip():
@@ -94,7 +92,7 @@ def query(query, store_path, params, fmt):
     """
     import pyoxigraph as ox
 
-    from kg.resources import bind_values, saved_or_text
+    from kg.resources import SPARQL_VARIABLE, bind_values, saved_or_text
     from kg.store.rdf import PREFIXES
     from kg.store.rdf_store import is_store
 
@@ -104,7 +102,8 @@ def query(query, store_path, params, fmt):
         fail(f"{query[1:]}: cannot read the query: {exc.strerror}")
     text = saved_or_text(text, ".rq")
     bindings = dict(_substitution(p) for p in params)
-    unused = [f"?{v.value}" for v in bindings if not re.search(rf"[?$]{re.escape(v.value)}\b", text)]
+    named = set(SPARQL_VARIABLE.findall(text))
+    unused = [f"?{v.value}" for v in bindings if v.value not in named]
     if unused:
         fail(f"the query has no variable {', '.join(unused)} to bind")
     text = bind_values(text, {v.value: str(term) for v, term in bindings.items()})

@@ -48,7 +48,7 @@ PREFIXES = {
     "xsd": str(XSD),
 }
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Terms(NamedTuple):
@@ -115,7 +115,7 @@ def clean(text) -> str:
 
 def iso_date(value) -> str | None:
     """An ISO date string if `value` is a valid calendar date, else None."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             _dt.date.fromisoformat(value)
             return value
