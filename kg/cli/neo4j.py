@@ -26,8 +26,12 @@ from kg.cli.output import cell_text, format_table
 from kg.records import RecordError, read_records
 
 
-def connection_options(fn):
-    fn = click.option("--password", envvar="NEO4J_PASSWORD", required=True,
+def connection_options(fn=None, *, password_required: bool = True):
+    """--uri, --user, --password (or NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD); a decorator, or
+    ``connection_options(password_required=False)`` for a command that connects only on request."""
+    if fn is None:
+        return lambda f: connection_options(f, password_required=password_required)
+    fn = click.option("--password", envvar="NEO4J_PASSWORD", required=password_required,
                       show_envvar=True, help="Neo4j password.")(fn)
     fn = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
                       show_envvar=True, help="Neo4j user.")(fn)

@@ -77,16 +77,13 @@ def _store_tenures(kind: str, where: dict) -> list[dict]:
 
 def source_options(fn):
     """DIR, or one store: --store PATH, --sparql URL, --neo4j (with the connection of kg neo4j)."""
+    from kg.cli.neo4j import connection_options
+
+    fn = connection_options(password_required=False)(fn)
     for option in reversed((
             click.option("--store", type=click.Path(file_okay=False), help="An Oxigraph store (kg rdf load)."),
             click.option("--sparql", metavar="URL", help="A SPARQL endpoint (kg serve's /sparql)."),
-            click.option("--neo4j", "use_neo4j", is_flag=True, help="Neo4j, as kg neo4j load filled it."),
-            click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
-                         show_envvar=True, help="With --neo4j: the Bolt URI."),
-            click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, show_envvar=True,
-                         help="With --neo4j: the user."),
-            click.option("--password", envvar="NEO4J_PASSWORD", show_envvar=True,
-                         help="With --neo4j: the password."))):
+            click.option("--neo4j", "use_neo4j", is_flag=True, help="Neo4j, as kg neo4j load filled it."))):
         fn = option(fn)
     return fn
 
