@@ -2,10 +2,12 @@
 
     kg rdf load out/page1 out/page2 --store kg.store
     kg serve kg.store --port 7878          # or: kg serve out/page1 (a temporary store)
+    kg serve out/page1                     # the explorer too, at /explore
     kg validate out/page1
 """
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -156,16 +158,23 @@ def _prepare_store(source: str) -> tuple[str, str | None]:
               help="Allow SERVICE (federated queries): the server then sends requests wherever a query says.")
 @click.option("--max-memory-mb", default=2048, show_default=True, type=click.IntRange(0),
               help="Restart the SPARQL engine when it uses more (0: no limit).")
+@click.option("--records", "records", default=None, type=click.Path(exists=True),
+              help="The records (a `kg build` DIR or .jsonl) the explorer indexes  [default: SOURCE's own]")
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_service, max_memory_mb, quiet):
-    """Serve SOURCE (an Oxigraph store, a `kg build` DIR or a records/RDF file) over SPARQL at /sparql.
+def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_service, max_memory_mb, records,
+          quiet):
+    """Serve SOURCE (an Oxigraph store, a `kg build` DIR or a records/RDF file) over SPARQL at /sparql,
+    with the explorer at /explore.
 
+    The explorer reads an index of the records (DIR/explore.sqlite for a DIR,
+    made or refreshed when the records changed; a temporary one for a file).
+    An Oxigraph store has no records of its own: give them with --records.
     Read-only; bound to 127.0.0.1 unless --host says otherwise; stops cleanly on SIGTERM.
 
     \b
     Examples:
-      kg serve graph/                      # then open http://127.0.0.1:7878/
-      kg serve kg.store --port 8080 --timeout 10
+      kg serve graph/                      # then open http://127.0.0.1:7878/explore
+      kg serve kg.store --records graph/ --port 8080 --timeout 10
     """
     from kg.store.rdf_store import StoreError
     from kg.store.sparql_server import BackendError, ServeConfig
@@ -179,18 +188,58 @@ def serve(source, host, port, timeout, max_result_mb, cors, queries_dir, allow_s
         fail(f"cannot serve on {host}:{port}: {busy}; choose another port with --port")
     with failures(StoreError, OSError):
         store, tmp = _prepare_store(source)
+    try:
+        index, meta, tmp = _prepare_index(records or source, tmp)
+    except BaseException:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+        raise
     config = ServeConfig(store=store, host=host, port=port, timeout=timeout,
                          max_result_bytes=int(max_result_mb * (1 << 20)), cors_origins=tuple(cors),
                          queries_dir=queries_dir, quiet=quiet, allow_service=allow_service,
-                         max_memory=max_memory_mb << 20)
+                         max_memory=max_memory_mb << 20, explore_index=index, explore_meta=meta)
+
+    def ready(url):
+        click.echo(f"SPARQL endpoint: {url}  (query page: {url[:-7]}/)", err=True)
+        if index:
+            click.echo(f"explorer: {url[:-7]}/explore", err=True)
+
     try:
-        run(config, ready=lambda url: click.echo(f"SPARQL endpoint: {url}  (query page: {url[:-7]}/)",
-                                                 err=True))
+        run(config, ready=ready)
     except (BackendError, OSError) as exc:
         fail(f"cannot serve {source}: {exc}")
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _prepare_index(source: str, tmp: str | None) -> tuple[str | None, dict | None, str | None]:
+    """(index path, its counts, temporary dir) of the explorer for a DIR or records file; (None, None, tmp)
+    for a store or an RDF file, which have no records to index."""
+    import time
+
+    from kg.explore.index import INDEX_NAME, ensure_index
+    from kg.store.rdf_store import is_store, resolve_input
+
+    if is_store(source):
+        return None, None, tmp
+    with failures(ValueError, OSError):
+        records = resolve_input(source)
+    if records.suffix != ".jsonl":
+        click.echo(f"explorer: off ({source} is RDF, not records; give the records with --records)", err=True)
+        return None, None, tmp
+    folder = records.parent if Path(source).is_dir() else None
+    if folder is None or not os.access(folder, os.W_OK):
+        tmp = tmp or tempfile.mkdtemp(prefix="kg-serve-")
+        folder = Path(tmp)
+    started = time.monotonic()
+    tick = lambda n: click.echo(f"explorer: indexing … {n:,} records", err=True)
+    with failures(ValueError, OSError):
+        meta, rebuilt = ensure_index(records, folder / INDEX_NAME, progress=tick)
+    how = f"indexed in {time.monotonic() - started:.1f} s" if rebuilt else "index up to date"
+    click.echo(f"explorer: {meta['entities']:,} entities, {meta['facts']:,} facts, {meta['texts']:,} texts "
+               f"({how}: {folder / INDEX_NAME})", err=True)
+    return str(folder / INDEX_NAME), meta, tmp
 
 
 def _cannot_bind(host: str, port: int) -> str | None:

@@ -32,7 +32,8 @@ PAGE = """<!DOCTYPE html>
 </head>
 <body>
 <h1>kg SPARQL endpoint</h1>
-<p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol, read-only).
+<p>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol, read-only). Browse the graph in the
+<a href="explore">explorer</a>.
 Example: <select id="examples"><option value="">(choose an example query)</option></select></p>
 <form id="form">
 <div id="params"></div>

@@ -6,8 +6,9 @@ process on a private loopback port (:mod:`kg.store.sparql_engine`). This
 module is the front every request meets; it adds what Oxigraph lacks:
 
 - one public address (127.0.0.1 unless told otherwise) with `/sparql`, a
-  query page at `/` (with a Content-Security-Policy) and its own service
-  description (Turtle, naming only the public address);
+  query page at `/` (with a Content-Security-Policy), its own service
+  description (Turtle, naming only the public address) and the explorer at
+  `/explore` (:mod:`kg.explore.web`, over its SQLite index, not the engine);
 - checks before the engine (:mod:`kg.store.sparql_guard`): query size and
   nesting depth (400), SERVICE refused unless ``--allow-service`` (400), the
   public address as base IRI;
@@ -36,6 +37,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kg.explore.web import CSP as EXPLORE_CSP
+from kg.explore.web import PREFIX as EXPLORE_PREFIX
+from kg.explore.web import Explorer
 from kg.resources import queries, sparql_parameters
 from kg.store import sparql_guard as guard
 from kg.store.sparql_engine import BackendError, Engine, stop_backend  # noqa: F401 - re-exported
@@ -66,6 +70,8 @@ class ServeConfig:
     max_memory: int = 2 << 30                   # engine restarted above this resident size (0: no limit)
     read_timeout: float = 15.0                  # seconds a client may take to send its request
     max_connections: int = 64                   # open client connections (503 above)
+    explore_index: str | None = None            # the explorer's SQLite index (kg.explore.index)
+    explore_meta: dict | None = None            # its counts
 
 
 class FrontServer(ThreadingHTTPServer):
@@ -77,6 +83,7 @@ class FrontServer(ThreadingHTTPServer):
         self.config = config
         self.engine = engine
         self.page = page
+        self.explorer = Explorer(config.explore_index, config.explore_meta)
         self.csp = content_security_policy()
         self.local = threading.local()          # one keep-alive engine connection per thread
         self.slots = threading.BoundedSemaphore(config.max_connections)
@@ -124,7 +131,10 @@ class FrontHandler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = urlsplit(self.path).path
         if path in ("/", "/index.html"):
-            return self.reply(200, self.server.page, "text/html; charset=utf-8", csp=True)
+            return self.reply(200, self.server.page, "text/html; charset=utf-8", csp=self.server.csp)
+        if path == EXPLORE_PREFIX or path.startswith(EXPLORE_PREFIX + "/"):
+            status, body, ctype = self.server.explorer.answer(path, urlsplit(self.path).query)
+            return self.reply(status, body, ctype, csp=EXPLORE_CSP if ctype.startswith("text/html") else None)
         if path in ("/sparql", "/query"):
             return self.query(b"")
         if path in ("/update", "/store"):
@@ -188,7 +198,7 @@ class FrontHandler(BaseHTTPRequestHandler):
     def reply_text(self, status: int, message: str, retry: bool = False):
         self.reply(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", retry=retry)
 
-    def reply(self, status: int, body: bytes, ctype: str | None, preflight: bool = False, csp: bool = False,
+    def reply(self, status: int, body: bytes, ctype: str | None, preflight: bool = False, csp: str | None = None,
               retry: bool = False):
         self.send_response(status)
         if ctype:
@@ -197,7 +207,7 @@ class FrontHandler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Vary", "Accept, Origin")
         if csp:
-            self.send_header("Content-Security-Policy", self.server.csp)
+            self.send_header("Content-Security-Policy", csp)
             self.send_header("X-Frame-Options", "DENY")
         if retry:
             self.send_header("Retry-After", RETRY_AFTER)
@@ -291,7 +301,7 @@ class FrontHandler(BaseHTTPRequestHandler):
                     return self.reply_text(413, f"result larger than the limit of {cfg.max_result_bytes} "
                                                 "bytes: add a LIMIT or narrow the query")
                 chunks.append(chunk)
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             self.drop_backend()
             return self.reply_text(503, f"query timed out after {cfg.timeout:g} s")
         except (OSError, http.client.HTTPException) as exc:
