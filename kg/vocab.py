@@ -21,6 +21,11 @@ from dataclasses import dataclass
 ID_BASE = "https://kg.example.org/id/"
 ONTOLOGY_IRI = "https://kg.example.org/ontology#"
 ONTOLOGY_GRAPH = "https://kg.example.org/ontology"
+SUMMARY_GRAPH = "https://kg.example.org/summaries"     # counts a store recomputes per load (kg.store.rdf_summary)
+
+# Chinese characters, as regular-expression character classes (kg.extract.patterns, kg.explore.tokens, …)
+HAN = "\u4e00-\u9fff"                     # the CJK Unified Ideographs block
+HAN_WIDE = "\u3400-\u9fff\uf900-\ufaff"   # with Extension A and the compatibility ideographs
 
 
 @dataclass(frozen=True)

@@ -52,23 +52,15 @@ def load(inputs, store_path, replace, no_ontology):
 
 
 def _substitution(item: str):
-    """k=v: ?k is bound to v: a @zh literal if v has Chinese characters (as names in the graph are),
-    an IRI if written <…>, an xsd:date if written YYYY-MM-DD, else a plain string."""
+    """k=v: ?k is bound to v (kg.store.rdf_terms.parameter_term)."""
     import pyoxigraph as ox
 
-    from kg.extract.patterns import HAN_CHAR
-    from kg.store.rdf_terms import ISO_DATE
+    from kg.store.rdf_terms import parameter_term
 
     key, sep, value = item.partition("=")
     if not sep or not key.strip():
         raise click.BadParameter(f"{item!r}: write NAME=VALUE")
-    if value.startswith("<") and value.endswith(">"):
-        term = ox.NamedNode(value[1:-1])
-    elif ISO_DATE.fullmatch(value):
-        term = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
-    else:
-        term = ox.Literal(value, language="zh") if HAN_CHAR.search(value) else ox.Literal(value)
-    return ox.Variable(key.strip().lstrip("?$")), term
+    return ox.Variable(key.strip().lstrip("?$")), parameter_term(value)
 
 
 @rdf.command("query")

@@ -23,7 +23,8 @@ from __future__ import annotations
 import operator
 import re
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from kg.vocab import HAN_WIDE as CJK
+
 RUN = re.compile(f"[{CJK}]+|[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # full-width letters and digits search as their ASCII forms

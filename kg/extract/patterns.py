@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
+from kg.vocab import HAN, HAN_WIDE  # noqa: F401 - the character classes, named here for the rules
 
-HAN = "\u4e00-\u9fff"                     # the CJK Unified Ideographs block, in a character class
 HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_WORD = re.compile(f"[{HAN}]+")        # fullmatch: only Han characters
-HAN_WIDE = "\u3400-\u9fff\uf900-\ufaff"   # with Extension A and the compatibility ideographs
 OWNER_WORDS = "旗下|所属|下属"              # 甲集团旗下的乙公司: 乙 belongs to 甲
 OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")
 # what joins an owner and the company it owns: 旗下(的), 所属, (的)(控股|全资)子公司
