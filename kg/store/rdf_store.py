@@ -27,6 +27,7 @@ from kg import vocab
 from kg.records import RecordError, read_records, removed_records
 from kg.resources import ontology_text
 from kg.store.rdf import node_iri, oxigraph_quads
+from kg.store.rdf_summary import refresh_summaries
 
 ONTOLOGY_GRAPH = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
 RDF_FILE_FORMATS = {
@@ -101,7 +102,8 @@ def load_into_store(inputs: Iterable[str | os.PathLike], store_path: str | os.Pa
 
     Every input is checked before the store is touched, so a bad path
     leaves the store as it was. A build DIR's removed.jsonl (kg.build.removals)
-    is applied first. Returns {"before": n, "after": n, "added": n, "removed": n}.
+    is applied first. The summary graph (kg.store.rdf_summary) is made again after the loads;
+    its quads are counted in "after". Returns {"before": n, "after": n, "added": n, "removed": n}.
     """
     inputs = list(inputs)
     files = [resolve_input(p) for p in inputs]
@@ -125,6 +127,7 @@ def load_into_store(inputs: Iterable[str | os.PathLike], store_path: str | os.Pa
             store.load(input=ontology_text("kg.ttl").encode("utf-8"), format=ox.RdfFormat.TURTLE,
                        to_graph=ONTOLOGY_GRAPH)
         removed = sum(_load_one(store, f, ledger) for f, ledger in zip(files, ledgers))
+        refresh_summaries(store)
         store.flush()
         after = len(store)
     finally:
