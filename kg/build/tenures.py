@@ -114,7 +114,25 @@ def tenures(records: Iterable[dict]) -> list[dict]:
         former = [r for r, was in readings if was]
         for index, term in enumerate(_terms(dated) or [[]]):
             out.append(_tenure(key, term, undated if index == 0 else [], former if index == 0 else [], index))
+    _add_predecessors(out)
     return sorted(out, key=lambda t: (t["person"] or "", t["person_id"], t["first"] or "9999", t["title"]))
+
+
+def _add_predecessors(found: list[dict]) -> None:
+    """`follows`: the tenure of the same office (title and body) that another holder, not acting, began
+    last before this one began (the first such by holder's name and id when several began that day)."""
+    offices = defaultdict(list)
+    for t in found:
+        if t["first"]:
+            offices[(t["title"], t["body_id"])].append(t)
+    for terms in offices.values():
+        terms.sort(key=lambda t: (t["first"], t["person"] or "", t["id"]))
+        for i, t in enumerate(terms):
+            earlier = [u for u in terms[:i] if u["first"] < t["first"] and not u["acting"]
+                       and u["person_id"] != t["person_id"]]
+            if earlier:
+                latest = earlier[-1]["first"]
+                t["follows"] = next(u["id"] for u in earlier if u["first"] == latest)
 
 
 def add_tenures(path: Path) -> int:

@@ -5,6 +5,7 @@
         schema:startDate "2021-03-02"^^xsd:date ; schema:endDate "2023-02-01"^^xsd:date ;
         kg:appointedOn … ; kg:endedOn … ;        # when an appointment or a 免去 shows it
         kg:acting false ; kg:articleCount 3 ; kg:formerCount 1 ;
+        kg:follows id:u-… ;                      # the predecessor's tenure of the same office
         prov:wasDerivedFrom id:a-… ; kg:supportedBy id:t-… .
 
 The dates are the first and last publication dates the corpus shows the
@@ -46,6 +47,8 @@ def tenure_triples(rec: dict, t: Terms) -> Iterator[tuple]:
     for field, prop in COUNTS:
         if isinstance(rec.get(field), int):
             yield node, t.iri(prop), t.typed(str(rec[field]), XSD.integer)
+    if rec.get("follows"):
+        yield node, t.iri(KG.follows), t.iri(node_iri(rec["follows"]))
     for article in rec.get("sources") or ():
         yield node, t.iri(PROV.wasDerivedFrom), t.iri(node_iri(article))
     for triple in rec.get("evidence") or ():

@@ -116,3 +116,24 @@ def test_a_removal_closes_a_term_and_the_office_seen_again_is_a_new_one():
     assert got == [("2020-03-01", "2021-02-01", "2020-03-01", "2021-02-01", 3),
                    ("2023-05-01", "2023-06-01", "2023-05-01", None, 2)]
     assert len({t["id"] for t in tenures(recs)}) == 2
+
+
+def test_each_tenure_names_the_predecessor_in_its_office():
+    from kg.build.tenures import tenures
+
+    def reading(person, title, day, n):
+        return [{"kind": "article", "id": f"a-{n}", "date": day},
+                {"kind": "triple", "id": f"t-{n}", "predicate": "holdsPosition", "subject": person,
+                 "subject_id": "e-" + person, "object": "某市政府", "object_id": "e-body", "title": title,
+                 "article": f"a-{n}"}]
+    recs = [*reading("甲", "市长", "2020-01-05", 1), *reading("乙", "代理市长", "2021-02-01", 2),
+            *reading("乙", "市长", "2021-06-01", 3), *reading("丙", "市长", "2023-03-01", 4),
+            *reading("丙", "副市长", "2019-01-01", 5)]
+    found = {(t["person"], t["title"], t["acting"]): t for t in tenures(recs)}
+    by_id = {t["id"]: t["person"] for t in found.values()}
+    follows = {k: by_id.get(t.get("follows")) for k, t in found.items()}
+    assert follows == {("甲", "市长", False): None,
+                       ("乙", "市长", True): "甲",          # the acting term follows the last full holder
+                       ("乙", "市长", False): "甲",         # not the acting period of the same person
+                       ("丙", "市长", False): "乙",
+                       ("丙", "副市长", False): None}       # another office
