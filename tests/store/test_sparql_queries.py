@@ -99,8 +99,8 @@ def test_articles_by_journalist(ask):
 
 def test_officials_linked_by_enterprises(ask):
     got = ask("officials-linked-by-enterprises")
-    assert [({r["nameA"], r["nameB"]}, r["viaName"]) for r in got] == [
-        ({"林望舒", "赵启明"}, "青岚星河玻璃有限公司")]
+    assert [({r["nameA"], r["nameB"]}, r["shared"], r["via"]) for r in got] == [
+        ({"林望舒", "赵启明"}, "1", "青岚星河玻璃有限公司")]
 
 
 def test_graph_overview(ask):
