@@ -67,13 +67,10 @@ WHERE {{ SELECT ?a ?b (COUNT(DISTINCT ?via) AS ?shared) (GROUP_CONCAT(DISTINCT ?
          GROUP BY ?a ?b }}""",
 }
 
-_PROLOGUE = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
-
-
 def refresh_summaries(store: ox.Store) -> dict:
     """Drop the summary graph of `store` and compute it again; return {"quads": n} (its size)."""
     graph = ox.NamedNode(SUMMARY_GRAPH)
     store.remove_graph(graph)
     for update in SUMMARIES.values():
-        store.update(_PROLOGUE + update)
+        store.update(update, prefixes=PREFIXES)
     return {"quads": sum(1 for _ in store.quads_for_pattern(None, None, None, graph))}

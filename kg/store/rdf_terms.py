@@ -53,21 +53,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HAN_CHAR = re.compile(f"[{HAN}]")
 
 
-def parameter_term(value: str) -> ox.NamedNode | ox.Literal:
-    """The term a query parameter's value binds (kg rdf query --param, the benchmarks): an IRI if written
-    <…>, an xsd:date if written YYYY-MM-DD, a @zh literal if it has Chinese characters (as names in the
-    graph are), else a plain string.
-
-    >>> str(parameter_term("某区")), str(parameter_term("2021-03-01"))
-    ('"某区"@zh', '"2021-03-01"^^<http://www.w3.org/2001/XMLSchema#date>')
-    """
-    if value.startswith("<") and value.endswith(">"):
-        return ox.NamedNode(value[1:-1])
-    if ISO_DATE.fullmatch(value):
-        return ox.Literal(value, datatype=ox.NamedNode(str(XSD.date)))
-    return ox.Literal(value, language="zh") if HAN_CHAR.search(value) else ox.Literal(value)
-
-
 class Terms(NamedTuple):
     """How to build terms in one library: iri(str), plain(str) (an xsd:string),
     lang(str, tag), typed(str, datatype-iri)."""
@@ -89,6 +74,22 @@ OXIGRAPH_TERMS = Terms(
     lang=lambda v, tag: ox.Literal(v, language=tag),
     typed=lambda v, dt: ox.Literal(v, datatype=OXIGRAPH_TERMS.iri(dt)),
 )
+
+
+def parameter_term(value: str) -> ox.NamedNode | ox.Literal:
+    """The term a query parameter's value binds (kg rdf query --param, the benchmarks): an IRI if written
+    <…>, an xsd:date if written YYYY-MM-DD, a @zh literal if it has Chinese characters (as names in the
+    graph are), else a plain string.
+
+    >>> str(parameter_term("某区")), str(parameter_term("2021-03-01"))
+    ('"某区"@zh', '"2021-03-01"^^<http://www.w3.org/2001/XMLSchema#date>')
+    """
+    t = OXIGRAPH_TERMS
+    if value.startswith("<") and value.endswith(">"):
+        return t.iri(value[1:-1])
+    if ISO_DATE.fullmatch(value):
+        return t.typed(value, str(XSD.date))
+    return t.lang(value, "zh") if HAN_CHAR.search(value) else t.plain(value)
 
 
 # N-Triples text of each term, escaped exactly as pyoxigraph writes it (so lines sort as its terms do):
