@@ -32,15 +32,18 @@ NO_INDEX = ("no explorer index: serve a `kg build` DIR or a records file, "
             "or give an Oxigraph store its records with --records")
 
 
-def _static() -> dict[str, tuple[Path, str]]:
+JS, CSS, HTML = ("text/javascript; charset=utf-8", "text/css; charset=utf-8", "text/html; charset=utf-8")
+
+
+def _static() -> dict[str, tuple[bytes, str]]:
+    """The page and its assets, read once: name -> (bytes, content type)."""
     from kg.view.html import VIS_DIR
 
-    return {"explore.js": (ASSETS / "explore.js", "text/javascript; charset=utf-8"),
-            "entity.js": (ASSETS / "entity.js", "text/javascript; charset=utf-8"),
-            "graph.js": (ASSETS / "graph.js", "text/javascript; charset=utf-8"),
-            "explore.css": (ASSETS / "explore.css", "text/css; charset=utf-8"),
-            "vis-network.min.js": (VIS_DIR / "vis-network.min.js", "text/javascript; charset=utf-8"),
-            "vis-network.css": (VIS_DIR / "vis-network.css", "text/css; charset=utf-8")}
+    files = {"": (ASSETS / "explore.html", HTML), "explore.js": (ASSETS / "explore.js", JS),
+             "entity.js": (ASSETS / "entity.js", JS), "graph.js": (ASSETS / "graph.js", JS),
+             "explore.css": (ASSETS / "explore.css", CSS), "vis-network.min.js": (VIS_DIR / "vis-network.min.js", JS),
+             "vis-network.css": (VIS_DIR / "vis-network.css", CSS)}
+    return {name: (path.read_bytes(), ctype) for name, (path, ctype) in files.items()}
 
 
 def vocabulary() -> dict:
@@ -68,10 +71,10 @@ class Explorer:
         """(status, body, content type) for a GET of `path` (under /explore) with `query`."""
         rest = path[len(PREFIX):].lstrip("/")
         if rest in ("", "index.html"):
-            return 200, (ASSETS / "explore.html").read_bytes(), "text/html; charset=utf-8"
-        if rest.startswith("assets/") and rest[len("assets/"):] in self.static:
-            file, ctype = self.static[rest[len("assets/"):]]
-            return 200, file.read_bytes(), ctype
+            return 200, *self.static[""]
+        asset = rest[len("assets/"):] if rest.startswith("assets/") else ""
+        if asset in self.static and asset:
+            return 200, *self.static[asset]
         if not rest.startswith("api/"):
             return self.error(404, f"no such page: {path}")
         if self.index_path is None:
@@ -85,8 +88,6 @@ class Explorer:
             data = handler(self, arg, params)
         except BadRequest as exc:
             return self.error(exc.status, str(exc))
-        except ValueError as exc:          # a number that is not one
-            return self.error(400, f"bad parameter: {exc}")
         return 200, json.dumps(data, ensure_ascii=False).encode("utf-8"), JSON
 
     @staticmethod
