@@ -218,7 +218,7 @@ def neighbours(con: sqlite3.Connection, entity_id: str, filters: Filters = Filte
     """
     n = entity_row(con, entity_id)["n"]
     limit, offset = min(max(1, limit), MAX_PAGE), max(0, offset)
-    links = _links_sql(filters)
+    links, link_args = _links_sql(filters, n)
     preds, types = filters.predicates, filters.types
     type_where = f" AND e.type IN ({','.join('?' * len(types))})" if types else ""
     if not filters.dated and not preds:
@@ -226,37 +226,35 @@ def neighbours(con: sqlite3.Connection, entity_id: str, filters: Filters = Filte
                f"WHERE st.entity = ?{type_where} ORDER BY st.weight DESC, st.other LIMIT ? OFFSET ?")
         ranked = con.execute(sql, (n, *types, limit + 1, offset)).fetchall()
     else:
-        sql = (f"SELECT l.other, sum(l.count) AS weight FROM ({links[0]}) l JOIN entity e ON e.n = l.other "
+        sql = (f"SELECT l.other, sum(l.count) AS weight FROM ({links}) l JOIN entity e ON e.n = l.other "
                f"WHERE 1{type_where} GROUP BY l.other ORDER BY weight DESC, l.other LIMIT ? OFFSET ?")
-        ranked = con.execute(sql, (*links[1](n), *types, limit + 1, offset)).fetchall()
-    chosen = [r["other"] for r in ranked[:limit]]
-    weights = {r["other"]: r["weight"] for r in ranked}
-    marks = ",".join("?" * len(chosen))
-    nodes = [dict(_entity(r), weight=weights[r["n"]]) for r in con.execute(
-        f"SELECT {ENTITY_COLUMNS} FROM entity e WHERE e.n IN ({marks})", chosen)] if chosen else []
-    nodes.sort(key=lambda e: (-e["weight"], e["name"]))
-    ids = {r["n"]: r["id"] for r in con.execute(f"SELECT n, id FROM entity WHERE n IN ({marks})", chosen)}
+        ranked = con.execute(sql, (*link_args, *types, limit + 1, offset)).fetchall()
+    weights = {r["other"]: r["weight"] for r in ranked[:limit]}
+    if not weights:
+        return {"entity": entity_id, "nodes": [], "edges": [], "offset": offset, "more": False}
+    marks = ",".join("?" * len(weights))
+    rows = con.execute(f"SELECT {ENTITY_COLUMNS} FROM entity e WHERE e.n IN ({marks})", list(weights)).fetchall()
+    ids = {r["n"]: r["id"] for r in rows}
+    nodes = sorted((dict(_entity(r), weight=weights[r["n"]]) for r in rows), key=lambda e: (-e["weight"], e["name"]))
     edges = [{"other": ids[r["other"]], "predicate": r["p"], "dir": r["dir"], "count": r["count"],
               "first": r["first"], "last": r["last"]}
-             for r in con.execute(f"SELECT * FROM ({links[0]}) WHERE other IN ({marks})", (*links[1](n), *chosen))
-             ] if chosen else []
+             for r in con.execute(f"SELECT * FROM ({links}) WHERE other IN ({marks})", (*link_args, *weights))]
     return {"entity": entity_id, "nodes": nodes, "edges": edges, "offset": offset,
             "more": len(ranked) > limit}
 
 
-def _links_sql(filters: Filters):
-    """(SQL of an entity's links: other, p, dir, count, first, last; a function of n giving its arguments)."""
+def _links_sql(filters: Filters, n: int) -> tuple[str, tuple]:
+    """(SQL of entity `n`'s links: other, p, dir, count, first, last; its arguments)."""
     preds = filters.predicates
     where_p = f" AND p IN ({','.join('?' * len(preds))})" if preds else ""
     if not filters.dated:
-        return (f"SELECT other, p, dir, count, first, last FROM link WHERE entity = ?{where_p}",
-                lambda n: (n, *preds))
+        return f"SELECT other, p, dir, count, first, last FROM link WHERE entity = ?{where_p}", (n, *preds)
     low, high = filters.date_range()
     one = ("SELECT {o} AS other, p, '{d}' AS dir, count(*) AS count, min(date) AS first, max(date) AS last "
            "FROM fact WHERE {s} = ? AND date >= ? AND date < ?{extra}" + where_p + " GROUP BY {o}, p")
     sql = (one.format(o="o", s="s", d="out", extra="") + " UNION ALL "
            + one.format(o="s", s="o", d="in", extra=" AND s != o"))
-    return sql, lambda n: (n, low, high, *preds, n, low, high, *preds)
+    return sql, (n, low, high, *preds, n, low, high, *preds)
 
 
 def fulltext(con: sqlite3.Connection, query: str, before: int = 0, limit: int = TEXTS_PAGE) -> dict:
