@@ -92,6 +92,12 @@ def pct(values, q):
     return values[min(len(values) - 1, int(q * len(values)))] * 1000
 
 
+def third_month(day: str) -> str:
+    """YYYY-MM of the month two after `day`'s: the end of a three-month range starting there."""
+    y, m = int(day[:4]), int(day[5:7]) + 2
+    return f"{y + (m > 12)}-{(m - 1) % 12 + 1:02d}"
+
+
 def workload(index: Path, runs: int, rng: random.Random) -> dict[str, list[str]]:
     """Request paths per interaction, from the index's own entities and sentences."""
     con = sqlite3.connect(index)
@@ -103,8 +109,7 @@ def workload(index: Path, runs: int, rng: random.Random) -> dict[str, list[str]]
     texts = [r[0] for r in con.execute("SELECT body FROM text ORDER BY random() LIMIT ?", (runs,))]
     first = json.loads(con.execute("SELECT value FROM meta WHERE key = 'first'").fetchone()[0])
     q = urllib.parse.quote
-    y, m = int(first[:4]), int(first[5:7]) + 2
-    span = f"from={first[:7]}&to={y + (m > 12)}-{(m - 1) % 12 + 1:02d}"        # three months
+    span = f"from={first[:7]}&to={third_month(first)}"
     out = {
         "suggest": ["suggest?q=" + q(n[: rng.choice((1, 2, len(n)))]) for n in names],
         "entity": [f"entity/{i}" for i in picks],
@@ -135,10 +140,9 @@ def parameter_values(index: Path, rng: random.Random, runs: int) -> list[dict[st
     out = []
     for _ in range(runs):
         person, title, body, on = rng.choice(tenures)
-        y, m = int(first[:4]), int(first[5:7]) + 2
         values = {"personName": person, "officialName": person, "title": title, "bodyName": body, "on": on,
                   "journalistName": rng.choice(journalists or [person]), "at": rng.choice(places or [body]),
-                  "from": first, "to": f"{y + (m > 12)}-{(m - 1) % 12 + 1:02d}-28"}
+                  "from": first, "to": third_month(first) + "-28"}
         out.append({k: str(parameter_term(v)) for k, v in values.items()})
     return out
 
