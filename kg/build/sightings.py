@@ -29,7 +29,6 @@ class Sighting:
     areas: frozenset[str] = frozenset()   # without a home: the most specific areas the article names
 
 
-
 def _groups(items: list, agree_fn) -> list[list]:
     """Items joined when they agree, transitively (union-find; the result does not depend on the order)."""
     parent = list(range(len(items)))

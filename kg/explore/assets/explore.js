@@ -9,7 +9,7 @@
   var q = document.getElementById("q");
   var list = document.getElementById("suggestions");
   var meta = { types: [], predicates: [] }, typeInfo = {}, predInfo = {};
-  var api = window.kgExplore = { requests: 0, rendered: 0, graph: null, route: null };
+  var api = window.kgExplore = { rendered: 0, graph: null, route: null };   // what the browser tests watch
 
   /* ---- helpers ---- */
   function el(tag, text, cls) {
@@ -26,7 +26,6 @@
   function get(path, params) {
     var qs = new URLSearchParams();
     Object.keys(params || {}).forEach(function (k) { if (params[k] !== "" && params[k] != null) qs.set(k, params[k]); });
-    api.requests += 1;
     return fetch(API + path + (qs.toString() ? "?" + qs : "")).then(function (r) {
       return r.json().then(function (data) {
         if (!r.ok) throw new Error(data.error || ("HTTP " + r.status));
