@@ -267,9 +267,14 @@ def _headline_body(hg: set[str], grams: list[set[str]], before: int) -> tuple[in
     beside or above it, and on a long text layer comparing every headline
     with every body would cost the square of the page.
     """
+    lo, hi = max(before - HEADLINE_REACH, 0), min(before + HEADLINE_REACH + 1, len(grams))
+    size = max(len(hg), 1)
+    shared = [len(hg & g) for g in grams[lo:hi]]
     best, score = None, 0.0
-    for i in range(max(before - HEADLINE_REACH, 0), min(before + HEADLINE_REACH + 1, len(grams))):
-        s = len(hg & grams[i]) / max(len(hg), 1) - 0.001 * abs(i - before)
+    for i in range(lo, hi):
+        if not shared[i - lo] and i not in (before, before + 1):
+            continue      # nothing shared and not beside the block: a negative score, never the best
+        s = shared[i - lo] / size - 0.001 * abs(i - before)
         if i in (before, before + 1):
             s += 0.1  # the body printed right before (or after) the block
         if s > score:

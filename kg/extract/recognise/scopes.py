@@ -173,10 +173,13 @@ def _items(scan, parts: list[tuple[int, int]], forms: dict, found: dict,
 def listed_areas(scan) -> list[Mention]:
     """Townships of a 、-list whose known items show it to be a list of townships; villages
     listed after a village the earlier finders found (某镇甲村、乙村和丙村)."""
+    runs = _parts(scan.text)
+    if not runs:
+        return []
     forms = _townships_in_view(tuple(_counties(scan)))
     found = {(m.start, m.end): m for m in scan.found if m.type == "AdministrativeArea"}
     out: list[Mention] = []
-    for parts, joined in _parts(scan.text):
+    for parts, joined in runs:
         out += _listed_towns(scan, parts, forms, found)
         if not joined:
             out += _listed_villages(scan, parts, found) + _counted_villages(scan, parts, found)

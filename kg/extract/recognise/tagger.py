@@ -61,7 +61,8 @@ class Lac:
         self.table = table
         self.labels = [tags.get(i, "n-B").rsplit("-", 1)[0] for i in range(n_tags)]
         self.inside = np.array([tags.get(i, "n-B").endswith("-I") for i in range(n_tags)])
-        self.transitions = np.load(folder / "lac_crf_transitions.npy")
+        self.transitions = np.load(folder / "lac_crf_transitions.npy")       # (from, to)
+        self.into = np.ascontiguousarray(self.transitions.T)                 # (to, from)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = opts.inter_op_num_threads = 1
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -88,17 +89,24 @@ class Lac:
         return out
 
     def viterbi(self, emissions):
-        """The best tag path of each sequence of a batch (B, n, tags), as LAC's decoder finds it."""
+        """The best tag path of each sequence of a batch (B, n, tags), as LAC's decoder finds it.
+
+        Scores are laid out (batch, to, from), so the max over the previous
+        tag runs along the last, contiguous axis.
+        """
         import numpy as np
 
-        b, n, _ = emissions.shape
+        b, n, k = emissions.shape
         dp = emissions[:, 0].copy()
+        scores = np.empty((b, k, k), dtype=np.result_type(emissions, self.into))
+        flat = scores.reshape(b * k, k)
+        cells = np.arange(b * k)
         back = []
         for t in range(1, n):
-            scores = dp[:, :, None] + self.transitions
-            bp = scores.argmax(axis=1)
-            dp = np.take_along_axis(scores, bp[:, None, :], axis=1)[:, 0, :] + emissions[:, t]
-            back.append(bp)
+            np.add(dp[:, None, :], self.into, out=scores)
+            bp = flat.argmax(axis=1)
+            back.append(bp.reshape(b, k))
+            dp = flat[cells, bp].reshape(b, k) + emissions[:, t]
         path = np.empty((b, n), dtype=np.intp)
         path[:, n - 1] = dp.argmax(axis=1)
         rows = np.arange(b)
