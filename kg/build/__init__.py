@@ -30,7 +30,7 @@ from pathlib import Path
 from kg.build.engines import extract_stream
 from kg.build.manifest import MANIFEST, adopt_existing_graph, clean_leftovers, read_manifest, write_manifest
 from kg.build.plan import PARTS, BuildError, Source, crash_point, file_options, part_key, plan_sources
-from kg.build.removals import REMOVED, SyncError, forget, keep_old_graph, record_removals, replaced, sync
+from kg.build.removals import REMOVED, FileIndex, SyncError, keep_old_graph, record_removals, sync
 from kg.records import RecordError, atomic_writer, kinds_of_lines, read_records, write_error, write_jsonl
 
 __all__ = ["BuildError", "BuildResult", "build_graph", "write_outputs"]
@@ -75,9 +75,9 @@ class _Run:
 
     def todo(self, files: list[str]) -> list[Source]:
         """The sources that need extracting; the others are counted as skipped."""
-        todo, seen = [], {}
+        todo, seen, index = [], {}, FileIndex(self.sources)
         for s in plan_sources([f for f in files if f != "-"], self.date, self.home, self.failed, self.statistical):
-            self.replace_older(s)
+            self.replace_older(s, index)
             have = self.sources.get(s.sha256)
             first = have["path"] if have is not None else seen[s.sha256].path if s.sha256 in seen else s.path
             if s.path != first and s.path not in self.copies.get(s.sha256, ()) and \
@@ -91,15 +91,16 @@ class _Run:
             seen[s.sha256] = s
             if (self.out / s.part).exists():  # written by an interrupted run
                 self.sources[s.sha256] = s.entry()
+                index.add(s.sha256)
                 self.result.skipped += 1
                 continue
             todo.append(s)
         return todo
 
-    def replace_older(self, s: Source) -> None:
+    def replace_older(self, s: Source, index: FileIndex) -> None:
         """A file whose content changed: the entry of its old content goes (or passes to a copy)."""
-        for sha in replaced(self.sources, s.path, s.sha256):
-            self.result.removed += forget(self.sources, sha)
+        for sha in index.replaced(s.path, s.sha256):
+            self.result.removed += index.forget(sha)
 
     def sync(self, files: list[str], earlier: set[str]) -> None:
         """--sync: the entries of files that are not among this run's inputs go."""

@@ -53,10 +53,37 @@ def same_file(a: str, b: str) -> bool:
     return a == b or os.path.realpath(a) == os.path.realpath(b)
 
 
-def replaced(sources: dict, path: str, sha: str) -> list[str]:
-    """The entries whose file is `path` but whose content is not `sha`: the file changed since."""
-    return [s for s, entry in sources.items()
-            if s != sha and not s.startswith(KEPT_SOURCES) and same_file(entry["path"], path)]
+class FileIndex:
+    """The manifest's entries by the real path of their file, so a build over an archive finds a
+    changed file's old entry without comparing every file with every entry.
+
+    >>> sources = {"s1": {"path": "a.txt"}, "s2": {"path": "./b.txt"}}
+    >>> FileIndex(sources).replaced("b.txt", "s3")
+    ['s2']
+    """
+
+    def __init__(self, sources: dict):
+        self.sources = sources
+        self._by_file: dict[str, list[str]] = {}
+        for sha, entry in sources.items():
+            self.add(sha)
+
+    def add(self, sha: str) -> None:
+        """Index an entry under its file (again after its file changed: a copy took it over)."""
+        if sha in self.sources:
+            self._by_file.setdefault(os.path.realpath(self.sources[sha]["path"]), []).append(sha)
+
+    def replaced(self, path: str, sha: str) -> list[str]:
+        """The entries whose file is `path` but whose content is not `sha`: the file changed since."""
+        shas = self._by_file.get(os.path.realpath(path), ())
+        return [s for s in dict.fromkeys(shas) if s != sha and s in self.sources
+                and not s.startswith(KEPT_SOURCES) and same_file(self.sources[s]["path"], path)]
+
+    def forget(self, sha: str) -> bool:
+        """:func:`forget` the entry; one a copy takes over is indexed under the copy's file."""
+        gone = forget(self.sources, sha)
+        self.add(sha)
+        return gone
 
 
 class SyncError(ValueError):
@@ -110,4 +137,4 @@ def record_removals(out: Path, old: Path | None) -> int:
     return len(gone)
 
 
-__all__ = ["OLD_GRAPH", "REMOVED", "SyncError", "forget", "keep_old_graph", "record_removals", "replaced", "sync"]
+__all__ = ["OLD_GRAPH", "REMOVED", "FileIndex", "SyncError", "forget", "keep_old_graph", "record_removals", "sync"]
