@@ -10,7 +10,7 @@ the people.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.build.seats import agree, code_prefix
@@ -29,9 +29,17 @@ class Sighting:
     areas: frozenset[str] = frozenset()   # without a home: the most specific areas the article names
 
 
-def _groups(items: list, agree_fn) -> list[list]:
-    """Items joined when they agree, transitively (union-find; the result does not depend on the order)."""
+def _groups(items: list[Sighting], places: Callable[[Sighting], Iterable[str]]) -> list[list[Sighting]]:
+    """Sightings joined, transitively, when they are of one source file or two of their `places` agree.
+
+    Union-find over the sightings, their files and their places: a sighting is
+    joined to its file and to each of its places, and agreeing places to each
+    other. A name's places are few and its sightings many (thousands in an
+    archive), so no two sightings are compared; the groups are those of
+    comparing every pair, in the order of their first sighting.
+    """
     parent = list(range(len(items)))
+    nodes: dict[tuple[str, str], int] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -39,11 +47,23 @@ def _groups(items: list, agree_fn) -> list[list]:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i):
-            if agree_fn(items[i], items[j]):
-                parent[root(i)] = root(j)
-    out: dict[int, list] = defaultdict(list)
+    def join(i: int, key: tuple[str, str]) -> None:
+        if key not in nodes:
+            nodes[key] = len(parent)
+            parent.append(len(parent))
+        parent[root(i)] = root(nodes[key])
+
+    for i, s in enumerate(items):
+        if s.source is not None:
+            join(i, ("file", s.source))
+        for x in places(s):
+            join(i, ("place", x))
+    seen = [key for key in nodes if key[0] == "place"]
+    for a, key in enumerate(seen):
+        for other in seen[:a]:
+            if agree(key[1], other[1]):
+                join(nodes[key], other)
+    out: dict[int, list[Sighting]] = defaultdict(list)
     for i, item in enumerate(items):
         out[root(i)].append(item)
     return list(out.values())
@@ -54,8 +74,22 @@ def any_agree(xs: Iterable[str], ys: Iterable[str]) -> bool:
     return any(agree(x, y) for x in xs for y in ys)
 
 
-def _same_source(a: Sighting, b: Sighting) -> bool:
-    return a.source is not None and a.source == b.source
+def _sources(people: list[list[Sighting]]) -> list[set[str]]:
+    """The source files of each person's sightings: whether a sighting shares one is a set lookup,
+    not a scan of the person (a name seen in thousands of articles)."""
+    return [{o.source for o in p if o.source is not None} for p in people]
+
+
+def _shares_source(s: Sighting, sources: set[str]) -> bool:
+    """Is `s` from one of the files (sightings of one file are one person)?"""
+    return s.source is not None and s.source in sources
+
+
+def _join(people: list[list[Sighting]], sources: list[set[str]], i: int, s: Sighting) -> None:
+    """`s` joins person `i`; its file is one of that person's now."""
+    people[i].append(s)
+    if s.source is not None:
+        sources[i].add(s.source)
 
 
 def cluster(sightings: list[Sighting]) -> tuple[list[list[Sighting]], list[Sighting]]:
@@ -75,17 +109,18 @@ def cluster(sightings: list[Sighting]) -> tuple[list[list[Sighting]], list[Sight
     """
     people, undecided = _by_offices([s for s in sightings if s.seats])
     reach = [{x for s in p for x in (*s.seats, *s.homes)} for p in people]
+    sources = _sources(people)
     pool = []
     placed: dict[int, list[Sighting]] = defaultdict(list)
     for s in (s for s in sightings if not s.seats and s.homes):
-        hits = [i for i, p in enumerate(people) if any(_same_source(o, s) for o in p)] or \
+        hits = [i for i, src in enumerate(sources) if _shares_source(s, src)] or \
             [i for i, r in enumerate(reach) if any_agree(s.homes, r)]
         if len(hits) == 1:
             placed[hits[0]].append(s)
         else:
             (undecided if hits else pool).append(s)
     people = [p + placed[i] for i, p in enumerate(people)]
-    people += _groups(pool, lambda a, b: _same_source(a, b) or any_agree(a.homes, b.homes))
+    people += _groups(pool, lambda s: s.homes)
     return _place_bare(people, [s for s in sightings if not s.seats and not s.homes], undecided)
 
 
@@ -101,16 +136,18 @@ def _by_offices(strong: list[Sighting]) -> tuple[list[list[Sighting]], list[Sigh
     undecided = []
     for level in sorted({_specificity(s) for s in strong}, reverse=True):
         fresh, joins = [], []
+        sources = _sources(people)
+        seats = [{x for o in p for x in o.seats} for p in people]     # any seat of any sighting agreeing
         for s in (s for s in strong if _specificity(s) == level):
-            hits = [i for i, p in enumerate(people) if any(_same_source(o, s) for o in p)] or \
-                [i for i, p in enumerate(people) if any(any_agree(s.seats, o.seats) for o in p)]
+            hits = [i for i, src in enumerate(sources) if _shares_source(s, src)] or \
+                [i for i, seat in enumerate(seats) if any_agree(s.seats, seat)]
             if len(hits) == 1:
                 joins.append((hits[0], s))
             else:
                 (undecided if hits else fresh).append(s)
         for i, s in joins:
             people[i].append(s)
-        people += _groups(fresh, lambda a, b: _same_source(a, b) or any_agree(a.seats, b.seats))
+        people += _groups(fresh, lambda s: s.seats)
     return people, undecided
 
 
@@ -120,24 +157,29 @@ def _place_bare(people: list[list[Sighting]], bare: list[Sighting], undecided: l
     that have a place (and make a person of their own where they agree with none); the rest join
     the name's one person, or are undecided among several."""
     reach = [{x for s in p for x in (*s.seats, *s.homes)} for p in people]
+    sources = _sources(people)
     rest, pool = [], []
     for s in bare:
-        hits = [i for i, p in enumerate(people) if any(_same_source(o, s) for o in p)] or \
+        hits = [i for i, src in enumerate(sources) if _shares_source(s, src)] or \
             [i for i, r in enumerate(reach) if any_agree(s.areas, r)]
         if len(hits) == 1:
-            people[hits[0]].append(s)
+            _join(people, sources, hits[0], s)
         elif hits:
             undecided.append(s)
         elif s.areas and any(reach):
             pool.append(s)
         else:
             rest.append(s)
-    people = people + _groups(pool, lambda a, b: _same_source(a, b) or any_agree(a.areas, b.areas))
+    people = people + _groups(pool, lambda s: s.areas)
     if len(people) <= 1:         # nothing to choose between: the name's one person (nothing conflicts)
         return [(people[0] if people else []) + rest], undecided
+    sources = _sources(people)
     for s in rest:
-        hits = [p for p in people if any(_same_source(o, s) for o in p)]
-        (hits[0] if hits else undecided).append(s)
+        hits = [i for i, src in enumerate(sources) if _shares_source(s, src)]
+        if hits:
+            _join(people, sources, hits[0], s)
+        else:
+            undecided.append(s)
     return people, undecided
 
 

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from kg.model import triple_id
 from kg.records import record_key
 
+
 def _person_record(base: dict, person, triples: list[dict], seat_names) -> dict:
-    """The entity record of one of a name's people."""
+    """The entity record of one of a name's people (`triples`: at least the offices the person holds)."""
     mine = set(person.articles)
     rec = dict(base, id=person.id, articles=list(person.articles))
     rec.pop("curated", None)
@@ -60,8 +61,12 @@ def split_records(records: Iterable[dict], gathered, found) -> Iterator[dict]:
     gone, triples = _moved_triples(touching, moves)
     names = _seat_names(gathered)
     held = [*triples, *(t for t in touching if t["id"] not in gone)]
-    extra = [_person_record(gathered.people[b], p, held, names) for b, people in found.people.items()
-             for p in people]
+    offices: dict[str, list[dict]] = {}       # by holder: each person reads only its own
+    for t in held:
+        if t["predicate"] == "holdsPosition":
+            offices.setdefault(t["subject_id"], []).append(t)
+    extra = [_person_record(gathered.people[b], p, offices.get(p.id, []), names)
+             for b, people in found.people.items() for p in people]
     extra += triples
     replaced = set(found.people) | gone
 
