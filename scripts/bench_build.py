@@ -11,7 +11,9 @@ the largest sum of proportional set sizes (pages the forked workers share
 are counted once; sampled every 0.5 s), "RSS process" the largest single
 process (every 50 ms).
 --scale repeats a --jobs 2 build at each corpus size to show that memory stays
-flat as the corpus grows. "load after" is the 1-minute load average when a
+flat as the corpus grows. A second table shows where a build's time goes
+(the phases `kg build` reports: extract, merge, outputs) and how long a
+rebuild takes when nothing changed (every file hashed and skipped). "load after" is the 1-minute load average when a
 build ended: on a shared machine other work competes for the cores and
 flattens the --jobs speed-up; "CPU s" (user + system time of the build and
 its workers) shows the work itself, which parallel runs should not inflate. Prints a Markdown table for the README.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -29,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = [sys.executable, "-m", "kg"]
+PHASES = re.compile(r"\((extract [\d.]+ s[^)]*)\)\s*$", re.M)     # kg build's last line: (extract 6.5 s, merge …)
 
 
 def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
@@ -37,8 +41,8 @@ def make_corpus(n: int, out: Path, seed: int = 1) -> list[Path]:
     return sorted(out.glob("*.txt"))
 
 
-def run_measured(args: list[str]) -> tuple[float, int, int, float]:
-    """(seconds, peak tree PSS, peak single-process RSS, CPU seconds of the tree) of a command."""
+def run_measured(args: list[str]) -> tuple[float, int, int, float, str]:
+    """(seconds, peak tree PSS, peak single-process RSS, CPU seconds of the tree, phases) of a command."""
     import resource
 
     import psutil
@@ -67,7 +71,8 @@ def run_measured(args: list[str]) -> tuple[float, int, int, float]:
         raise SystemExit(f"bench_build: build failed: {err.strip()[-500:]}")
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and its workers, once waited for
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
-    return seconds, tree_peak, proc_peak, cpu
+    phases = PHASES.search(err)
+    return seconds, tree_peak, proc_peak, cpu, phases[1] if phases else "?"
 
 
 def jieba_rate(texts: list[str]) -> float:
@@ -79,6 +84,11 @@ def jieba_rate(texts: list[str]) -> float:
     for text in texts:
         jieba.lcut(text)
     return sum(map(len, texts)) / (time.perf_counter() - t)
+
+
+def rebuild(folder: Path, out: Path, html: list[str]) -> float:
+    """Seconds of `kg build` over the same folder again: every file hashed, found in the manifest, skipped."""
+    return run_measured([*KG, "build", str(folder), "--out", str(out), "--jobs", "2", *html])[0]
 
 
 def mib(n: int) -> str:
@@ -93,7 +103,7 @@ def main() -> None:
     ap.add_argument("--html", action="store_true", help="also write graph.html (off: extraction and merge only)")
     args = ap.parse_args()
     html = [] if args.html else ["--no-html"]
-    rows = []
+    rows, phases = [], []
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         tmp = Path(tmp)
         files = make_corpus(args.pages, tmp / f"pages-{args.pages}")
@@ -101,17 +111,19 @@ def main() -> None:
         chars = sum(map(len, texts))
         jieba_cps = jieba_rate(texts)
         for jobs in [int(j) for j in args.jobs.split(",") if j]:
-            secs, tree, proc, cpu = run_measured(
+            secs, tree, proc, cpu, where = run_measured(
                 [*KG, "build", str(files[0].parent), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), *html])
             rows.append((args.pages, jobs, secs, chars, tree, proc, cpu, os.getloadavg()[0]))
+            phases.append((args.pages, f"--jobs {jobs}: {where}", rebuild(files[0].parent, tmp / f"out-j{jobs}", html)))
         for n in [int(s) for s in args.scale.split(",") if s]:
             folder = tmp / f"pages-{n}"
             if not folder.exists():
                 make_corpus(n, folder)
             n_chars = sum(len(f.read_text(encoding="utf-8")) for f in folder.glob("*.txt"))
-            secs, tree, proc, cpu = run_measured(
+            secs, tree, proc, cpu, where = run_measured(
                 [*KG, "build", str(folder), "--out", str(tmp / f"out-{n}"), "--jobs", "2", *html])
             rows.append((n, 2, secs, n_chars, tree, proc, cpu, os.getloadavg()[0]))
+            phases.append((n, f"--jobs 2: {where}", rebuild(folder, tmp / f"out-{n}", html)))
     print(f"kg build on synthetic pages (scripts/make_corpus.py), {os.cpu_count()} cores, "
           f"{'with' if args.html else 'without'} graph.html; jieba.lcut: {jieba_cps:,.0f} chars/s on the same text\n")
     print("| pages | --jobs | seconds | pages/s | chars/s | × jieba.lcut | peak PSS tree (MiB) "
@@ -121,6 +133,9 @@ def main() -> None:
         cps = n_chars / secs
         print(f"| {pages:,} | {jobs} | {secs:.1f} | {pages / secs:.1f} | {cps:,.0f} | {cps / jieba_cps:.2f} "
               f"| {mib(tree)} | {mib(proc)} | {cpu:.1f} | {pages / cpu:.1f} | {load:.1f} |")
+    print("\n| pages | phases of the build (wall) | rebuild, nothing changed (wall s) |\n|---:|---|---:|")
+    for pages, where, again in phases:
+        print(f"| {pages:,} | {where} | {again:.1f} |")
     j = [r for r in rows if r[0] == args.pages]
     if len(j) >= 2:
         print(f"\nspeed-up --jobs {j[1][1]} over --jobs {j[0][1]}: {j[0][2] / j[1][2]:.2f}×")
