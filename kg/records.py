@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.vocab import ENTITY_TYPES, KINDS, PREDICATES
 
-_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+KIND_ORDER = {k: i for i, k in enumerate(KINDS)}    # records order (docs/format.md): kinds in this order
 
 
 class RecordError(ValueError):
@@ -50,15 +50,19 @@ def read_records(path: str | os.PathLike) -> Iterator[dict]:
     with fh:
         for n, line in enumerate(fh, 1):
             line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordError(f"{p}:{n}: not a JSON record: {exc.msg}") from None
-            if not isinstance(rec, dict) or "kind" not in rec:
-                raise RecordError(f"{p}:{n}: record without a 'kind'")
-            yield rec
+            if line:
+                yield record_of_line(line, p, n)
+
+
+def record_of_line(line: str, path, n: int) -> dict:
+    """The record of line `n` of a records file; RecordError naming file and line if it is none."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"{path}:{n}: not a JSON record: {exc.msg}") from None
+    if not isinstance(rec, dict) or "kind" not in rec:
+        raise RecordError(f"{path}:{n}: record without a 'kind'")
+    return rec
 
 
 def validate_record(rec: dict, where: str = "") -> dict:
@@ -97,7 +101,7 @@ def validate_record(rec: dict, where: str = "") -> dict:
 
 def record_key(rec: dict) -> tuple:
     """Sort key of the records order (docs/format.md): kind, then id."""
-    return _KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
+    return KIND_ORDER.get(rec["kind"], 99), str(rec.get("id", ""))
 
 
 def sort_records(records: Iterable[dict]) -> list[dict]:

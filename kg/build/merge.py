@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -31,31 +33,59 @@ import pyoxigraph as ox
 from rdflib import RDF
 
 from kg.build.plan import crash_point
-from kg.records import KINDS, atomic_writer, dumps, merge_records, read_records, record_key, write_jsonl
+from kg.records import KIND_ORDER, KINDS, atomic_writer, dumps, merge_records, record_key, record_of_line
 from kg.store.rdf import NTRIPLES_TERMS, PREFIXES, record_triples
 
 CHUNK = 100_000  # RDF triples sorted in memory at once
 FAN_IN = 128     # part files open at once while merging
 
 
-def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None) -> Iterator[dict]:
-    """Records of sorted JSONL files merged in order; equal ids pooled (first file first).
+# a part's line as dumps writes it: kind, then a plain id (anything else is parsed)
+LEAD = re.compile(r'\{"kind": "([a-z]+)", "id": "([^"\\]*)"')
 
-    `copies` maps a part's file name to the other names its source file has:
-    the part's articles list them under ``copies``.
+
+def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None) -> Iterator[tuple[str, str | dict]]:
+    """(kind, record) of sorted JSONL files merged in order; equal ids pooled (first file first).
+
+    A record no other file has stays the line it was (a str, without its line
+    end): only the records to pool (an entity of several pages) or to change are
+    parsed. `copies` maps a part's file name to the other names its source file
+    has: the part's articles list them under ``copies``.
     """
     # heapq.merge is stable: on equal keys the earlier file comes first
     merged = heapq.merge(*(_keyed(p, (copies or {}).get(p.name)) for p in paths), key=lambda x: x[0])
-    for _key_value, group in itertools.groupby(merged, key=lambda x: x[0]):
-        recs = [r for _, r in group]
-        yield recs[0] if len(recs) == 1 else merge_records(recs)[0]
+    for _key, group in itertools.groupby(merged, key=lambda x: x[0]):
+        (_, kind, first), *more = group
+        if not more:
+            yield kind, first
+        else:
+            items = [first, *(item for _, _, item in more)]
+            yield kind, merge_records([json.loads(i) if isinstance(i, str) else i for i in items])[0]
 
 
-def _keyed(path: Path, copies: list[str] | None = None) -> Iterator[tuple]:
-    for rec in read_records(path):
+def _keyed(path: Path, copies: list[str] | None = None) -> Iterator[tuple[tuple, str, str | dict]]:
+    """((kind order, id), kind, line or record) of each line of a sorted records file."""
+    with open(path, encoding="utf-8") as fh:
+        yield from _keyed_lines(fh, path, copies)
+
+
+def _keyed_lines(fh, path: Path, copies: list[str] | None) -> Iterator[tuple[tuple, str, str | dict]]:
+    for n, raw in enumerate(fh, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        lead = LEAD.match(line)
+        if lead and line.endswith("}") and not (copies and lead[1] == "article"):
+            yield (KIND_ORDER.get(lead[1], 99), lead[2]), lead[1], line
+            continue
+        rec = record_of_line(line, path, n)
         if copies and rec["kind"] == "article":
             rec["copies"] = copies
-        yield record_key(rec), rec
+        yield record_key(rec), rec["kind"], rec
+
+
+def _line(item: str | dict) -> str:
+    return item if isinstance(item, str) else dumps(item)
 
 
 def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN, copies: dict[str, list[str]] | None = None
@@ -69,14 +99,16 @@ def merge_parts(parts: list[Path], out: Path, fan_in: int = FAN_IN, copies: dict
             nxt = []
             for i in range(0, len(runs), fan_in):
                 run = tmp / f"run-{level}-{i // fan_in}.jsonl"
-                write_jsonl(merged_stream(runs[i:i + fan_in], copies if level == 0 else None), run)
+                with atomic_writer(run) as fh:
+                    fh.writelines(_line(item) + "\n" for _, item in merged_stream(runs[i:i + fan_in],
+                                                                                  copies if level == 0 else None))
                 nxt.append(run)
             runs, level = nxt, level + 1
         counts = dict.fromkeys(KINDS, 0)
         with atomic_writer(out) as fh:
-            for n, rec in enumerate(merged_stream(runs, copies if level == 0 else None)):
-                counts[rec["kind"]] = counts.get(rec["kind"], 0) + 1
-                fh.write(dumps(rec) + "\n")
+            for n, (kind, item) in enumerate(merged_stream(runs, copies if level == 0 else None)):
+                counts[kind] = counts.get(kind, 0) + 1
+                fh.write(_line(item) + "\n")
                 if n == 1:
                     crash_point("merge")        # a temp file half written
     finally:
