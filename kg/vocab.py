@@ -26,6 +26,7 @@ SUMMARY_GRAPH = "https://kg.example.org/summaries"     # counts a store recomput
 # Chinese characters, as regular-expression character classes (kg.extract.patterns, kg.explore.tokens, …)
 HAN = "\u4e00-\u9fff"                     # the CJK Unified Ideographs block
 HAN_WIDE = "\u3400-\u9fff\uf900-\ufaff"   # with Extension A and the compatibility ideographs
+HAN_CHAR = re.compile(f"[{HAN}]")          # search: does a text have a Chinese character?
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.vocab import HAN, HAN_WIDE  # noqa: F401 - the character classes, named here for the rules
+from kg.vocab import HAN, HAN_CHAR, HAN_WIDE  # noqa: F401 - the character classes, named here for the rules
 
-HAN_CHAR = re.compile(f"[{HAN}]")
 HAN_WORD = re.compile(f"[{HAN}]+")        # fullmatch: only Han characters
 OWNER_WORDS = "旗下|所属|下属"              # 甲集团旗下的乙公司: 乙 belongs to 甲
 OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")

@@ -21,7 +21,7 @@ import rdflib
 from rdflib import RDF, RDFS, XSD, Namespace
 
 from kg.vocab import ID_BASE as BASE
-from kg.vocab import HAN
+from kg.vocab import HAN_CHAR
 from kg.vocab import ONTOLOGY_IRI as ONTOLOGY
 
 
@@ -50,7 +50,6 @@ PREFIXES = {
 }
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 class Terms(NamedTuple):
