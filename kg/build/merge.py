@@ -66,22 +66,16 @@ def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None)
 def _keyed(path: Path, copies: list[str] | None = None) -> Iterator[tuple[tuple, str, str | dict]]:
     """((kind order, id), kind, line or record) of each line of a sorted records file."""
     with open(path, encoding="utf-8") as fh:
-        yield from _keyed_lines(fh, path, copies)
-
-
-def _keyed_lines(fh, path: Path, copies: list[str] | None) -> Iterator[tuple[tuple, str, str | dict]]:
-    for n, raw in enumerate(fh, 1):
-        line = raw.strip()
-        if not line:
-            continue
-        lead = LEAD.match(line)
-        if lead and line.endswith("}") and not (copies and lead[1] == "article"):
-            yield (KIND_ORDER.get(lead[1], 99), lead[2]), lead[1], line
-            continue
-        rec = record_of_line(line, path, n)
-        if copies and rec["kind"] == "article":
-            rec["copies"] = copies
-        yield record_key(rec), rec["kind"], rec
+        for n, raw in enumerate(fh, 1):
+            line = raw.strip()
+            lead = LEAD.match(line)
+            if lead and line.endswith("}") and not (copies and lead[1] == "article"):
+                yield (KIND_ORDER.get(lead[1], 99), lead[2]), lead[1], line
+            elif line:
+                rec = record_of_line(line, path, n)
+                if copies and rec["kind"] == "article":
+                    rec["copies"] = copies
+                yield record_key(rec), rec["kind"], rec
 
 
 def _line(item: str | dict) -> str:

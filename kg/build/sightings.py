@@ -170,10 +170,10 @@ def _place_bare(people: list[list[Sighting]], bare: list[Sighting], undecided: l
             pool.append(s)
         else:
             rest.append(s)
-    people = people + _groups(pool, lambda s: s.areas)
+    pooled = _groups(pool, lambda s: s.areas)
+    people, sources = people + pooled, sources + _sources(pooled)
     if len(people) <= 1:         # nothing to choose between: the name's one person (nothing conflicts)
         return [(people[0] if people else []) + rest], undecided
-    sources = _sources(people)
     for s in rest:
         hits = [i for i, src in enumerate(sources) if _shares_source(s, src)]
         if hits:

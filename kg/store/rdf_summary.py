@@ -67,6 +67,7 @@ WHERE {{ SELECT ?a ?b (COUNT(DISTINCT ?via) AS ?shared) (GROUP_CONCAT(DISTINCT ?
          GROUP BY ?a ?b }}""",
 }
 
+
 def refresh_summaries(store: ox.Store) -> dict:
     """Drop the summary graph of `store` and compute it again; return {"quads": n} (its size)."""
     graph = ox.NamedNode(SUMMARY_GRAPH)

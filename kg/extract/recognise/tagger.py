@@ -61,8 +61,8 @@ class Lac:
         self.table = table
         self.labels = [tags.get(i, "n-B").rsplit("-", 1)[0] for i in range(n_tags)]
         self.inside = np.array([tags.get(i, "n-B").endswith("-I") for i in range(n_tags)])
-        self.transitions = np.load(folder / "lac_crf_transitions.npy")       # (from, to)
-        self.into = np.ascontiguousarray(self.transitions.T)                 # (to, from)
+        # the CRF's transition scores, stored (from, to), kept (to, from) as viterbi reads them
+        self.into = np.ascontiguousarray(np.load(folder / "lac_crf_transitions.npy").T)
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = opts.inter_op_num_threads = 1
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
