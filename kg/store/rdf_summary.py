@@ -15,7 +15,7 @@ every load, so a removal or a second build is counted in):
   same enterprise or campaign: ``kg:officialA``, ``kg:officialB`` (A's IRI
   sorts first), ``kg:sharedCount`` and ``kg:sharedNames`` (the names, 、-joined).
 
-A query reads them with ``GRAPH kgg:summaries { … }`` (docs/rdf-model.md). The
+A query reads them with ``GRAPH <https://kg.example.org/summaries> { … }`` (docs/rdf-model.md). The
 updates are data (:data:`SUMMARIES`), kept apart from the code that runs them.
 
 >>> import pyoxigraph as ox
