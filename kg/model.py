@@ -85,15 +85,17 @@ class OffsetMap:
             return s, s
         return self.source(start), self.source(end - 1) + 1
 
-    def gaps(self) -> list[tuple[int, int, int]]:
-        """(clean offset, source start, source end) of each stretch of the source left out before a character.
+    def gaps(self, end: int | None = None) -> list[tuple[int, int, int]]:
+        """(clean offset, source start, source end) of each stretch of the source left out before a
+        character (before clean offset `end`, if given: a sentence's map runs on past the sentence).
 
         >>> m = OffsetMap(); m.add(0, 10); m.add(3, 20)
-        >>> m.gaps()
-        [(3, 13, 20)]
+        >>> m.gaps(), m.gaps(end=3)
+        ([(3, 13, 20)], [])
         """
         out = []
-        for k in range(1, len(self._clean)):
+        stop = len(self._clean) if end is None else bisect.bisect_left(self._clean, end)
+        for k in range(1, stop):
             c, s = self._clean[k], self._source[k]
             end_before = self._source[k - 1] + (c - self._clean[k - 1])
             if s > end_before:
@@ -103,9 +105,8 @@ class OffsetMap:
     def shifted(self, delta: int) -> "OffsetMap":
         """The same map for a text that starts `delta` characters later."""
         m = OffsetMap()
-        for c, s in zip(self._clean, self._source):
-            if c - delta < 0:
-                continue
+        first = bisect.bisect_left(self._clean, delta)      # the runs before `delta` are left out
+        for c, s in zip(self._clean[first:], self._source[first:]):
             if not m._clean and c - delta > 0:
                 m.add(0, self.source(delta))
             m.add(c - delta, s)
@@ -232,8 +233,8 @@ class Sentence:
         Cleaning drops spaces between Han characters, but in list layouts
         (张某 副市长) they part a name from its title.
         """
-        return frozenset(c for c, a, b in self.offsets.gaps() if c < len(self.text)
-                         and any(ch in " \u3000\t" for ch in page_text[a:b]))
+        return frozenset(c for c, a, b in self.offsets.gaps(len(self.text))
+                         if any(ch in " \u3000\t" for ch in page_text[a:b]))
 
 
 @dataclass

@@ -46,8 +46,8 @@ def _heading(line: str) -> bool:
 def item_starts(sent: Sentence, page_text: str) -> list[int]:
     """Offsets in the sentence where a list-item line or a heading begins, or where a heading ends."""
     out = []
-    for c, a, b in sent.offsets.gaps():
-        if not (0 < c < len(sent.text) and "\n" in page_text[a:b]):
+    for c, a, b in sent.offsets.gaps(len(sent.text)):
+        if not (0 < c and "\n" in page_text[a:b]):
             continue
         line = _line_at(page_text, b)
         before = page_text[page_text.rfind("\n", 0, a) + 1:a]

@@ -12,7 +12,7 @@ names) are added to the lists they extend, and their proper names are
 >>> "调研" in VISIT_VERBS, IMPLIED_BODY["副市长"]
 (True, '市政府')
 >>> alternation(["市", "市长"])
-'市长|市'
+'市长?'
 """
 from __future__ import annotations
 
@@ -67,8 +67,44 @@ def table(name: str) -> dict[str, str]:
 
 
 def alternation(items) -> str:
-    """A regex alternation, longest words first so the longest one wins."""
-    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+    """A regex that matches any of the words, the longest one first: the words as a trie.
+
+    At a given position, the words that match are prefixes of one another,
+    so they lie on one path of the trie; greedy ``?`` tries the longer word
+    before the shorter, as ``longest|longer|long`` would, in any context and
+    on backtracking. The engine reads one branch per character instead of
+    trying every word (a hundred titles: a hundred tries at each position).
+
+    >>> alternation(["市", "市长"]), alternation(["副市长", "副县长", "市长"])
+    ('市长?', '(?:副(?:县长|市长)|市长)')
+    """
+    trie: dict = {}
+    for word in set(items):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[WORD_END] = {}
+    return _trie_regex(trie)
+
+
+WORD_END = ""    # the key of a trie node's child that marks the end of a word
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of a trie node: its branches, then (``?``) nothing if a word ends here."""
+    ends = WORD_END in node
+    leaves = sorted(ch for ch, sub in node.items() if ch != WORD_END and list(sub) == [WORD_END])
+    branches = [re.escape(ch) + _trie_regex(sub) for ch, sub in sorted(node.items())
+                if ch != WORD_END and list(sub) != [WORD_END]]
+    if leaves:          # characters that end a word and go no further: one class
+        branches.append(re.escape(leaves[0]) if len(leaves) == 1 else f"[{''.join(map(re.escape, leaves))}]")
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    single = len(branches) == 1 and (len(branches[0]) == 1 or branches[0] == f"[{''.join(map(re.escape, leaves))}]")
+    body = branches[0] if single else f"(?:{'|'.join(branches)})"
+    return body + ("?" if ends else "")
 
 
 # --- offices ---------------------------------------------------------------

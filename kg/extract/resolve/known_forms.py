@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.lexicon import alternation
 from kg.extract.recognise import settle
 from kg.extract.resolve.short_forms import enterprise_short_forms
 from kg.model import Article, Doc, Mention
@@ -46,7 +47,7 @@ def _declared_forms(art: Article, forms: dict) -> dict[str, tuple[str, str]]:
 
 def _finder(forms) -> re.Pattern | None:
     """One pattern of all forms, the longest first: at each place it matches the longest form there."""
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) if forms else None
+    return re.compile(alternation(forms)) if forms else None
 
 
 def _known_matches(text: str, finders: list[re.Pattern]) -> Iterator[re.Match]:
