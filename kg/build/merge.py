@@ -165,7 +165,7 @@ def write_ttl(records: Iterable[dict], path: str | os.PathLike, chunk: int = CHU
                 fh.write(line + " .\n")
                 count += 1
         crash_point("turtle")          # the sorted N-Triples written, graph.ttl not yet
-        triples = (q.triple for q in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES))
-        with atomic_writer(path, "wb") as out:
-            ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        with atomic_writer(path, "wb") as out:     # quads of the default graph: Turtle writes them as triples
+            ox.serialize(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES), out, ox.RdfFormat.TURTLE,
+                         prefixes=PREFIXES)
     return count

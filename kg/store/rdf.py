@@ -29,10 +29,11 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import RDF, RDFS, XSD
 
 from kg.records import atomic_writer, validate_record
 from kg.store.rdf_tenure import tenure_triples
+# rdflib's RDF, RDFS and XSD, each term looked up once
+from kg.store.rdf_terms import RDF_TERMS as RDF, RDFS_TERMS as RDFS, XSD_TERMS as XSD
 from kg.store.rdf_terms import (ID, KG, NTRIPLES_TERMS, OXIGRAPH_TERMS, PREFIXES, PROV, RDFLIB_TERMS, SCHEMA,
                                 Terms, clean, iso_date, node_iri)
 from kg.vocab import CHANGES, RELATIONS

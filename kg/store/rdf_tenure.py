@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rdflib import RDF, XSD
-
+from kg.store.rdf_terms import RDF_TERMS as RDF  # rdflib's RDF and XSD, each term looked up once
+from kg.store.rdf_terms import XSD_TERMS as XSD
 from kg.store.rdf_terms import KG, PROV, SCHEMA, Terms, clean, iso_date, node_iri
 
 DATES = (("first", SCHEMA.startDate), ("last", SCHEMA.endDate), ("appointed", KG.appointedOn),
