@@ -122,14 +122,28 @@ def _chain_after(scan, pos: int) -> list[re.Match]:
         pos += 1
 
 
+class TitleAfter:
+    """Is there a title after a position? Asked of rising positions, it searches the text once or so."""
+
+    def __init__(self, text: str):
+        self.text, self.found = text, None
+
+    def after(self, pos: int) -> bool:
+        """Does a title start after `pos` (as ``TITLE_RE.search(text, pos + 1)`` would find one)?"""
+        if self.found is not False and (self.found is None or self.found.start() <= pos):
+            self.found = TITLE_RE.search(self.text, pos + 1) or False     # False: none after, nor later
+        return self.found is not False
+
+
 def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
     """王某 副市长 (a list layout: a space of the source after the name) or ，王某书记 (inline)."""
     text, out = scan.text, []
     starts = [0, *(m.end() for m in NAME_START.finditer(text)), *scan.spaces]
+    later = TitleAfter(text)
     for b in sorted(set(starts)):
         if b >= len(text) or not surname_len(text, b) or _starts_other(scan, b):
             continue
-        if not TITLE_RE.search(text, b + 1):
+        if not later.after(b):
             continue      # no title after it, so no chain of titles (a cheap test before reading the name)
         name = person_name(text, b, scan.doc_text, scan.spaces, scan.names)
         if not name:
