@@ -51,3 +51,36 @@ def test_one_length_batches_do_not_mix_sentences():
     together = model().spans([a, b, a])
     assert together[0] == together[2] == model().spans([a])[0]
     assert together[1] == model().spans([b])[0]
+
+
+def full_viterbi(emissions, into):
+    """The plain decoder: at every step the full (to, from) sum for every sequence."""
+    import numpy as np
+
+    b, n, k = emissions.shape
+    dp, back = emissions[:, 0].copy(), []
+    for t in range(1, n):
+        scores = dp[:, None, :] + into
+        bp = scores.argmax(axis=2)
+        back.append(bp)
+        dp = np.take_along_axis(scores, bp[..., None], axis=2)[..., 0] + emissions[:, t]
+    path = np.empty((b, n), dtype=np.intp)
+    path[:, -1] = dp.argmax(axis=1)
+    for t in range(n - 1, 0, -1):
+        path[:, t - 1] = back[t - 1][np.arange(b), path[:, t]]
+    return path
+
+
+def test_the_sure_step_shortcut_gives_the_full_decoders_paths():
+    import numpy as np
+
+    lac = model()
+    rng = np.random.default_rng(7)
+    k = lac.into.shape[0]
+    # sharp emissions (most steps sure), flat ones (none sure) and near-ties at the margin
+    sharp = rng.normal(0, 4, (16, 40, k)).astype(np.float32)
+    flat = rng.normal(0, 0.05, (16, 40, k)).astype(np.float32)
+    edge = np.zeros((8, 30, k), dtype=np.float32)
+    edge[:, :, 3] = lac.spread + rng.uniform(-0.02, 0.02, (8, 30)).astype(np.float32)
+    for emissions in (sharp, flat, edge):
+        assert (lac.viterbi(emissions) == full_viterbi(emissions, lac.into)).all()
