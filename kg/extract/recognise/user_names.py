@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import functools
 
-import ahocorasick
-
 from kg.extract import lexicon as L
+from kg.extract.recognise.matcher import Matcher
 from kg.model import Mention
 
 RULE = "lexicon"
@@ -26,12 +25,7 @@ ANYWHERE = 4
 def _automaton():
     if not L.USER_NAMES:
         return None
-    automaton = ahocorasick.Automaton()
-    for etype, names in L.USER_NAMES.items():
-        for name in names:
-            automaton.add_word(name, (etype, name))
-    automaton.make_automaton()
-    return automaton
+    return Matcher({name: (etype, name) for etype, names in L.USER_NAMES.items() for name in names})
 
 
 def user_names(scan) -> list[Mention]:
