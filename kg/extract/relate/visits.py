@@ -62,14 +62,18 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
     """(visit verb, its subjects) for every visit verb of `sent` that has one."""
     text = sent.text
     officials = [m for m in sent.mentions if m.type == "Official"]
-    frame, _ = _frame(text)
+    frame = None           # the sentence's frame (在某地…), read when a verb without subjects asks
     out = []
     for v in VISIT_RE.finditer(text):
         if _not_a_visit(sent, v):
             continue
         subjects = _led([o for o in officials if o.end <= v.start() and not _companion(text[o.end:v.end()])], text)
-        if not subjects and lead is not None and (PRONOUN_SUBJECT.search(text[:v.start()]) or frame):
-            subjects = [lead]
+        if not subjects and lead is not None:
+            pronoun = PRONOUN_SUBJECT.search(text[:v.start()])
+            if not pronoun and frame is None:
+                frame = _frame(text)[0] or False
+            if pronoun or frame:        # 他来到…, or the frame (在某地…): the article's official
+                subjects = [lead]
         if subjects:
             out.append((v, subjects))
     return out

@@ -14,7 +14,7 @@ from kg.extract.resolve.entities import Resolver, merge
 from kg.model import Article, Entity
 from kg.extract.patterns import HAN
 
-TRADE_TAILS = sorted(L.TRADE_WORDS, key=len, reverse=True)
+TRADE_TAILS = tuple(sorted(L.TRADE_WORDS, key=len, reverse=True))   # longest first
 # a registered company's legal ending; 某某集团 is short for 某某集团 + the first of them the page has
 LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
 LEGAL_SUFFIX_END = re.compile(f"(?:{'|'.join(LEGAL_SUFFIXES)})$")     # the whole ending, the longest
@@ -86,8 +86,8 @@ def _drop_area(core: str, gaz: Gazetteer) -> str:
 
 def _brand(core: str) -> str:
     """某某特材科技 -> 某某特材: trade words off the end."""
-    while core and any(core.endswith(w) for w in TRADE_TAILS):
-        core = core[: -max(len(w) for w in TRADE_TAILS if core.endswith(w))]
+    while core and core.endswith(TRADE_TAILS):
+        core = core[: -next(len(w) for w in TRADE_TAILS if core.endswith(w))]     # the longest it ends with
     return core
 
 
