@@ -93,6 +93,10 @@ def test_script_json_escapes_everything_that_could_end_a_script():
     "<link rel=stylesheet href=//cdn.example/x.css>",
     "<style>@import 'x.css';</style>",
     "<div style=\"background:url('http://example.org/a.png')\"></div>",
+    # every attribute, any case: the pattern's lookahead must let each first letter through
+    '<IMG SRC="//cdn.example/a.png">', '<video Poster="https://x.example/p.jpg">',
+    '<form ACTION = "//x.example/send">', "<object data='http://x.example/o'>",
+    "<style>@IMPORT 'x.css';</style>", "<i style='background:URL( \"//x.example/b.png\")'></i>",
 ])
 def test_check_offline_refuses_remote_references(snippet):
     with pytest.raises(OfflineError):
