@@ -229,6 +229,9 @@ def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> int:
     return n
 
 
+POOLED_LISTS = ("aliases", "articles", "titles")     # an entity's list fields, pooled over its pages
+
+
 def merge_records(records: Iterable[dict]) -> list[dict]:
     """Merge the records of several pages: one entity per id, one triple per id.
 
@@ -242,6 +245,9 @@ def merge_records(records: Iterable[dict]) -> list[dict]:
     (['x', 'y'], 2, ['a-1', 'a-2'])
     """
     out: dict[tuple[str, str], dict] = {}
+    # the union of each pooled list field so far, sorted into the record once at the end (an area
+    # named on thousands of pages would otherwise sort its growing list of articles once a page)
+    pooled: dict[tuple[str, str], dict[str, set]] = {}
     for rec in records:
         key = (rec["kind"], rec.get("id", ""))
         old = out.get(key)
@@ -249,10 +255,16 @@ def merge_records(records: Iterable[dict]) -> list[dict]:
             out[key] = dict(rec)
             continue
         if rec["kind"] == "entity":
-            for list_field in ("aliases", "articles", "titles"):
-                if rec.get(list_field) or old.get(list_field):
-                    old[list_field] = sorted(set(old.get(list_field) or []) | set(rec.get(list_field) or []))
+            sets = pooled.setdefault(key, {})
+            for list_field in POOLED_LISTS:
+                if list_field in sets:
+                    sets[list_field].update(rec.get(list_field) or [])
+                elif rec.get(list_field) or old.get(list_field):   # a field only pools once one has it
+                    sets[list_field] = set(old.get(list_field) or []) | set(rec.get(list_field) or [])
             old["mentions"] = old.get("mentions", 0) + rec.get("mentions", 0)
         elif rec["kind"] == "article":
-            old["mentions"] = sorted(set(old.get("mentions", [])) | set(rec.get("mentions", [])))
+            sets = pooled.setdefault(key, {})
+            sets.setdefault("mentions", set(old.get("mentions", []))).update(rec.get("mentions", []))
+    for key, sets in pooled.items():
+        out[key].update((field, sorted(values)) for field, values in sets.items())
     return sort_records(out.values())
