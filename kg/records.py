@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -52,6 +53,26 @@ def read_records(path: str | os.PathLike) -> Iterator[dict]:
             line = line.strip()
             if line:
                 yield record_of_line(line, p, n)
+
+
+# a records line as `dumps` writes it: kind, then a plain id (a line without it is parsed to be read)
+LINE_LEAD = re.compile(r'\{"kind": "([a-z]+)", "id": "([^"\\]*)"')
+
+
+def read_items(path: str | os.PathLike) -> Iterator[tuple[str, str, str | dict]]:
+    """(kind, id, item) of every record of a JSONL file: the item is the line (stripped) where kind and
+    id can be read off it, else the parsed record. A pass that changes few records passes the
+    others on as their lines (:func:`write_jsonl` writes them as they are)."""
+    p = Path(path)
+    with open(p, encoding="utf-8") as fh:
+        for n, raw in enumerate(fh, 1):
+            line = raw.strip()
+            lead = LINE_LEAD.match(line)
+            if lead and line.endswith("}"):
+                yield lead[1], lead[2], line
+            elif line:
+                rec = record_of_line(line, p, n)
+                yield rec["kind"], str(rec.get("id", "")), rec
 
 
 def record_of_line(line: str, path, n: int) -> dict:
@@ -219,12 +240,12 @@ def _is_temp(filename, path: Path) -> bool:
     return where == os.path.abspath(path.parent) and name.startswith(f".{path.name}.") and name.endswith(".tmp")
 
 
-def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> int:
-    """Write records as JSONL atomically; return how many were written."""
+def write_jsonl(records: Iterable[dict | str], path: str | os.PathLike) -> int:
+    """Write records as JSONL atomically (a str is a record's line, written as it is); return how many."""
     n = 0
     with atomic_writer(path) as fh:
         for rec in records:
-            fh.write(dumps(rec) + "\n")
+            fh.write((rec if isinstance(rec, str) else dumps(rec)) + "\n")
             n += 1
     return n
 

@@ -109,3 +109,21 @@ def test_kg_extract_to_a_device_leaves_it_a_device(tmp_path):
                          capture_output=True, env=c_locale_env(), timeout=300)
     assert res.returncode == 0, res.stderr.decode()
     assert stat.S_ISCHR(os.stat(dev).st_mode)
+
+
+def test_read_items_passes_plain_lines_on_and_parses_the_rest(tmp_path):
+    from kg.records import dumps, read_items, read_records, write_jsonl
+
+    recs = [{"kind": "article", "id": "a-1", "headline": "某市召开会议"},
+            {"kind": "entity", "id": 'e-"q"', "name": "甲"},          # an id the line lead cannot read
+            {"id": "t-1", "kind": "triple"}]                          # kind not first: parsed
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(dumps(r) + "\n" for r in recs[:2]) + '{"id": "t-1", "kind": "triple"}\n',
+                   encoding="utf-8")
+    items = list(read_items(src))
+    assert [(k, i) for k, i, _ in items] == [("article", "a-1"), ("entity", 'e-"q"'), ("triple", "t-1")]
+    assert isinstance(items[0][2], str) and items[1][2] == recs[1] and items[2][2] == recs[2]
+    out = tmp_path / "out.jsonl"
+    write_jsonl([item for _, _, item in items], out)
+    assert list(read_records(out)) == recs
+    assert out.read_text(encoding="utf-8").splitlines()[0] == dumps(recs[0])

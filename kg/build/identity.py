@@ -57,7 +57,7 @@ from kg.build.seats import Seats, agree, code_prefix
 from kg.build.sightings import Sighting, any_agree, by_company, cluster
 from kg.build.split import split_records
 from kg.model import short_hash
-from kg.records import read_records, record_key, write_jsonl
+from kg.records import read_items, read_records, record_key, write_jsonl
 
 PEOPLE = ("Official", "Person")
 UNDECIDED = "undecided"
@@ -233,7 +233,7 @@ def resolve_graph(graph: Path, ledger: Path, before: frozenset[str] = frozenset(
     gathered = _Gathered(read_records(graph))
     found = decide(gathered, earlier, before)
     if found.people:
-        write_jsonl(split_records(read_records(graph), gathered, found), graph)
+        write_jsonl(split_records(read_items(graph), gathered, found), graph)
     if found.ledger or earlier:
         write_jsonl([*found.ledger, *found.events], ledger)
     return found

@@ -23,7 +23,6 @@ import heapq
 import itertools
 import json
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -33,15 +32,14 @@ import pyoxigraph as ox
 from rdflib import RDF
 
 from kg.build.plan import crash_point
-from kg.records import KIND_ORDER, KINDS, atomic_writer, dumps, merge_records, record_key, record_of_line
+from kg.records import (KIND_ORDER, KINDS, LINE_LEAD, atomic_writer, dumps, merge_records, record_key,
+                        record_of_line)
 from kg.store.rdf import NTRIPLES_TERMS, PREFIXES, record_triples
 
 CHUNK = 100_000  # RDF triples sorted in memory at once
 FAN_IN = 128     # part files open at once while merging
 
 
-# a part's line as dumps writes it: kind, then a plain id (anything else is parsed)
-LEAD = re.compile(r'\{"kind": "([a-z]+)", "id": "([^"\\]*)"')
 
 
 def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None) -> Iterator[tuple[str, str | dict]]:
@@ -68,7 +66,7 @@ def _keyed(path: Path, copies: list[str] | None = None) -> Iterator[tuple[tuple,
     with open(path, encoding="utf-8") as fh:
         for n, raw in enumerate(fh, 1):
             line = raw.strip()
-            lead = LEAD.match(line)
+            lead = LINE_LEAD.match(line)
             if lead and line.endswith("}") and not (copies and lead[1] == "article"):
                 yield (KIND_ORDER.get(lead[1], 99), lead[2]), lead[1], line
             elif line:

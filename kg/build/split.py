@@ -12,10 +12,11 @@ are few, so they are held and merged back in order.
 from __future__ import annotations
 
 import heapq
+import json
 from collections.abc import Iterable, Iterator
 
 from kg.model import triple_id
-from kg.records import record_key
+from kg.records import KIND_ORDER, record_key
 
 
 def _person_record(base: dict, person, triples: list[dict], seat_names) -> dict:
@@ -51,8 +52,10 @@ def _moved_triples(touching: list[dict], moves: dict[tuple[str, str], str]) -> t
     return old, new
 
 
-def split_records(records: Iterable[dict], gathered, found) -> Iterator[dict]:
-    """The records with each split name's people as entities of their own (`records` in record order)."""
+def split_records(records: Iterable[dict | tuple], gathered, found) -> Iterator[dict | str]:
+    """The records with each split name's people as entities of their own (`records` in record order:
+    dicts, or the (kind, id, line or record) items of :func:`kg.records.read_items`, whose lines that
+    do not change are passed on as they are)."""
     moves: dict[tuple[str, str], str] = {}
     for base_id, people in found.people.items():
         for p in people:
@@ -70,16 +73,23 @@ def split_records(records: Iterable[dict], gathered, found) -> Iterator[dict]:
     extra += triples
     replaced = set(found.people) | gone
 
-    def stream() -> Iterator[dict]:
-        for rec in records:
-            if rec.get("id") in replaced and rec.get("kind") in ("entity", "triple"):
+    moved_in = {article for _, article in moves}      # articles where a mention may change
+
+    def stream() -> Iterator[tuple[tuple, dict | str]]:
+        for item in records:
+            kind, rid, rec = item if isinstance(item, tuple) else (item.get("kind"), item.get("id", ""), item)
+            if rid in replaced and kind in ("entity", "triple"):
                 continue
-            if rec.get("kind") == "article" and any((m, rec["id"]) in moves for m in rec.get("mentions", ())):
-                rec = dict(rec, mentions=sorted({moves.get((m, rec["id"]), m) for m in rec["mentions"]}))
-            yield rec
+            if kind == "article" and rid in moved_in:
+                rec = rec if isinstance(rec, dict) else json.loads(rec)
+                if any((m, rid) in moves for m in rec.get("mentions", ())):
+                    rec = dict(rec, mentions=sorted({moves.get((m, rid), m) for m in rec["mentions"]}))
+            yield (KIND_ORDER.get(kind, 99), str(rid)), rec
 
     # ids unique within a kind: the key alone orders them
-    yield from heapq.merge(stream(), sorted(extra, key=record_key), key=record_key)
+    added = sorted(((record_key(r), r) for r in extra), key=lambda x: x[0])
+    for _key, rec in heapq.merge(stream(), added, key=lambda x: x[0]):
+        yield rec
 
 
 def _seat_names(gathered):
