@@ -8,9 +8,11 @@ child), so a loaded machine changes the figures less than wall time would;
 ratios to `jieba.lcut` on the same text in the same run are what to compare.
 
 1. Throughput on a file of --mb megabytes (the example pages repeated, as one
-   text): `jieba.lcut` in this process; the whole `kg extract` process with
-   its start-up; the pipeline in this process (start-up excluded); the whole
-   process with the statistical tagger (``--tagger``).
+   text): the whole `kg extract` process with its start-up; the whole process
+   with the statistical tagger (``--tagger``); the pipeline in this process
+   (start-up excluded). Each run is paired with `jieba.lcut` of the same text
+   (in a helper process) timed just before and just after it, and the ratio
+   is taken pair by pair over --rounds rounds: the host's speed drifts.
 2. Start-up: `kg extract` of a one-line file (wall, CPU, peak memory, with the
    table cache warm: the run before it fills it) and `kg --help`.
 3. Linear cost: pipeline seconds per MB for 1, 10 and 40 pages joined in one
@@ -21,9 +23,9 @@ ratios to `jieba.lcut` on the same text in the same run are what to compare.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,33 +87,89 @@ def best_cpu(fn, repeat: int) -> float:
     return min(times)
 
 
+class Yardstick:
+    """`jieba.lcut` of the text in a helper process, timed on request (CPU seconds of the cut alone).
+
+    The machine's speed drifts while the bench runs (other work on the host), so each `kg` figure
+    is paired with a cut timed just before and just after it, and the ratio is taken pair by pair.
+    jieba lives in its own process: a `kg` child forked from a process that holds it would report
+    that memory as its peak.
+    """
+
+    CODE = ("import sys, time, logging, jieba\n"
+            "jieba.setLogLevel(logging.WARNING); jieba.initialize()\n"
+            "text = open(sys.argv[1], encoding='utf-8').read(); jieba.lcut(text[:1000])\n"
+            "for _ in sys.stdin:\n"
+            "    t = time.process_time(); jieba.lcut(text); print(time.process_time() - t, flush=True)\n")
+
+    def __init__(self, path: Path):
+        self.proc = subprocess.Popen([sys.executable, "-c", self.CODE, str(path)], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True)
+        self.times: list[float] = []        # every cut timed, for the yardstick's own row
+
+    def cut(self) -> float:
+        self.proc.stdin.write("go\n")
+        self.proc.stdin.flush()
+        self.times.append(float(self.proc.stdout.readline()))
+        return self.times[-1]
+
+    def paired(self, fn, rounds: int) -> tuple[float, list[float]]:
+        """fn() -> CPU seconds, `rounds` times between cuts: (median CPU s, ratios cut / fn per round)."""
+        before, times, ratios = self.cut(), [], []
+        for _ in range(rounds):
+            t = fn()
+            after = self.cut()
+            times.append(t)
+            ratios.append((before + after) / 2 / t)
+            before = after
+        return statistics.median(times), ratios
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 def throughput(work: Path, args) -> None:
     text = text_of_size(args.mb)
     big = work / "big.txt"
     big.write_text(text, encoding="utf-8")
     chars = len(text)
-    # the kg processes first: a child forked from a process that holds jieba reports its memory as peak
-    whole = run_kg("extract", str(big), "-o", str(work / "big.jsonl"))
-    tagger = run_kg("extract", "--tagger", str(big), "-o", str(work / "big-tagger.jsonl")) if args.tagger else None
-    import jieba
+    stick = Yardstick(big)
+    rows, peaks = [], {}
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    def whole(*extra: str):
+        def run() -> float:
+            r = run_kg("extract", *extra, str(big), "-o", str(work / "big.jsonl"))
+            peaks[extra] = r
+            return r["cpu"]
+        return run
+
+    rows.append(("kg extract, whole process", *stick.paired(whole(), args.rounds)))
+    if args.tagger:
+        rows.append(("kg extract --tagger, whole process", *stick.paired(whole("--tagger"), args.rounds)))
     from kg.extract.pipeline import extract_file
 
-    t_lcut = best_cpu(lambda: jieba.lcut(text), args.repeat)
     extract_file(str(PAGES[0]))                       # warm: tables, automata
-    t_pipe = best_cpu(lambda: extract_file(str(big)), args.repeat)
-    rows = [("jieba.lcut (this process)", t_lcut), ("kg extract, whole process", whole["cpu"]),
-            ("kg pipeline, in process", t_pipe)]
-    if tagger:
-        rows.append(("kg extract --tagger, whole process", tagger["cpu"]))
-    print(f"\n## Throughput: {chars:,} characters ({big.stat().st_size / MB:.2f} MB), CPU seconds")
-    print("| run | CPU s | chars/s | ratio to jieba.lcut |\n|---|---|---|---|")
-    for name, t in rows:
-        print(f"| {name} | {t:.2f} | {chars / t:,.0f} | {t_lcut / t:.2f} |")
-    print(f"\nwhole process: {whole['wall']:.2f} s wall, peak {whole['rss_mb']:.0f} MB"
-          + (f"; with --tagger {tagger['wall']:.2f} s wall, peak {tagger['rss_mb']:.0f} MB" if tagger else ""))
+
+    def pipeline() -> float:
+        t = cpu_self()
+        extract_file(str(big))
+        return cpu_self() - t
+
+    rows.append(("kg pipeline, in process", *stick.paired(pipeline, args.rounds)))
+    lcut = statistics.median(stick.times)
+    stick.close()
+    print(f"\n## Throughput: {chars:,} characters ({big.stat().st_size / MB:.2f} MB), CPU seconds,"
+          f" each run paired with jieba.lcut just before and after it ({args.rounds} rounds, medians)")
+    print("| run | CPU s | chars/s | ratio to jieba.lcut (median; min-max) |\n|---|---|---|---|")
+    print(f"| jieba.lcut (its own process; {min(stick.times):.2f}-{max(stick.times):.2f} s) | {lcut:.2f} | "
+          f"{chars / lcut:,.0f} | 1.00 |")
+    for name, t, ratios in rows:
+        print(f"| {name} | {t:.2f} | {chars / t:,.0f} | {statistics.median(ratios):.2f}; "
+              f"{min(ratios):.2f}-{max(ratios):.2f} |")
+    plain, tagged = peaks[()], peaks.get(("--tagger",))
+    print(f"\nwhole process: {plain['wall']:.2f} s wall, peak {plain['rss_mb']:.0f} MB"
+          + (f"; with --tagger {tagged['wall']:.2f} s wall, peak {tagged['rss_mb']:.0f} MB" if tagged else ""))
 
 
 def startup(work: Path) -> None:
@@ -158,7 +216,9 @@ def linearity(work: Path, repeat: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="size of the throughput file [1]")
-    ap.add_argument("--repeat", type=int, default=3, help="in-process passes; the best is kept [3]")
+    ap.add_argument("--repeat", type=int, default=3, help="in-process passes of the linear-cost figures; the best "
+                    "is kept [3]")
+    ap.add_argument("--rounds", type=int, default=5, help="paired rounds of each throughput figure [5]")
     ap.add_argument("--no-tagger", dest="tagger", action="store_false", help="skip the --tagger run")
     args = ap.parse_args()
     load = os.getloadavg()[0]
