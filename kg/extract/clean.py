@@ -18,6 +18,8 @@ from kg.extract.patterns import HAN, HAN_WIDE, JUMP_MARK
 from kg.model import OffsetMap
 
 CONTINUATION = re.compile(JUMP_MARK)
+JUMP_PAGE = "版"                 # every continuation mark names the page (版) it jumps to
+CREDIT_ENDS = ("摄", "摄影")      # every photo credit ends in one
 PHOTO_CREDIT = re.compile(rf"^(?:(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s+){{0,5}}"
                           rf"(?:本报记者|记者|通讯员|实习生)?\s*[{HAN}·]{{2,4}}\s*摄(?:影)?$")
 _IS_CJK = re.compile(f"[{HAN_WIDE}]")
@@ -28,6 +30,7 @@ WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # , ; : ? ! next to a Han character or a closing mark (not between digits)
 HALF_PUNCT = re.compile(rf"(?<=[{HAN_WIDE}）”’」』])[,;:?!]|[,;:?!](?=[{HAN_WIDE}（“‘「『])")
 HALF_BRACKETS = re.compile(r"\(([^()\n]{1,60})\)")
+HALF_MARKS = re.compile(r"[,;:?!(]")          # what either of the two above needs
 
 
 @dataclass
@@ -52,10 +55,10 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
 
     """
     n = len(s)
-    if n < 4 or n % 2 or n > MAX_DOUBLED_LINE:
+    if n < 4 or n % 2 or n > MAX_DOUBLED_LINE or not _first_run_doubled(s):
         return None
-    if s.find(s[0], 1, n // 2 + 1) < 0 or any(s.count(c) % 2 for c in set(s)):
-        return None       # the first run repeats within the first half; every character is there twice
+    if any(s.count(c) % 2 for c in set(s)):
+        return None       # every character of a chain of doubled runs is there an even number of times
     # best[i]: length of the first doubled run of a valid parse of s[i:], 0 = none
     best = [0] * (n + 1)
     ok = [False] * (n + 1)
@@ -79,6 +82,16 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
     # characters each written twice; 哈哈哈哈 or 常常谢谢 stay as they are
     per_char = len(ranges) >= 3 and len({s[a:b] for a, b in ranges}) >= 3
     return ranges if (long_run or per_char) and _IS_CJK.search(s) else None
+
+
+def _first_run_doubled(s: str) -> bool:
+    """Is some prefix of `s` (at most half of it) written twice at the start, as a chain's first run is?"""
+    length = s.find(s[0], 1, len(s) // 2 + 1)
+    while length > 0:
+        if s.startswith(s[:length], length):
+            return True
+        length = s.find(s[0], length + 1, len(s) // 2 + 1)
+    return False
 
 
 def _chunks(raw: str) -> list[tuple[int, int]]:
@@ -129,7 +142,7 @@ def clean_line(raw: str, base: int, headline: bool = False) -> Line:
     end = base + len(raw)
     if not raw.strip():
         return Line("blank", "", OffsetMap(), base, end)
-    drop = [m.span() for m in CONTINUATION.finditer(raw)]
+    drop = [m.span() for m in CONTINUATION.finditer(raw)] if JUMP_PAGE in raw else []
     if drop:
         masked = list(raw)
         for a, b in drop:
@@ -145,7 +158,8 @@ def clean_line(raw: str, base: int, headline: bool = False) -> Line:
     if kept is None and headline:
         kept = chunks
     elif kept is None:
-        kind = "credit" if PHOTO_CREDIT.match(raw_for_text.strip()) else "body"
+        stripped = raw_for_text.strip()
+        kind = "credit" if stripped.endswith(CREDIT_ENDS) and PHOTO_CREDIT.match(stripped) else "body"
         kept = chunks
     text, omap = _join_spans(raw, kept, base)
     return Line(kind, full_width(text), omap, base, end)
@@ -161,6 +175,8 @@ def full_width(text: str) -> str:
     >>> full_width("9月26日,区长王某(记者 李某)到会:1,000人(2023-2025年)")
     '9月26日，区长王某（记者 李某）到会：1,000人（2023-2025年）'
     """
+    if not HALF_MARKS.search(text):
+        return text          # most lines: nothing half-width to widen
     text = HALF_PUNCT.sub(lambda m: WIDE[m[0]], text)
     return HALF_BRACKETS.sub(lambda m: "（" + m[1] + "）" if _IS_CJK.search(m[1]) else m[0], text)
 
