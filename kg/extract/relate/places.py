@@ -29,7 +29,8 @@ SCOPE_ACTION = re.compile(r"^(?:等地)?(?:开展|先行|实施|推行|率先|�
 POLICY_SUBJECT = re.compile(r"^《?(?:方案|意见|办法|措施|若干措施|通知|规划|计划|条例|实施意见|行动方案)》?"
                             r"(?:明确|提出|要求|指出|规定|强调)")
 SCOPE_WINDOW = 8
-SETTLE_RE = re.compile(r"(?:正式|已|将|成功)?(?:落户|入驻|落地|选址)(?:在|于)?")
+SETTLE_VERBS = ("落户", "入驻", "落地", "选址")
+SETTLE_RE = re.compile(rf"(?:正式|已|将|成功)?(?:{'|'.join(SETTLE_VERBS)})(?:在|于)?")
 CLAUSE_CUT = re.compile(r"[，。；]")
 # 在丙园内，…: a sentence that opens inside a place
 LOCATION_FRAME = re.compile(rf"{FRAME_OPENING}(?:在|坐落在|坐落于|位于)")
@@ -107,7 +108,8 @@ def _located_by_name_order(sent: Sentence) -> list:
 def located_in(ctx, art: Article, sent: Sentence) -> list:
     facts = list(ctx.once(_located_by_name_order, sent))
     text, ments = sent.text, sent.mentions
-    for m in SETTLE_RE.finditer(text):       # 某公司(正式)落户某园: where it settled
+    settled = any(v in text for v in SETTLE_VERBS)
+    for m in SETTLE_RE.finditer(text) if settled else ():    # 某公司(正式)落户某园: where it settled
         who = [x for x in ments if x.end <= m.start() and x.type == "Enterprise"]
         where = next((x for x in ments if x.start == m.end() and x.type in ("Place", "AdministrativeArea")), None)
         if who and where is not None and not CLAUSE_CUT.search(text[who[-1].end:m.start()]):
