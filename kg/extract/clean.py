@@ -96,6 +96,8 @@ def _first_run_doubled(s: str) -> bool:
 
 def _chunks(raw: str) -> list[tuple[int, int]]:
     """Spans of the non-space runs of a line."""
+    if raw and raw.split(maxsplit=1) == [raw]:
+        return [(0, len(raw))]        # no space in it (most lines): one run
     return [m.span() for m in CHUNK.finditer(raw)]
 
 
