@@ -59,20 +59,31 @@ def read_records(path: str | os.PathLike) -> Iterator[dict]:
 LINE_LEAD = re.compile(r'\{"kind": "([a-z]+)", "id": "([^"\\]*)"')
 
 
-def read_items(path: str | os.PathLike) -> Iterator[tuple[str, str, str | dict]]:
+def read_items(path: str | os.PathLike, parse: tuple[str, ...] = ()) -> Iterator[tuple[str, str, str | dict]]:
     """(kind, id, item) of every record of a JSONL file: the item is the line (stripped) where kind and
-    id can be read off it, else the parsed record. A pass that changes few records passes the
-    others on as their lines (:func:`write_jsonl` writes them as they are)."""
+    id can be read off it, else the parsed record (always parsed: the kinds in `parse`). A pass that
+    changes few records passes the others on as their lines (:func:`write_jsonl` writes them as
+    they are; :func:`record_of` reads one when it must)."""
     p = Path(path)
     with open(p, encoding="utf-8") as fh:
         for n, raw in enumerate(fh, 1):
             line = raw.strip()
             lead = LINE_LEAD.match(line)
-            if lead and line.endswith("}"):
+            if lead and line.endswith("}") and lead[1] not in parse:
                 yield lead[1], lead[2], line
             elif line:
                 rec = record_of_line(line, p, n)
                 yield rec["kind"], str(rec.get("id", "")), rec
+
+
+def items_of(records: Iterable[dict]) -> Iterator[tuple[str, str, dict]]:
+    """The (kind, id, record) items of records in memory, as :func:`read_items` gives a file's."""
+    return ((rec["kind"], str(rec.get("id", "")), rec) for rec in records)
+
+
+def record_of(item: str | dict) -> dict:
+    """The record of an item of :func:`read_items` (its line parsed, or the record it is)."""
+    return item if isinstance(item, dict) else json.loads(item)
 
 
 def record_of_line(line: str, path, n: int) -> dict:

@@ -57,7 +57,7 @@ from kg.build.seats import Seats, agree, code_prefix
 from kg.build.sightings import Sighting, any_agree, by_company, cluster
 from kg.build.split import split_records
 from kg.model import short_hash
-from kg.records import read_items, read_records, record_key, write_jsonl
+from kg.records import items_of, read_items, read_records, record_key, write_jsonl
 
 PEOPLE = ("Official", "Person")
 UNDECIDED = "undecided"
@@ -222,7 +222,7 @@ def resolve_people(records: Iterable[dict], ledger: Iterable[dict] = ()) -> tupl
     records = sorted(records, key=record_key)
     gathered = _Gathered(records)
     found = decide(gathered, list(ledger))
-    return list(split_records(records, gathered, found)), found
+    return list(split_records(items_of(records), gathered, found)), found
 
 
 def resolve_graph(graph: Path, ledger: Path, before: frozenset[str] = frozenset()) -> Found:

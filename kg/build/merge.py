@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import json
 import os
 import shutil
 import tempfile
@@ -32,14 +31,11 @@ import pyoxigraph as ox
 from rdflib import RDF
 
 from kg.build.plan import crash_point
-from kg.records import (KIND_ORDER, KINDS, LINE_LEAD, atomic_writer, dumps, merge_records, record_key,
-                        record_of_line)
+from kg.records import KIND_ORDER, KINDS, atomic_writer, dumps, merge_records, read_items, record_of
 from kg.store.rdf import NTRIPLES_TERMS, PREFIXES, record_triples
 
 CHUNK = 100_000  # RDF triples sorted in memory at once
 FAN_IN = 128     # part files open at once while merging
-
-
 
 
 def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None) -> Iterator[tuple[str, str | dict]]:
@@ -58,22 +54,16 @@ def merged_stream(paths: list[Path], copies: dict[str, list[str]] | None = None)
             yield kind, first
         else:
             items = [first, *(item for _, _, item in more)]
-            yield kind, merge_records([json.loads(i) if isinstance(i, str) else i for i in items])[0]
+            yield kind, merge_records([record_of(i) for i in items])[0]
 
 
 def _keyed(path: Path, copies: list[str] | None = None) -> Iterator[tuple[tuple, str, str | dict]]:
-    """((kind order, id), kind, line or record) of each line of a sorted records file."""
-    with open(path, encoding="utf-8") as fh:
-        for n, raw in enumerate(fh, 1):
-            line = raw.strip()
-            lead = LINE_LEAD.match(line)
-            if lead and line.endswith("}") and not (copies and lead[1] == "article"):
-                yield (KIND_ORDER.get(lead[1], 99), lead[2]), lead[1], line
-            elif line:
-                rec = record_of_line(line, path, n)
-                if copies and rec["kind"] == "article":
-                    rec["copies"] = copies
-                yield record_key(rec), rec["kind"], rec
+    """((kind order, id), kind, line or record) of each line of a sorted records file; its articles
+    are parsed when they get `copies`."""
+    for kind, rid, item in read_items(path, parse=("article",) if copies else ()):
+        if copies and kind == "article":
+            item["copies"] = copies
+        yield (KIND_ORDER.get(kind, 99), rid), kind, item
 
 
 def _line(item: str | dict) -> str:

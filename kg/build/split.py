@@ -12,11 +12,10 @@ are few, so they are held and merged back in order.
 from __future__ import annotations
 
 import heapq
-import json
 from collections.abc import Iterable, Iterator
 
 from kg.model import triple_id
-from kg.records import KIND_ORDER, record_key
+from kg.records import KIND_ORDER, record_key, record_of
 
 
 def _person_record(base: dict, person, triples: list[dict], seat_names) -> dict:
@@ -52,10 +51,10 @@ def _moved_triples(touching: list[dict], moves: dict[tuple[str, str], str]) -> t
     return old, new
 
 
-def split_records(records: Iterable[dict | tuple], gathered, found) -> Iterator[dict | str]:
-    """The records with each split name's people as entities of their own (`records` in record order:
-    dicts, or the (kind, id, line or record) items of :func:`kg.records.read_items`, whose lines that
-    do not change are passed on as they are)."""
+def split_records(items: Iterable[tuple], gathered, found) -> Iterator[dict | str]:
+    """The records with each split name's people as entities of their own: `items` are the
+    (kind, id, line or record) items of :func:`kg.records.read_items` (or :func:`~kg.records.items_of`)
+    in record order; a line that does not change is passed on as it is."""
     moves: dict[tuple[str, str], str] = {}
     for base_id, people in found.people.items():
         for p in people:
@@ -76,15 +75,14 @@ def split_records(records: Iterable[dict | tuple], gathered, found) -> Iterator[
     moved_in = {article for _, article in moves}      # articles where a mention may change
 
     def stream() -> Iterator[tuple[tuple, dict | str]]:
-        for item in records:
-            kind, rid, rec = item if isinstance(item, tuple) else (item.get("kind"), item.get("id", ""), item)
+        for kind, rid, rec in items:
             if rid in replaced and kind in ("entity", "triple"):
                 continue
             if kind == "article" and rid in moved_in:
-                rec = rec if isinstance(rec, dict) else json.loads(rec)
+                rec = record_of(rec)
                 if any((m, rid) in moves for m in rec.get("mentions", ())):
                     rec = dict(rec, mentions=sorted({moves.get((m, rid), m) for m in rec["mentions"]}))
-            yield (KIND_ORDER.get(kind, 99), str(rid)), rec
+            yield (KIND_ORDER.get(kind, 99), rid), rec
 
     # ids unique within a kind: the key alone orders them
     added = sorted(((record_key(r), r) for r in extra), key=lambda x: x[0])

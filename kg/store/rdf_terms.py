@@ -51,6 +51,8 @@ class _Terms:
         self._vocabulary = vocabulary
 
     def __getattr__(self, name: str) -> rdflib.URIRef:
+        if name.startswith("_"):           # its own _vocabulary before __init__ (copy, pickle), dunders
+            raise AttributeError(name)
         value = getattr(self._vocabulary, name)
         setattr(self, name, value)
         return value

@@ -92,19 +92,17 @@ WORD_END = ""    # the key of a trie node's child that marks the end of a word
 
 def _trie_regex(node: dict) -> str:
     """The regex of a trie node: its branches, then (``?``) nothing if a word ends here."""
-    ends = WORD_END in node
-    leaves = sorted(ch for ch, sub in node.items() if ch != WORD_END and list(sub) == [WORD_END])
-    branches = [re.escape(ch) + _trie_regex(sub) for ch, sub in sorted(node.items())
-                if ch != WORD_END and list(sub) != [WORD_END]]
-    if leaves:          # characters that end a word and go no further: one class
-        branches.append(re.escape(leaves[0]) if len(leaves) == 1 else f"[{''.join(map(re.escape, leaves))}]")
+    children = sorted((ch, sub) for ch, sub in node.items() if ch != WORD_END)
+    leaves = [re.escape(ch) for ch, sub in children if list(sub) == [WORD_END]]   # end here, go no further
+    longer = [re.escape(ch) + _trie_regex(sub) for ch, sub in children if list(sub) != [WORD_END]]
+    leaf = leaves[0] if len(leaves) == 1 else f"[{''.join(leaves)}]" if leaves else None   # one atom
+    branches = longer + ([leaf] if leaf else [])
+    optional = "?" if WORD_END in node else ""
     if not branches:
         return ""
-    if len(branches) == 1 and not ends:
-        return branches[0]
-    single = len(branches) == 1 and (len(branches[0]) == 1 or branches[0] == f"[{''.join(map(re.escape, leaves))}]")
-    body = branches[0] if single else f"(?:{'|'.join(branches)})"
-    return body + ("?" if ends else "")
+    if len(branches) == 1 and (not optional or not longer):
+        return branches[0] + optional       # a run of characters, or one atom made optional
+    return f"(?:{'|'.join(branches)})" + optional
 
 
 # --- offices ---------------------------------------------------------------
