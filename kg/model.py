@@ -102,11 +102,18 @@ class OffsetMap:
                 out.append((c, end_before, s))
         return out
 
-    def shifted(self, delta: int) -> "OffsetMap":
-        """The same map for a text that starts `delta` characters later."""
+    def shifted(self, delta: int, end: int | None = None) -> "OffsetMap":
+        """The same map for a text that starts `delta` characters later (and stops at clean offset
+        `end`, if given: the runs after it are left out, offsets up to `end` map as before).
+
+        >>> m = OffsetMap(); m.add(0, 10); m.add(3, 20); m.add(6, 30)
+        >>> n = m.shifted(2, end=5); n.source(0), n.source(3), len(m.shifted(2)._clean), len(n._clean)
+        (12, 22, 3, 2)
+        """
         m = OffsetMap()
         first = bisect.bisect_left(self._clean, delta)      # the runs before `delta` are left out
-        for c, s in zip(self._clean[first:], self._source[first:]):
+        stop = len(self._clean) if end is None else bisect.bisect_right(self._clean, end)
+        for c, s in zip(self._clean[first:stop], self._source[first:stop]):
             if not m._clean and c - delta > 0:
                 m.add(0, self.source(delta))
             m.add(c - delta, s)

@@ -74,7 +74,7 @@ def split_list_lines(sentences: list[Sentence], page_text: str) -> list[Sentence
             continue
         for a, b in zip(cuts, cuts[1:]):
             if sent.text[a:b].strip():
-                out.append(Sentence(text=sent.text[a:b], offsets=sent.offsets.shifted(a)))
+                out.append(Sentence(text=sent.text[a:b], offsets=sent.offsets.shifted(a, b)))
     for i, s in enumerate(out):
         s.index = i
     return out

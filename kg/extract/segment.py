@@ -149,7 +149,7 @@ def split_sentences(text: str, omap: OffsetMap, ends: frozenset[int] = frozenset
         if text[start:end].strip():
             out.append((start, end))
         start = end
-    return [Sentence(text=text[a:b], offsets=omap.shifted(a), index=i)
+    return [Sentence(text=text[a:b], offsets=omap.shifted(a, b), index=i)
             for i, (a, b) in enumerate(out)]
 
 

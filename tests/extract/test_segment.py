@@ -308,3 +308,18 @@ def test_a_byline_in_brackets_closes_its_item_and_names_without_roles_count():
     assert second.byline == [("作者", "钱望川"), ("作者", "孙晓岚")]
     assert [s.text for s in first.sentences] == ["3月2日，某某区召开安全生产现场会，部署冬季安全生产各项工作任务，确保全区安全形势稳定。"]
     assert [s.text for s in second.sentences] == ["3月3日，某某镇开展消防演练，检验基层应急救援队伍的实战能力，提升群众的自救互救能力。"]
+
+
+def test_a_sentences_offset_map_keeps_only_its_own_runs_and_maps_as_the_articles_does():
+    text = "第一行文字。\n第二行\n文字。第三句。\n"
+    lines = clean_lines(text)
+    body, omap = join_lines([line for line in lines if line.kind != "blank"])
+    sentences = split_sentences(body, omap)
+    assert [s.text for s in sentences] == ["第一行文字。", "第二行文字。", "第三句。"]
+    start = 0
+    for s in sentences:
+        # every offset of the sentence, its end included, maps as the article's map maps it
+        assert [s.offsets.source(i) for i in range(len(s.text) + 1)] == \
+            [omap.source(start + i) for i in range(len(s.text) + 1)]
+        assert all(c <= len(s.text) for c, _, _ in s.offsets.gaps())      # no run of a later sentence
+        start += len(s.text)
