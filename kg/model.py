@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -279,9 +280,19 @@ class Entity:
     @property
     def id(self) -> str:
         """Stable across pages: an area by its GB/T code, anything else by type and name."""
-        if self.type == "AdministrativeArea" and self.code:
-            return "e-" + short_hash(self.type, self.code)
-        return "e-" + short_hash(self.type, self.name, self.code)
+        return entity_id(self.type, self.name, self.code)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def entity_id(etype: str, name: str, code: str | None) -> str:
+    """The id of an entity (:attr:`Entity.id`): read many times for each triple, hashed once.
+
+    >>> entity_id("AdministrativeArea", "甲市", "130600") == entity_id("AdministrativeArea", "乙市", "130600")
+    True
+    """
+    if etype == "AdministrativeArea" and code:
+        return "e-" + short_hash(etype, code)
+    return "e-" + short_hash(etype, name, code)
 
 
 @dataclass

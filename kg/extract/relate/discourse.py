@@ -8,7 +8,7 @@ sentence from the state before it; rules read both and write neither.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kg.extract import lexicon as L
 from kg.extract.dates import has_own_date
@@ -70,7 +70,9 @@ def advance(before: State, sent: Sentence) -> State:
         changed["task_group"] = bodies[-1]
     if has_own_date(sent.text):
         changed["dated"] = sent.text
-    return replace(before, visits=visits, visited_in=sent, roster_role=_roster_role(before, sent), **changed)
+    # State(**fields) as dataclasses.replace would call it, without its walk over the fields
+    return State(**{**before.__dict__, "visits": visits, "visited_in": sent,
+                    "roster_role": _roster_role(before, sent), **changed})
 
 
 def _roster_role(before: State, sent: Sentence) -> str | None:
