@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Iterator
 
+from kg import collector
 from kg.build.plan import BuildError
 from kg.records import dumps
 
@@ -40,8 +41,9 @@ def die_with_parent() -> None:
 
 
 def start_worker() -> None:
-    """The local pool's initializer: die with the parent, then warm up."""
+    """The local pool's initializer: die with the parent, collect as the `kg` process does, warm up."""
     die_with_parent()
+    collector.relax()
     warm_worker()
 
 
@@ -118,7 +120,9 @@ def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None
         # load the dictionaries once here: forked workers share them (copy-on-write)
         # and their initializer finds everything warm
         warm_worker()
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=start_worker) as pool:
+    # frozen: no worker's collector touches (and so copies) the pages of the tables it shares
+    with collector.frozen(), cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                                    initializer=start_worker) as pool:
         yield from _windowed(lambda p: pool.submit(extract_part, p, date, home, cwd, statistical),
                              paths, jobs * WINDOW_PER_JOB)
 

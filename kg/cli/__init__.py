@@ -92,3 +92,12 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="kg")
 def main():
     """Build a knowledge graph from Chinese newspaper pages."""
+
+
+def run() -> None:
+    """The `kg` process: :func:`main` with the collector settings of :mod:`kg.collector`."""
+    from kg import collector
+
+    collector.relax()
+    collector.skip_final_collection()
+    main()
