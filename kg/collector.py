@@ -4,8 +4,9 @@ Extraction makes a great many short-lived objects (tokens, matches,
 mentions) and few reference cycles, on top of tables that live as long as
 the process (the area table, the automata, the lexicons: about a million
 objects). With CPython's default thresholds (700, 10, 10) the collector runs
-every 700 allocations and walks that whole heap every 70,000 or so: a tenth
-of the CPU time of ``kg extract`` on a 1 MB text, and most of its time at exit.
+every 700 allocations and walks that whole heap every 70,000 or so, and once
+more at exit: 5-10 % of the CPU time of ``kg extract`` on a 1 MB text, about
+13 % of a one-line one (paired runs, README "Speed").
 :func:`relax` spaces the collections out; :func:`frozen` keeps what is alive
 now out of every later collection (the tables before a pool forks its
 workers, as the :mod:`gc` documentation advises, so that no worker copies
