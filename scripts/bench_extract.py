@@ -14,7 +14,8 @@ ratios to `jieba.lcut` on the same text in the same run are what to compare.
    (in a helper process) timed just before and just after it, and the ratio
    is taken pair by pair over --rounds rounds: the host's speed drifts.
 2. Start-up: `kg extract` of a one-line file (wall, CPU, peak memory, with the
-   table cache warm: the run before it fills it) and `kg --help`.
+   table cache warm: the run before it fills it, and kg's modules byte-compiled
+   first, as an installed wheel's are) and `kg --help`.
 3. Linear cost: pipeline seconds per MB for 1, 10 and 40 pages joined in one
    text and for the same pages as separate files (each figure over 40 pages
    of text: the 1-page file is extracted 40 times); the spread of the six
@@ -23,6 +24,7 @@ ratios to `jieba.lcut` on the same text in the same run are what to compare.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import statistics
@@ -223,6 +225,8 @@ def main() -> None:
     args = ap.parse_args()
     load = os.getloadavg()[0]
     print(f"# bench_extract {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load {load:.2f} at start\n")
+    # as an installed wheel is: an edited module (or PYTHONDONTWRITEBYTECODE) would be compiled at every start
+    compileall.compile_dir(ROOT / "kg", quiet=1)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         work = Path(tmp)
         startup(work)                 # first: this process is still small (see throughput)

@@ -26,6 +26,10 @@ else
   say "installing kg"
   .venv/bin/python -m pip install -q -e . >&2
 fi
+# an editable install leaves kg's modules to be byte-compiled at import, which
+# PYTHONDONTWRITEBYTECODE forbids: every start would compile them again (0.1 s)
+say "byte-compiling kg"
+.venv/bin/python -m compileall -q kg >&2
 
 if [ "$ALL" = 1 ]; then
   if ! command -v chromium >/dev/null 2>&1; then
