@@ -44,6 +44,11 @@ OUTLET_ENDS = ("报", "网", "社", "台", "中心", "新闻", "客户端", "全
 OUTLET = re.compile(r"^[\w·\-—.]{2,30}$")          # an outlet's name: no sentence in it
 OUTLET_AUTHOR = re.compile(rf"(?:报|网|社|台)([{HAN}]{{2,3}})$")   # 来源：某某日报张某某
 SEPARATORS = re.compile(r"[\s、，,|｜:：;；]+|(?<!文)[/／\\]|[/／\\](?!图)")
+WHITESPACE = re.compile(r"\s")
+PHOTO_AND_TEXT = re.compile(r"文\s*[/／\\]\s*图")                # 文 / 图: one role
+BRACKET = re.compile(r"[（()）【】\[\]]")
+NAME_TAIL = re.compile(rf"[{HAN}·]*$")                        # the name piece a line ends with
+NAME_HEAD = re.compile(rf"[{HAN}·]*")                         # the name piece a line starts with
 CREDIT_MAX = 80                       # a credit that ends a line is short: look no further back
 CREDIT_START = re.compile(r"(?<=[\s。！？；”’」』】])\S")   # where a credit at a line's end may start
 DATE_TOKEN = re.compile(r"^[\d\-/.:年月日]+$")
@@ -94,8 +99,8 @@ def _join_byline_lines(raw: str) -> str:
     out = lines[0]
     for nxt in lines[1:]:
         left, right = out.rstrip(), nxt.lstrip()
-        tail = re.search(rf"[{HAN}·]*$", left)[0]
-        head = re.match(rf"[{HAN}·]*", right)[0]
+        tail = NAME_TAIL.search(left)[0]
+        head = NAME_HEAD.match(right)[0]
         crossing = any(m.start() < len(tail) < m.end() for m in ROLE.finditer(tail + head))
         first, last = ROLE.split(tail)[-1], ROLE.split(head)[0]
         # two pieces of two or more characters are two names (白若川 / 孔令溪), unless they
@@ -114,9 +119,9 @@ def _tokens(raw: str) -> list[str]:
     >>> _tokens("文\\图：钱望川（通讯员 孙晓岚）"), _tokens("文 / 钱望川")
     (['文/图', '钱望川', '通讯员', '孙晓岚'], ['文', '钱望川'])
     """
-    text = SPACED_ROLE.sub(lambda m: re.sub(r"\s", "", m[0]), _join_byline_lines(raw))
-    text = re.sub(r"文\s*[/／\\]\s*图", " 文/图 ", text)
-    text = re.sub(r"[（()）【】\[\]]", " ", text)
+    text = SPACED_ROLE.sub(lambda m: WHITESPACE.sub("", m[0]), _join_byline_lines(raw))
+    text = PHOTO_AND_TEXT.sub(" 文/图 ", text)
+    text = BRACKET.sub(" ", text)
     out, lone = [], False          # lone: the last word is one character, waiting for its pair
     for tok in filter(None, SEPARATORS.split(text)):
         single = len(tok) == 1 and "\u4e00" <= tok <= "\u9fff" and tok not in ROLE_TOKENS and tok != "摄"

@@ -31,6 +31,7 @@ LEAD = re.compile(
     rf"|(?(dateline)[（(][{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}[）)]))?")
 MAX_SENTENCE = 300
 # a line that opens a numbered item starts a sentence: 一、 （二） 3. 第四条
+SENTENCE_CUT = re.compile(r"[。！？!?；;]+[”’」』]*")     # where a sentence ends, with the quotes that close it
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+条)")
 BANNER_MAX = 40
 HEADLINE_MATCH = 0.2      # the share of a headline's bigrams its body must have (else it is a banner)
@@ -136,7 +137,7 @@ def _gather(units: list[tuple[str, list[Line]]]) -> tuple[list, list]:
 def split_sentences(text: str, omap: OffsetMap, ends: frozenset[int] = frozenset()) -> list[Sentence]:
     """Cut running text after 。！？； (with closing quotes) and at `ends`; very long ones at '，'."""
     out, start = [], 0
-    cuts = {m.end() for m in re.finditer(r"[。！？!?；;]+[”’」』]*", text)}
+    cuts = {m.end() for m in SENTENCE_CUT.finditer(text)}
     cuts = sorted(cuts | {e for e in ends if 0 < e < len(text)})
     if not cuts or cuts[-1] != len(text):
         cuts.append(len(text))

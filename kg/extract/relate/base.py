@@ -84,6 +84,7 @@ class Context:
         return home.name[-1] if home is not None and home.name[-1] in "省市县区旗州" else None
 
 
+LIST_LEAD = re.compile(r"^[、和及与]|^了")                        # 、甲 / 了甲: what opens a later item
 INSIDE_GAP = re.compile(rf"^了?[{HAN}]{{0,4}}[内里中]的$")        # 走访了园区内的某公司
 TAIL_GAP = re.compile(rf"^[{HAN}]{{1,8}}(?:[、和及]|以及)$")       # 某工程现场和某园
 # 察看了某某纪念馆和某园: a first item we could not name, then a named one
@@ -124,7 +125,7 @@ def _list_gap(gap: str, first: bool) -> tuple[str, bool]:
     """The gap before a list item with what may stand there removed; and whether 位于 led it."""
     if first and INSIDE_GAP.match(gap):
         gap = ""       # 走访了园区内的某公司
-    lead = re.sub(r"^[、和及与]|^了", "", gap) if not first else gap.lstrip("了")
+    lead = LIST_LEAD.sub("", gap) if not first else gap.lstrip("了")
     located = lead in LOCATED_LEAD
     if located:
         gap = ""       # …和位于甲区的乙园: the list goes on at 乙园

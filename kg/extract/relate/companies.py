@@ -15,6 +15,12 @@ CHILD_COMPANY = Rule("subsidiary.zigongsi", "subsidiaryOf", 0.8)    # 甲公司�
 BELONGS_TO = Rule("subsidiary.lishu", "subsidiaryOf", 0.85)     # 乙隶属于甲集团
 
 LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|公司")      # a company name's legal tail alone
+CHILD_WORD = re.compile("子公司")
+COMPANY_END = re.compile(r"(?:公司|企业)$")                  # 公司是…的子公司: the article's company
+BELONGS_WORDS = re.compile(r"隶属于?|归属于")
+IS_WORD = re.compile("是")
+OWNER_START = re.compile(rf"(?:{OWNER_WORDS})")
+UNDER_COMPANY = re.compile(r"(?:公司|集团)旗下的?")              # 公司旗下的乙公司
 MIN_GROUP_PREFIX = 3
 MIN_SUBSIDIARY_REST = 4
 
@@ -41,13 +47,13 @@ def _child_company(ctx, sent: Sentence) -> list:
     """甲公司是乙集团(在某地布局)的(全资)子公司; 公司是… takes the article's company."""
     facts = []
     text, ments = sent.text, sent.mentions
-    for sub in re.finditer(r"子公司", text):
+    for sub in CHILD_WORD.finditer(text):
         parents = [m for m in ments if m.type == "Enterprise" and m.end <= sub.start()]
         shi = text.rfind("是", 0, sub.start())
         if not parents or shi < 0 or parents[-1].start < shi:
             continue
         child = next((m for m in ments if m.type == "Enterprise" and m.end <= shi), None)
-        if child is None and re.search(r"(?:公司|企业)$", text[:shi]):
+        if child is None and COMPANY_END.search(text[:shi]):
             child = ctx.after.enterprise
         if child is not None and child is not parents[-1]:
             facts.append(CHILD_COMPANY.fact(child, parents[-1], sent))
@@ -58,17 +64,17 @@ def _child_company(ctx, sent: Sentence) -> list:
 def subsidiary_of(ctx, art: Article, sent: Sentence) -> list:
     facts = _by_name_and_link(sent) + _child_company(ctx, sent)
     text, ments = sent.text, sent.mentions
-    for m in re.finditer(r"隶属于?|归属于", text):      # 乙隶属于甲集团
+    for m in BELONGS_WORDS.finditer(text):      # 乙隶属于甲集团
         child = next((x for x in reversed(ments) if x.end == m.start() and x.type == "Enterprise"), None)
         parent = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)
         if child and parent:
             facts.append(BELONGS_TO.fact(child, parent, sent))
-    for m in re.finditer(r"是", text):      # 乙是甲集团旗下…
+    for m in IS_WORD.finditer(text):      # 乙是甲集团旗下…
         child = next((x for x in reversed(ments) if x.end == m.start() and x.type == "Enterprise"), None)
         parent = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)
-        if child and parent and re.match(rf"(?:{OWNER_WORDS})", text[parent.end:parent.end + 2]):
+        if child and parent and OWNER_START.match(text[parent.end:parent.end + 2]):
             facts.append(IS_OWNED.fact(child, parent, sent))
-    for m in re.finditer(r"(?:公司|集团)旗下的?", text):
+    for m in UNDER_COMPANY.finditer(text):
         owner = ctx.after.enterprise
         child = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)
         if owner is not None and child is not None and not any(x.end == m.start() for x in ments):
