@@ -64,11 +64,14 @@ def undouble(s: str) -> list[tuple[int, int]] | None:
     ok = [False] * (n + 1)
     ok[n] = True
     for i in range(n - 2, -1, -1):
-        for length in range((n - i) // 2, 0, -1):  # prefer long runs
-            j = i + 2 * length
-            if ok[j] and s[i:i + length] == s[i + length:j]:
-                ok[i], best[i] = True, length
+        # prefer long runs; a run's second copy starts with its first character
+        second = s.rfind(s[i], i + 1, i + (n - i) // 2 + 1)
+        while second > i:
+            j = 2 * second - i
+            if ok[j] and s[i:second] == s[second:j]:
+                ok[i], best[i] = True, second - i
                 break
+            second = s.rfind(s[i], i + 1, second)
     if not ok[0]:
         return None
     ranges, i, long_run = [], 0, False

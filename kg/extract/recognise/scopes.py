@@ -142,8 +142,12 @@ def _last(scan, span: tuple[int, int], forms: dict, found: dict, suffix: re.Patt
 
 def known(form: str, forms: dict) -> bool:
     """A form of a township in view, or one with its former suffix (甲乡 of a township now 甲镇)."""
+    if not forms:
+        return False      # no county in view (and the villages' lists ask with none)
+    if form in forms:
+        return True
     short = TOWN_SUFFIX.sub("", form)
-    return form in forms or short != form and len(short) >= MIN_ITEM and short in forms
+    return short != form and len(short) >= MIN_ITEM and short in forms
 
 
 def _items(scan, parts: list[tuple[int, int]], forms: dict, found: dict,
