@@ -25,8 +25,8 @@ import importlib.util
 import io
 import re
 import zipfile
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.extract.cache import persistent
 
@@ -50,8 +50,10 @@ def code_level(code: str | None) -> int | None:
     return 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(NamedTuple):
+    """One area of the table. A named tuple, not a dataclass: a start-up unpickles 47,000 of them,
+    and a tuple is built in a fifth of the time."""
+
     name: str
     code: str | None
     level: int            # 0 province, 1 city, 2 county/district/zone, 3 township/street
@@ -157,8 +159,8 @@ def _current_table() -> tuple[tuple[Area, ...], dict[str, str], dict[str, str]]:
             old_names[old.name] = code
         if old.code != code:
             old_codes[old.code] = code
-        areas[i] = replace(old, name=name, code=code)
-    areas = [replace(a, parent=old_codes.get(a.parent, a.parent)) for a in areas]
+        areas[i] = old._replace(name=name, code=code)
+    areas = [a._replace(parent=old_codes.get(a.parent, a.parent)) for a in areas]
     return tuple(areas), old_names, old_codes
 
 
