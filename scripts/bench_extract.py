@@ -13,6 +13,8 @@ ratios to `jieba.lcut` on the same text in the same run are what to compare.
    (start-up excluded). Each run is paired with `jieba.lcut` of the same text
    (in a helper process) timed just before and just after it, and the ratio
    is taken pair by pair over --rounds rounds: the host's speed drifts.
+   Then the pipeline over the real development articles of ../shared (if it is
+   there), file by file, paired with `jieba.lcut` of their text the same way.
 2. Start-up: `kg extract` of a one-line file (wall, CPU, peak memory, with the
    table cache warm: the run before it fills it, and kg's modules byte-compiled
    first, as an installed wheel's are) and `kg --help`.
@@ -40,6 +42,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import kg_exe  # noqa: E402
 
 PAGES = sorted((ROOT / "examples" / "pages").glob("*.txt"))
+REAL = ROOT.parent / "shared" / "corpus" / "real"      # real text, if ../shared is beside the project
+REAL_PASSES = 5
 MB = 1024 * 1024
 LINEAR_PAGES = (1, 10, 40)
 
@@ -172,6 +176,36 @@ def throughput(work: Path, args) -> None:
     plain, tagged = peaks[()], peaks.get(("--tagger",))
     print(f"\nwhole process: {plain['wall']:.2f} s wall, peak {plain['rss_mb']:.0f} MB"
           + (f"; with --tagger {tagged['wall']:.2f} s wall, peak {tagged['rss_mb']:.0f} MB" if tagged else ""))
+    real_articles(work, args.rounds)
+
+
+def real_articles(work: Path, rounds: int) -> None:
+    """The pipeline over the real development articles of ../shared, one file at a time (skipped without them)."""
+    files = sorted(REAL.glob("*.txt")) if REAL.is_dir() else []
+    if not files:
+        print(f"\n(real articles: {REAL} not found, skipped)")
+        return
+    from kg.extract.pipeline import extract_file
+
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    joined = work / "real.txt"
+    joined.write_text("\n".join(texts * REAL_PASSES), encoding="utf-8")
+    stick = Yardstick(joined)
+
+    def pipeline() -> float:
+        t = cpu_self()
+        for _ in range(REAL_PASSES):
+            for f in files:
+                extract_file(str(f))
+        return cpu_self() - t
+
+    t, ratios = stick.paired(pipeline, rounds)
+    stick.close()
+    chars = sum(map(len, texts)) * REAL_PASSES
+    print(f"\n## Real articles: the {len(files)} files of {REAL.relative_to(ROOT.parent)}, {REAL_PASSES} passes "
+          f"({chars:,} characters), pipeline in process, each file on its own\n")
+    print(f"{t:.2f} CPU s, {chars / t:,.0f} chars/s, ratio to jieba.lcut of their text {statistics.median(ratios):.2f}; "
+          f"{min(ratios):.2f}-{max(ratios):.2f}")
 
 
 def startup(work: Path) -> None:
