@@ -59,14 +59,14 @@ def cache_root() -> Path | None:
     return Path(root) if root else None
 
 
-def persistent(name: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def persistent(name: str, keep: int = 32) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Decorate a pure function of hashable, ``repr``-stable arguments: its values persist on disk.
 
-    The value is also kept in memory for the process (as ``functools.lru_cache``
-    would); ``fn.build(*args)`` computes it afresh without the cache.
+    The last `keep` values are also kept in memory for the process (as
+    ``functools.lru_cache`` would); ``fn.build(*args)`` computes it afresh without the cache.
     """
     def decorate(fn: Callable[..., T]) -> Callable[..., T]:
-        @functools.lru_cache(maxsize=32)
+        @functools.lru_cache(maxsize=keep)
         @functools.wraps(fn)
         def cached(*args):
             folder = cache_dir()

@@ -15,7 +15,7 @@ import re
 from kg.extract import lexicon as L
 from kg.extract.cache import persistent
 from kg.extract.patterns import PLACE_SUFFIX_END
-from kg.extract.recognise.gazetteer import Area, Gazetteer, countries
+from kg.extract.recognise.gazetteer import HOMES_KEPT, Area, Gazetteer, countries
 from kg.extract.recognise.matcher import Matcher
 from kg.extract.recognise.tokens import cut, dictionary_nt_ns
 
@@ -54,7 +54,7 @@ def _place_entry(word: str, gaz: Gazetteer) -> tuple | None:
     return None
 
 
-@persistent("automaton")
+@persistent("automaton", keep=HOMES_KEPT)
 def automaton(home: Area | None) -> Matcher:
     """Aho-Corasick automaton of a home area: surface form -> (type, canonical name, code, length)."""
     gaz = Gazetteer.of(home)

@@ -27,24 +27,67 @@ from kg.extract.recognise.areas import (GENERIC_COUNTIES, Area, by_code, code_le
 __all__ = ["Area", "Gazetteer", "code_level", "countries", "load_areas"]
 
 
+# Each area adds its forms in a fixed order; a form that several areas share goes to the first of
+# those nearest home. Forms are numbered area by area (SEQ_STEP numbers each) so that the order
+# of adding can be told without adding: the forms every gazetteer has first, then the home's own.
+SEQ_STEP = 16
+HOME_SEQ = 8              # an area adds at most 7 forms of its own (name, level forms, short)
+# homes whose gazetteer (and automaton) a process keeps, about 2 MB each: a corpus of many outlets
+# (the counties of a province) turns from one home to another from page to page
+HOMES_KEPT = 64
+
+
 class Gazetteer:
-    """Surface form -> Area, disambiguated for one home area (of any level, or none)."""
+    """Surface form -> Area, disambiguated for one home area (of any level, or none).
+
+    The forms every home shares (:func:`_shared_forms`) are indexed once per
+    process; a gazetteer adds the forms only its home has (its townships, the
+    short forms of its city's counties) and picks each form's area when it is
+    first looked up, so a page of another home costs a few milliseconds, not
+    a walk over the 47,000 areas of the table.
+    """
 
     def __init__(self, home: Area | None):
         self.home = home
         self.province = by_code().get(home.province) if home else None
         self.city = _city_of(home)
         self.county = home if home is not None and home.level == 2 else None
-        self.forms: dict[str, Area] = {}
         city_code = self.city.code if self.city else (home.code if home and home.level == 0 else None)
-        home_counties = {a.code for a in load_areas() if a.level == 2 and city_code and a.parent == city_code}
+        in_city = _children().get(city_code, []) if city_code else []
+        home_counties = {a.code for _, a in in_city if a.level == 2}
         if self.county is not None:
             home_counties.add(self.county.code)
         self._rank_home = (self.county.code if self.county else None, city_code, home_counties)
-        for a in load_areas():
-            self._add_area(a, city_code, home_counties)
-        for old, a in renamed().items():
-            self._add(old, a)
+        self._own = self._home_forms(city_code, in_city, home_counties)
+        self._picked: dict[str, Area] = {}
+
+    def _home_forms(self, city_code: str | None, in_city: list, home_counties: set) -> dict[str, list]:
+        """Form -> [(order, area)] of the forms only this home has."""
+        out: dict[str, list] = {}
+
+        def add(seq: int, form: str, a: Area) -> None:
+            if len(form) >= 2:
+                out.setdefault(form, []).append((seq, a))
+
+        children = _children()
+        for county in home_counties:
+            for i, a in children.get(county, []):
+                if a.level == 3 and a.name not in GENERIC_COUNTIES:
+                    add(i * SEQ_STEP, a.name, a)            # the home's townships
+        if city_code:
+            city = by_code()[city_code]
+            city_short = city.short or city.name.rstrip("市")
+            for i, a in in_city:
+                if a.level != 2 or a.name in GENERIC_COUNTIES:
+                    continue
+                seq = i * SEQ_STEP + HOME_SEQ
+                if a.is_zone and a.short and self.county is None:
+                    add(seq, a.short, a)                    # 高新区 in its own city's paper (a county's is its own)
+                    add(seq + 1, city_short + a.short, a)   # 某州高新区
+                if len(a.short) >= 2 and a.short != a.name and not a.is_zone:
+                    add(seq + 2, a.short, a)                # 射阳 for 射阳县 in its own city's paper
+                add(seq + 3, city.name + a.name, a)         # 某州市某区
+        return out
 
     def _rank(self, a: Area) -> int:
         """Lower wins: the home county's own, the home city's, the home province's, the rest by level."""
@@ -57,37 +100,23 @@ class Gazetteer:
             return 2
         return 3 + a.level
 
-    def _add(self, form: str, a: Area) -> None:
-        if len(form) < 2:
-            return
-        old = self.forms.get(form)
-        if old is None or (self._rank(a), a.level) < (self._rank(old), old.level):
-            self.forms[form] = a
+    def _pick(self, candidates) -> Area:
+        """The area nearest home of (order, area) pairs; of equals, the first added."""
+        return min(candidates, key=lambda c: (self._rank(c[1]), c[1].level, c[0]))[1]
 
-    def _add_area(self, a: Area, city_code: str | None, home_counties: set) -> None:
-        if a.name in GENERIC_COUNTIES:
-            return                                      # 城区, 开发区: too generic to find in running text
-        if a.level == 3:
-            if a.parent in home_counties:
-                self._add(a.name, a)
-            return
-        self._add(a.name, a)
-        for form in a.level_forms():
-            self._add(form, a)                          # 黔东南州
-        if a.level <= 1 and len(a.short) >= 2:
-            self._add(a.short, a)
-        if a.level == 2 and city_code and a.parent == city_code:
-            city = by_code()[city_code]
-            city_short = city.short or city.name.rstrip("市")
-            if a.is_zone and a.short and self.county is None:
-                self._add(a.short, a)                   # 高新区 in its own city's paper (a county's is its own)
-                self._add(city_short + a.short, a)      # 某州高新区
-            if len(a.short) >= 2 and a.short != a.name and not a.is_zone:
-                self._add(a.short, a)                   # 射阳 for 射阳县 in its own city's paper
-            self._add(city.name + a.name, a)            # 某州市某区
+    @property
+    def forms(self) -> dict[str, Area]:
+        """Every form with its area, in the order the forms were first added (a walk over all: slow)."""
+        shared, own = _shared_forms(), self._own
+        first = {form: pairs[0][0] for form, pairs in shared.items()}      # added in order
+        for form, pairs in own.items():
+            seq = min(seq for seq, _ in pairs)
+            first[form] = min(first.get(form, seq), seq)
+        return {form: self._pick([*shared.get(form, ()), *own.get(form, ())])
+                for form in sorted(first, key=first.__getitem__)}
 
     @classmethod
-    @functools.lru_cache(maxsize=32)
+    @functools.lru_cache(maxsize=HOMES_KEPT)
     def of(cls, home: Area | None) -> "Gazetteer":
         """The gazetteer of a home area (built once per area and process)."""
         return cls(home)
@@ -98,7 +127,13 @@ class Gazetteer:
         return cls.of(find_home(name, text) if name else None)
 
     def lookup(self, form: str) -> Area | None:
-        return self.forms.get(form)
+        area = self._picked.get(form)
+        if area is None:
+            shared, own = _shared_forms().get(form), self._own.get(form)
+            if shared is None and own is None:
+                return None
+            area = self._picked[form] = self._pick([*(shared or ()), *(own or ())])
+        return area
 
     def bare(self, prefix: str) -> Area | None:
         """The area a bare 省/市/州/县/区/旗/镇 of the outlet's text refers to (guideline: home area).
@@ -127,6 +162,38 @@ class Gazetteer:
                 if a is not None and a.name.endswith("州") and a.level == 1:
                     return a
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_forms() -> dict[str, list[tuple[int, Area]]]:
+    """Form -> [(order, area)] of the forms every home's gazetteer has: each area's name, its
+    level forms (黔东南州), a province's or city's short form, and former names.
+
+    Shared between gazetteers: read it, never change it.
+    """
+    out: dict[str, list[tuple[int, Area]]] = {}
+    areas = load_areas()
+    for i, a in enumerate(areas):
+        if a.level == 3 or a.name in GENERIC_COUNTIES:
+            continue            # townships are known at home only; 城区, 开发区: too generic to find
+        forms = [a.name, *a.level_forms(), *([a.short] if a.level <= 1 and len(a.short) >= 2 else [])]
+        for k, form in enumerate(forms):
+            if len(form) >= 2:
+                out.setdefault(form, []).append((i * SEQ_STEP + k, a))
+    for j, (old, a) in enumerate(renamed().items()):
+        if len(old) >= 2:
+            out.setdefault(old, []).append(((len(areas) + j) * SEQ_STEP, a))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _children() -> dict[str, list[tuple[int, Area]]]:
+    """Parent code -> [(index in the table, area)] of the areas under it."""
+    out: dict[str, list[tuple[int, Area]]] = {}
+    for i, a in enumerate(load_areas()):
+        if a.parent:
+            out.setdefault(a.parent, []).append((i, a))
+    return out
 
 
 def _city_of(area: Area | None) -> Area | None:
