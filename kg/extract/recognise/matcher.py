@@ -14,11 +14,14 @@ the automaton again when loaded (about 10 ms for 7,000 words).
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 import ahocorasick_rs
 
 __all__ = ["Matcher"]
 
 CONTIGUOUS = ahocorasick_rs.Implementation.ContiguousNFA     # quick to build, quick to scan
+END_THEN_START = itemgetter(2, 1)                            # of a hit (pattern index, start, end)
 
 
 class Matcher:
@@ -39,7 +42,7 @@ class Matcher:
         if self._automaton is None:
             return []
         hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        hits.sort(key=_end_then_start)
+        hits.sort(key=END_THEN_START)
         values = self._values
         return [(end - 1, values[i]) for i, _start, end in hits]
 
@@ -48,7 +51,3 @@ class Matcher:
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["table"])
-
-
-def _end_then_start(hit: tuple[int, int, int]) -> tuple[int, int]:
-    return hit[2], hit[1]
