@@ -30,8 +30,8 @@ LEAD = re.compile(
     # after a dateline, names alone in brackets: 某某消息（某某）
     rf"|(?(dateline)[（(][{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}}[）)]))?")
 MAX_SENTENCE = 300
-# a line that opens a numbered item starts a sentence: 一、 （二） 3. 第四条
 SENTENCE_CUT = re.compile(r"[。！？!?；;]+[”’」』]*")     # where a sentence ends, with the quotes that close it
+# a line that opens a numbered item starts a sentence: 一、 （二） 3. 第四条
 ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d)|第[一二三四五六七八九十百\d]+条)")
 BANNER_MAX = 40
 HEADLINE_MATCH = 0.2      # the share of a headline's bigrams its body must have (else it is a banner)

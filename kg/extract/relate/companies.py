@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import OWNED_LINK, OWNER_WORDS
+from kg.extract.patterns import OWNED_LINK, OWNER_RE
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Sentence
 
@@ -19,7 +19,6 @@ CHILD_WORD = re.compile("子公司")
 COMPANY_END = re.compile(r"(?:公司|企业)$")                  # 公司是…的子公司: the article's company
 BELONGS_WORDS = re.compile(r"隶属于?|归属于")
 IS_WORD = re.compile("是")
-OWNER_START = re.compile(rf"(?:{OWNER_WORDS})")
 UNDER_COMPANY = re.compile(r"(?:公司|集团)旗下的?")              # 公司旗下的乙公司
 MIN_GROUP_PREFIX = 3
 MIN_SUBSIDIARY_REST = 4
@@ -72,7 +71,7 @@ def subsidiary_of(ctx, art: Article, sent: Sentence) -> list:
     for m in IS_WORD.finditer(text):      # 乙是甲集团旗下…
         child = next((x for x in reversed(ments) if x.end == m.start() and x.type == "Enterprise"), None)
         parent = next((x for x in ments if x.start == m.end() and x.type == "Enterprise"), None)
-        if child and parent and OWNER_START.match(text[parent.end:parent.end + 2]):
+        if child and parent and OWNER_RE.match(text[parent.end:parent.end + 2]):
             facts.append(IS_OWNED.fact(child, parent, sent))
     for m in UNDER_COMPANY.finditer(text):
         owner = ctx.after.enterprise
