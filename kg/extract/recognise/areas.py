@@ -186,6 +186,19 @@ def by_code() -> dict[str, Area]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def children() -> dict[str, list[tuple[int, Area]]]:
+    """Parent code -> [(index in :func:`load_areas`, area)] of the areas under it, in table order.
+
+    Shared: read it, never change it.
+    """
+    out: dict[str, list[tuple[int, Area]]] = {}
+    for i, a in enumerate(load_areas()):
+        if a.parent:
+            out.setdefault(a.parent, []).append((i, a))
+    return out
+
+
 def parent_area(area: Area) -> Area | None:
     """The area one level up that has a code (the city of a county, the province of a city)."""
     return by_code().get(area.parent) if area.parent else None

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import functools
 
-from kg.extract.recognise.areas import (GENERIC_COUNTIES, Area, by_code, code_level, countries, find_home,
-                                        former_names, load_areas, renamed)
+from kg.extract.recognise.areas import (GENERIC_COUNTIES, Area, by_code, children, code_level, countries,
+                                        find_home, former_names, load_areas, renamed)
 
 __all__ = ["Area", "Gazetteer", "code_level", "countries", "load_areas"]
 
@@ -53,7 +53,7 @@ class Gazetteer:
         self.city = _city_of(home)
         self.county = home if home is not None and home.level == 2 else None
         city_code = self.city.code if self.city else (home.code if home and home.level == 0 else None)
-        in_city = _children().get(city_code, []) if city_code else []
+        in_city = children().get(city_code, []) if city_code else []
         home_counties = {a.code for _, a in in_city if a.level == 2}
         if self.county is not None:
             home_counties.add(self.county.code)
@@ -69,9 +69,9 @@ class Gazetteer:
             if len(form) >= 2:
                 out.setdefault(form, []).append((seq, a))
 
-        children = _children()
+        under = children()
         for county in home_counties:
-            for i, a in children.get(county, []):
+            for i, a in under.get(county, []):
                 if a.level == 3 and a.name not in GENERIC_COUNTIES:
                     add(i * SEQ_STEP, a.name, a)            # the home's townships
         if city_code:
@@ -183,16 +183,6 @@ def _shared_forms() -> dict[str, list[tuple[int, Area]]]:
     for j, (old, a) in enumerate(renamed().items()):
         if len(old) >= 2:
             out.setdefault(old, []).append(((len(areas) + j) * SEQ_STEP, a))
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def _children() -> dict[str, list[tuple[int, Area]]]:
-    """Parent code -> [(index in the table, area)] of the areas under it."""
-    out: dict[str, list[tuple[int, Area]]] = {}
-    for i, a in enumerate(load_areas()):
-        if a.parent:
-            out.setdefault(a.parent, []).append((i, a))
     return out
 
 

@@ -20,7 +20,7 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import CLAUSE_PUNCT, HAN_WORD
-from kg.extract.recognise.areas import by_code, load_areas
+from kg.extract.recognise.areas import by_code, children
 from kg.model import Mention
 
 TOWN_SUFFIX = re.compile(r"(?:民族乡|街道|苏木|乡|镇)$")
@@ -42,15 +42,6 @@ def _townships(county_code: str) -> dict[str, str]:
     return short_forms(townships_of(county_code), county.name if county else "")
 
 
-@functools.lru_cache(maxsize=1)
-def _townships_by_county() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for a in load_areas():
-        if a.level == 3 and a.parent:
-            out.setdefault(a.parent, []).append(a.name)
-    return out
-
-
 @functools.lru_cache(maxsize=256)
 def _townships_in_view(county_codes: tuple[str, ...]) -> dict[str, str]:
     """Written form -> full name of the townships of these counties (the first county's form wins).
@@ -66,7 +57,7 @@ def _townships_in_view(county_codes: tuple[str, ...]) -> dict[str, str]:
 
 def townships_of(county_code: str) -> list[str]:
     """The names of a county's townships, in table order."""
-    return _townships_by_county().get(county_code, [])
+    return [a.name for _, a in children().get(county_code, []) if a.level == 3]
 
 
 def short_forms(names, county_name: str) -> dict[str, str]:
