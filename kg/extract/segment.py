@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import add
 
 from kg.extract.clean import Line, clean_line, clean_lines, join_lines
 from kg.extract.dates import find_date
@@ -39,7 +40,7 @@ HEADLINE_REACH = 40       # bodies on either side of a headline block that may b
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    return set(map(add, text, text[1:]))      # each character joined to the next one
 
 
 def _split_credits(lines: list[Line], text: str) -> list[Line]:
