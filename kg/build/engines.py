@@ -8,11 +8,9 @@ A worker that dies fails its file, never the build.
 """
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import itertools
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
@@ -81,6 +79,8 @@ def _windowed(submit, items: list, window: int) -> Iterator[dict]:
 
     A worker that dies (killed, out of memory) fails its file, not the build.
     """
+    from concurrent.futures import FIRST_COMPLETED, wait      # here: `kg extract` imports this module
+
     it = iter(items)
     pending: dict = {}
 
@@ -93,7 +93,7 @@ def _windowed(submit, items: list, window: int) -> Iterator[dict]:
 
     yield from top_up(window)
     while pending:
-        done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for fut in done:
             item = pending.pop(fut)
             try:
@@ -115,6 +115,9 @@ def map_local(paths: list[str], date, home, jobs: int = 1, scheduler: str | None
         for p in paths:
             yield extract_part(p, date, home, cwd, statistical)
         return
+    import concurrent.futures as cf      # here: `kg extract` imports this module for ENGINES
+    import multiprocessing
+
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     if ctx.get_start_method() == "fork":
         # load the dictionaries once here: forked workers share them (copy-on-write)
