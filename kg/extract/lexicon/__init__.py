@@ -188,7 +188,7 @@ SCOPE_LABEL_HEADS = words("scope_labels")        # 禁放区域：, 实施范围
 # --- visits and the lists they name ------------------------------------------------
 VISIT_LIST_VERBS = words("visit_list_verbs")     # 先后来甲村, 访问了乙公司: visit verbs beyond visit_verbs
 SUPERVISING_VERBS = frozenset(words("supervising_verbs"))   # 督导, 调研: their object is work, not a place
-DAO_COMPOUNDS = frozenset(words("dao_compounds"))   # 关系到, 落实到: 到 that is no visit
+DAO_COMPOUNDS = words("dao_compounds")   # 关系到, 落实到: 到 that is no visit (a tuple: str.endswith takes it)
 VISIT_GROUPS = words("visit_groups")             # 调研组, 督查组: the groups an official leads
 LISTED_HEADS = {t: tuple(ws.split()) for t, ws in table("listed_heads").items()}   # 甲村、乙工贸: last words of list items
 LIST_KINDS = {t: tuple(ws.split()) for t, ws in table("list_kinds").items()}       # 甲、乙等企业: the list's kind

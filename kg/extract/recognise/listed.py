@@ -37,6 +37,7 @@ ITEM_SEP = re.compile(r"以及|、|和|及|与")
 LEAD_IN = re.compile(rf"^(?:了|先后|分别|又|还|再|到|位于[{HAN}]{{2,8}}的)*")
 AREA_LINK = re.compile(r"辖区|境内")                   # 甲街道辖区乙项目工地: the item starts after it
 DESCRIBED = re.compile(rf"(?:建设|[{HAN}]{{0,6}}情况)")    # 甲村征地拆迁情况: the item ends before it
+DESCRIBED_ENDS, DESCRIBED_LONGEST = ("建设", "情况"), 8    # how a description ends; its longest (6 + 情况)
 # 甲机场改扩建工程现场, 甲村高标准农田建设项目现场: the works at a named site, which is what was visited
 WORKS_AT = re.compile(rf"[{HAN}\d]*(?:建设|扩建|工程|施工)(?:项目)?(?:现场|工地)")
 ACTIVITY_HEADS = ("项目", "工程")                      # 甲河治理项目: named by what is done, a campaign
@@ -76,7 +77,7 @@ def _regions(scan) -> list[tuple[int, int]]:
     """(start, end) of every list written after a visit verb or between 在 and one."""
     text, out = scan.text, []
     for v in VERB_RE.finditer(text):
-        if v[0] == "到" and any(text.endswith(w, 0, v.end()) for w in L.DAO_COMPOUNDS) \
+        if v[0] == "到" and text.endswith(L.DAO_COMPOUNDS, 0, v.end()) \
                 or text[v.end():v.end() + 1] in GROUP_WORDS and v.end() < len(text):
             continue          # 关系到, 落实到, 调研组: no visit
         if v[0] in L.SUPERVISING_VERBS and not (text.startswith("了", v.end()) or text.endswith(SERIAL, 0, v.start())):
@@ -117,9 +118,9 @@ def _items(scan, start: int, end: int):
 
 def _undescribed_end(text: str, s: int, e: int) -> int:
     """甲村征地拆迁情况 -> 甲村, 乙项目建设 -> 乙项目; an item typed by its last word is left as it is."""
-    if head_type(text[s:e]):
+    if head_type(text[s:e]) or not text.endswith(DESCRIBED_ENDS, s, e):
         return e
-    for k in range(e - 2, s + 1, -1):
+    for k in range(e - 2, max(s + 1, e - DESCRIBED_LONGEST - 1), -1):
         if DESCRIBED.fullmatch(text, k, e) and head_type(text[s:k]):
             return k
     return e

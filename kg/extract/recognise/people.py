@@ -19,7 +19,7 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, HAN_CHAR, HAN_WORD, TITLE_RE
-from kg.extract.recognise.names import not_a_name, person_name, surname_len
+from kg.extract.recognise.names import SURNAME_INITIALS, not_a_name, person_name, surname_len
 from kg.extract.recognise.tokens import tags
 from kg.model import Mention
 
@@ -142,11 +142,10 @@ def names_before_titles(scan, claimed: set[int]) -> list[Mention]:
     text, out = scan.text, []
     starts = [0, *(m.end() for m in NAME_START.finditer(text)), *scan.spaces]
     later = TitleAfter(text)
-    for b in sorted(set(starts)):
-        if b >= len(text) or not surname_len(text, b) or _starts_other(scan, b):
-            continue
-        if not later.after(b):
-            continue      # no title after it, so no chain of titles (a cheap test before reading the name)
+    n = len(text)
+    for b in sorted({b for b in starts if b < n and text[b] in SURNAME_INITIALS}):
+        if not surname_len(text, b) or not later.after(b) or _starts_other(scan, b):
+            continue      # no surname, no title after it (so no chain of titles), or a title or body starts here
         name = person_name(text, b, scan.doc_text, scan.spaces, scan.names)
         if not name:
             continue

@@ -83,7 +83,7 @@ def _not_a_visit(sent: Sentence, v: re.Match) -> bool:
     """关系到 (到 of another verb), 此次执法检查 (a noun), or, in a later clause, a verb whose
     agent is named by a title alone (…，贯彻某某总书记视察某省时的指示)."""
     text = sent.text
-    if v[0] == "到" and any(text.endswith(w, 0, v.end()) for w in L.DAO_COMPOUNDS) or NOMINAL.search(text, 0, v.start()):
+    if v[0] == "到" and text.endswith(L.DAO_COMPOUNDS, 0, v.end()) or NOMINAL.search(text, 0, v.start()):
         return True
     t = TITLE_AT_END.search(text, 0, v.start())
     if t is None or any(m.end == t.start() for m in sent.mentions if m.type in PEOPLE):
