@@ -255,3 +255,66 @@ def test_a_notice_applies_to_the_villages_its_numbered_scope_lists():
         assert (doc, "appliesTo", village) in triples
     assert ("固安县森林防火指挥部", "issued", doc) in triples
     assert not any(p == "issued" and s != "固安县森林防火指挥部" for s, p, _ in triples)
+
+
+# 11. appointments, resignations and elections as congress reports write them (blind set D)
+
+def test_an_appointment_to_a_body_after_glued_wei_names_the_body_not_the_clause():
+    ents, triples = extract("本报讯 会议决定任命钱望舒为市监察委员会副主任。")
+    assert triples[("钱望舒", "holdsPosition", "廊坊市监察委员会")]["title"] == "副主任"
+    assert not any(name.startswith("任命") for name in ents)
+
+
+def test_each_resignation_of_a_list_ends_its_own_office():
+    _, triples = extract("本报讯 会议决定接受孔令溪辞去市人民政府副市长职务、白若川辞去市监察委员会主任职务的请求。")
+    assert triples[("孔令溪", "holdsPosition", "廊坊市政府")]["title"] == "副市长"
+    assert triples[("白若川", "holdsPosition", "廊坊市监察委员会")]["title"] == "主任"
+
+
+def test_a_counted_list_of_people_elected_to_one_office():
+    ents, triples = extract("本报讯 会议补选钱望舒、孔令溪、白若川3名同志为省人民代表大会代表。"
+                            "会议选举宋鸣、易清和为市政协副主席。")
+    for name in ("钱望舒", "孔令溪", "白若川"):
+        assert ents[name]["type"] == "Official"       # deputies are officials (guideline)
+    for name in ("宋鸣", "易清和"):
+        assert triples[(name, "holdsPosition", "廊坊市政协")]["title"] == "副主席"
+
+
+def test_a_body_after_a_preposition_jieba_glued_to_its_area():
+    ents, _ = extract("本报讯 会议要求按程序向省人大常委会代表资格审查委员会报告。")
+    assert ents["省人大常委会代表资格审查委员会"]["type"] == "Organization"
+    assert not any(name.startswith("向") for name in ents)
+
+
+def test_a_congress_with_its_term_is_the_congress_however_written():
+    ents, _ = extract("本报讯 县十届人大三次会议开幕。县第十届人民代表大会主席团成员出席。", home="固安县")
+    assert ents["固安县人民代表大会"]["type"] == "Organization"
+    assert "固安县人大" not in ents
+
+
+# 12. offices of a county named earlier in a city's paper; companies' offices (blind set D)
+
+def test_bare_county_offices_after_a_named_county_are_that_countys():
+    _, triples = extract("本报讯 5月18日，副市长韩立言到固安县调研。固安县委书记钱望舒，县委副书记、县长孔令溪，"
+                         "常务副县长白若川陪同。")
+    assert triples[("孔令溪", "holdsPosition", "固安县委")]["title"] == "副书记"
+    assert ("孔令溪", "holdsPosition", "固安县政府") in triples
+    assert triples[("白若川", "holdsPosition", "固安县政府")]["title"] == "常务副县长"
+
+
+def test_a_brand_and_trade_word_before_a_company_office_is_the_company():
+    ents, triples = extract("本报讯 5月18日，市委书记韩立言会见了青禾能源副董事长宋鸣一行。")
+    assert ents["青禾能源"]["type"] == "Enterprise"
+    assert triples[("宋鸣", "holdsPosition", "青禾能源")]["title"] == "副董事长"
+    assert ("宋鸣", "holdsPosition", "廊坊市委") not in triples
+
+
+def test_a_company_office_does_not_carry_the_committee_named_before():
+    _, triples = extract("本报讯 5月18日，市委书记韩立言，总裁宋鸣出席签约仪式。")
+    assert ("宋鸣", "holdsPosition", "廊坊市委") not in triples
+
+
+def test_a_two_character_name_before_a_verb_of_speech():
+    ents, _ = extract("本报讯 会上，市人大常委会主任钱望寄语新任干部要依法履职。")
+    assert ents["钱望"]["type"] == "Official"
+    assert "钱望寄" not in ents

@@ -41,7 +41,7 @@ NOT_IN_STEM = re.compile(rf"[^{HAN}]|[的和与及在对为是了等]")
 VILLAGE_RE = re.compile(rf"[{HAN}]{{1,3}}村(?![委民])")
 TOWN_RE = re.compile(rf"[{HAN}]{{1,3}}?(?:乡|镇|街道)(?![{HAN}]{{0,2}}(?:党委|政府|人大))")
 # a bare 市 after one of these characters still starts a body's name: 从市委, 在市政府
-GLUED_PREPOSITIONS = "从在由经将把与和到对给向"
+GLUED_PREPOSITIONS = "从在由经将把与和到对给向为"   # 任命某某为市财政局局长: jieba glues 为市
 
 
 def villages(scan) -> list[Mention]:

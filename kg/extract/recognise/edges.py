@@ -23,6 +23,7 @@ VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 FUNCTION_CHARS = GLUE_CHARS   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
+TRAILING_FUNCTION_CHARS = "为在到对从把将被于"   # 任命某某|为市…: glued by jieba's HMM to the word before
 
 
 def _boundary(tok: str, lenient: bool = False, company: bool = False) -> bool:
@@ -67,6 +68,8 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             continue
         if glued_function_char(prev):
             return starts[k - 1] + 1   # 到华胜: the name starts after 到
+        if glued_to_function_char(prev):
+            break                      # 任命某某|为市…: a name glued to 为 ends the walk
         if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
             # a single preposition-like char right after a district name is part of the name
             anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends \
@@ -81,6 +84,11 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
 def glued_function_char(word: str) -> bool:
     """Does `word` start with a preposition or motion word that forms no word with what follows (到华胜, 从市)?"""
     return len(word) >= 2 and word[0] in FUNCTION_CHARS and not glued_prefix(word[:2])
+
+
+def glued_to_function_char(word: str) -> bool:
+    """Is `word` no word of the dictionary but a character glued to a preposition after it (某舒|为)?"""
+    return len(word) >= 2 and word[-1] in TRAILING_FUNCTION_CHARS and tags().get(word) is None
 
 
 def trim_function_char(text: str, begin: int, end: int) -> int:

@@ -15,6 +15,7 @@ Officials.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.extract import lexicon as L
@@ -29,6 +30,13 @@ ELECTED = "当选"                 # in every match of ELECTED_LIST_RE (a test b
 ELECTED_LIST_RE = re.compile(rf"(?:等)?(?:\d+|[一二三四五六七八九十]+)名?人?{ELECTED}为?")
 RESIGN_RE = re.compile(r"(?:接受|同意|决定免去|免去|批准)")
 RESIGN_VERB = re.compile(r"(?:同志)?(?:辞去|的)")
+# 甲、乙、丙3名同志为: a counted list of the people appointed or elected to one office
+COUNTED_FOR = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两]+)名(?:同志)?)?为")
+# 为某省第十三届人民代表大会代表: deputies, officials by the guideline though 代表 is no title
+DEPUTIES = re.compile(r"[^，。；、]{0,16}?(?:人民代表大会|人大)代表")
+MAX_COUNTED_LIST = 60            # characters a counted list of names may run over
+OFFICE_WORD = "职务"              # 辞去某县县长职务
+RESIGNED_JOINER = "、"            # 甲辞去…职务、乙辞去…职务: one request for each
 HONORIFICS = ("女士", "先生")
 HONORIFIC_RE = re.compile(rf"(?<![{HAN}])([{HAN}])({'|'.join(HONORIFICS)})")
 LABEL_RE = re.compile(rf"(?:{L.alternation(L.PERSON_LABELS)})")
@@ -229,22 +237,20 @@ def appointed(scan) -> list[Mention]:
             if not name:
                 break
             end = pos + len(name)
+            if text.startswith("、", end):      # 补选甲、乙、丙3名同志为某省人大代表
+                out += _counted_list(scan, pos)
+                break
             end += len(SAME_NAME) if text.startswith(SAME_NAME, end) else 0
             title = _last_title(text, end + 1, scan.found) if text.startswith("为", end) else None
+            if title is None and text.startswith("为", end) and DEPUTIES.match(text, end + 1):
+                out.append(_official(pos, name))      # 补选某某为某省人大代表
             if title is None or "，" in text[pos:title.start()]:
                 break
             out.append(_titled(pos, name, title, appointed=True))
             if not (title.end() < len(text) and text[title.end()] in "、，,"):
                 break
             pos = title.end() + 1
-    for m in RESIGN_RE.finditer(text):     # 接受某某辞去某县人民政府县长职务: the office held until then
-        name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
-        if not name:
-            continue
-        verb = RESIGN_VERB.match(text, m.end() + len(name))
-        title = _last_title(text, verb.end(), scan.found) if verb else None
-        if title:
-            out.append(_titled(m.end(), name, title, resigned=True))
+    out += _resigned(scan)
     for m in ELECTED_LIST_RE.finditer(text) if ELECTED in text else ():   # 甲、乙、丙4人当选某区人大常委会委员
         title = _last_title(text, m.end(), scan.found)
         if title:
@@ -260,6 +266,42 @@ def appointed(scan) -> list[Mention]:
                  None)
         if b is not None and title:
             out.append(_titled(b, text[b:m.start()], title, appointed=True))
+    return out
+
+
+def _counted_list(scan, pos: int) -> list[Mention]:
+    """The names from `pos` of 甲、乙、丙3名同志为某职务 (after 补选, 任命…), each with the office after 为;
+    deputies (为某省人大代表) are officials without one."""
+    text = scan.text
+    count = COUNTED_FOR.search(text, pos, pos + MAX_COUNTED_LIST)
+    if count is None:
+        return []
+    names = text[pos:count.start()].split("、")
+    if not all(2 <= len(n) <= 4 and HAN_WORD.fullmatch(n) and surname_len(n, 0) for n in names):
+        return []
+    title = _last_title(text, count.end(), scan.found)
+    starts = itertools.accumulate((len(n) + 1 for n in names[:-1]), initial=pos)
+    if title is not None:
+        return [_titled(s, n, title, appointed=True) for s, n in zip(starts, names)]
+    return [_official(s, n) for s, n in zip(starts, names)] if DEPUTIES.match(text, count.end()) else []
+
+
+def _resigned(scan) -> list[Mention]:
+    """接受某某辞去某县人民政府县长职务、某某辞去…职务的请求: the offices held until then, each name of the list."""
+    text, out = scan.text, []
+    for m in RESIGN_RE.finditer(text):
+        pos = m.end()
+        while True:
+            name = person_name(text, pos, scan.doc_text, scan.spaces, scan.names)
+            verb = RESIGN_VERB.match(text, pos + len(name)) if name else None
+            title = _last_title(text, verb.end(), scan.found) if verb else None
+            if title is None:
+                break
+            out.append(_titled(pos, name, title, resigned=True))
+            after = title.end() + (len(OFFICE_WORD) if text.startswith(OFFICE_WORD, title.end()) else 0)
+            if not text.startswith(RESIGNED_JOINER, after):
+                break
+            pos = after + len(RESIGNED_JOINER)     # the next name of the list, with its own 辞去
     return out
 
 

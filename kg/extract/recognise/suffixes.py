@@ -22,11 +22,17 @@ SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2
             ("Place", re.compile(f"(?:{L.alternation(L.PLACE_SUFFIXES)})")),
             ("Organization", re.compile(f"(?:{L.alternation(L.ORG_SUFFIXES)})")))
 MAX_NAME = 30                     # characters a walk to the left may cover
+# 某某能源副董事长, 某某石化总经理: a brand and a trade word right before a company's office
+TRADE_BEFORE_TITLE = re.compile(f"(?:{L.alternation(L.TRADE_WORDS)})(?={L.alternation(L.BUSINESS_TITLES)})")
+LEGAL_SUFFIX = re.compile(f"(?:{L.alternation(L.ENTERPRISE_SUFFIXES)})")
+MAX_BRAND = 4                     # characters of the brand before the trade word
+NOT_BRAND_TAGS = frozenset({"a", "ad", "v", "vn", "d", "m", "r", "p", "c", "u", "f", "t", "q"})   # 清洁能源, 该能源
 LONG_BODY_STEMS = tuple(s for s in L.BODY_STEMS if len(s) >= 2)   # 中心工作: a stem a common word ends in
 # 某集团控股子公司: a description of a company, not its name
 DESCRIBED_SUBSIDIARY = re.compile(rf"(?:控股|全资|参股|{OWNER_WORDS})(?:子公司|分公司)$|(?:公司|集团)的?(?:子公司|分公司)$")
 FUNCTION_CHARS = re.compile(r"[是的了在和与及一二三四五六七八九十]")
-NAME_CHAR = re.compile(f"[{HAN}A-Za-z]")          # a name part has one at least (not 123号)
+NAME_CHAR = re.compile(f"[{HAN}A-Za-z]")
+HAN_RUN = re.compile(f"[{HAN}]+")          # a name part has one at least (not 123号)
 PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
 VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
 # what follows a facility visited as a building site (guideline: a Place)
@@ -96,6 +102,41 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
         etype = "Place"       # 某镇某某小学建设: a building site, not the school that will run there
     attrs = {"generic_rest": not has_proper_token(core, scan.gaz)} if etype == "Place" else {}
     return Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}", attrs=attrs)
+
+
+def titled_trade_names(scan) -> list[Mention]:
+    """Short company names written before an office of the company (某某能源副董事长某某): a brand and a
+    trade word (lexicon ``industry_words``, ``trade_words``) that no earlier finder named."""
+    text, out = scan.text, []
+    for m in TRADE_BEFORE_TITLE.finditer(text):
+        if m.start() not in scan.bounds or m.end() not in scan.bounds \
+                or any(f.start < m.end() and m.start() < f.end for f in scan.found):
+            continue          # inside a word, or named already (某某集团, 某某有限公司)
+        begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_BRAND, set(), company=True)
+        brand = text[begin:m.start()]
+        if len(brand) < 2 or not HAN_RUN.fullmatch(brand) or not proper(brand, text[begin:m.end()], scan.gaz) \
+                or only_industry(brand) or scan.gaz.lookup(brand) or not _brand_words(brand):
+            continue          # 新能源, 该集团, 某市能源, 公司清洁能源: no brand
+        name = text[begin:m.end()]
+        if not _full_name_given(name, scan.doc_text):
+            out.append(Mention(begin, m.end(), name, "Enterprise", "suffix.trade"))
+    return out
+
+
+def _full_name_given(short: str, doc_text: str) -> bool:
+    """Does the article write `short` with a legal suffix somewhere (某某新材料有限公司)? Then it is that
+    company's short form, which the known forms of the page (:mod:`kg.extract.resolve.known_forms`) link."""
+    at = doc_text.find(short)
+    while at >= 0:
+        if LEGAL_SUFFIX.match(doc_text, at + len(short)):
+            return True
+        at = doc_text.find(short, at + 1)
+    return False
+
+
+def _brand_words(brand: str) -> bool:
+    """Are the words of `brand` such as a brand is made of (no adjective or verb, no 公司)?"""
+    return not any(tags().get(t) in NOT_BRAND_TAGS or t in L.ENTERPRISE_SUFFIXES for t in cut(brand))
 
 
 def is_weak(etype: str, suffix: str) -> bool:

@@ -37,7 +37,8 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     chain = _assign_bodies(_raw_chain(sent, person))
     if chain and chain[0][0] is None and chain[0][1] not in L.IMPLIED_BODY:
         carried = _body_before(sent, person)
-        if carried is not None:      # 市人大常委会主任甲，副主任乙、丙: the body goes on
+        if carried is not None and (carried.type == "Enterprise" or chain[0][1] not in L.BUSINESS_TITLE_SET):
+            # 市人大常委会主任甲，副主任乙、丙: the body goes on (but a company's office is no committee's)
             chain[0] = (carried, chain[0][1])
     return chain
 
@@ -122,19 +123,32 @@ def is_official(chain) -> bool:
 
 
 def implied_body(ctx, sent: Sentence, title: str, title_start: int):
-    """市长 -> 某市政府: the area named just before in the same clause, else the home city."""
+    """市长 -> 某市政府: the area named just before in the same clause, else the home area of that
+    level, else the area of that level named earlier in the sentence (某县委书记甲，常务副县长乙 in a
+    city's paper: that county's government)."""
     stem = L.IMPLIED_BODY[title]
     level = stem[0]
     clause_start = max(sent.text.rfind("，", 0, title_start), sent.text.rfind("。", 0, title_start)) + 1
+    named = _area_named_before(sent, title_start, level, clause_start)
+    if named is not None:
+        return ImpliedEntity("Organization", named + stem[1:])
+    home = ctx.home_name(level)
+    if home:
+        return ImpliedEntity("Organization", home + stem[1:], alias=stem)
+    named = _area_named_before(sent, title_start, level, 0)
+    return ImpliedEntity("Organization", named + stem[1:]) if named is not None else None
+
+
+def _area_named_before(sent: Sentence, end: int, level: str, start: int) -> str | None:
+    """The area of `level` (县, 市…) the last mention in text[start:end] names (an area, or a body's)."""
     for m in reversed(sent.mentions):
-        if m.end > title_start or m.start < clause_start:
+        if m.end > end or m.start < start:
             continue
         area = m.area_name or (m.name if m.type == "AdministrativeArea" else None)
         if area and area.endswith(level):
             written = m.label if m.type == "AdministrativeArea" else m.attrs.get("prefix") if not m.attrs.get("relative") else None
-            return ImpliedEntity("Organization", (written or area) + stem[1:])
-    home = ctx.home_name(level)
-    return ImpliedEntity("Organization", home + stem[1:], alias=stem) if home else None
+            return written or area
+    return None
 
 
 def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title: str):

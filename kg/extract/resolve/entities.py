@@ -14,7 +14,9 @@ from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Article, Entity, ImpliedEntity, Mention
 
 UPPER_PREFIXES = ("省", "市", "州", "自治区")   # one referent a text: a body of them is kept as written
-GOVERNMENT_FORMS = {"人民政府": "政府", "人民政府办公室": "政府办公室", "人民政府办": "政府办"}
+GOVERNMENT_FORMS = {"人民政府": "政府", "人民政府办公室": "政府办公室", "人民政府办": "政府办",
+                    "人民代表大会常务委员会": "人大常委会"}
+CONGRESS_SHORT, CONGRESS = "人大", "人民代表大会"
 MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
 
 
@@ -43,13 +45,18 @@ def _site_without_area(m: Mention) -> str | None:
     return None
 
 
-def _stem_name(stem: str) -> str:
+def _stem_name(stem: str, session: str | None = None) -> str:
     """A government is named 某县政府, its office 某县政府办公室, however the text writes them (guideline);
-    its other units as written (某县人民政府森林防火指挥部).
+    its other units as written (某县人民政府森林防火指挥部). 人大 with a term (县八届人大) is the congress
+    itself, 某县人民代表大会; without one it is often the standing committee, and stays 人大.
 
     >>> _stem_name("人民政府"), _stem_name("人民政府办公室"), _stem_name("人民政府办公厅"), _stem_name("人民检察院")
     ('政府', '政府办公室', '人民政府办公厅', '人民检察院')
+    >>> _stem_name("人大", "八届"), _stem_name("人大")
+    ('人民代表大会', '人大')
     """
+    if session and stem == CONGRESS_SHORT:
+        return CONGRESS
     return GOVERNMENT_FORMS.get(stem, stem)
 
 
@@ -119,7 +126,9 @@ class Resolver:
         if m.attrs.get("relative"):
             full = self.home_name(m.attrs["prefix"])
             if full:
-                return full + _stem_name(m.attrs["stem"]), None
+                return full + _stem_name(m.attrs["stem"], session), None
+            if m.attrs.get("area_name"):      # 某县委书记甲，县委副书记乙 in a city's paper: that county's
+                return m.attrs["area_name"] + _stem_name(m.attrs["stem"], session), None
             # 市人大常委会 in a county text that never names its city: left as written
             return (written, None) if m.attrs["prefix"] in UPPER_PREFIXES else None
         prefix = m.attrs["prefix"]
@@ -132,7 +141,7 @@ class Resolver:
             prefix = self.written(by_code()[m.attrs["area_code"]])   # 宁波市鄞州区 + 政府 -> 鄞州区政府
         elif m.attrs.get("prefix_name") and (area is None or area.is_zone):
             prefix = m.attrs["prefix_name"]           # 高新区党工委 of a 台州 page: 台州高新区党工委
-        return prefix + _stem_name(m.attrs["stem"]), None   # 台州市市委 -> 台州市委; without the session
+        return prefix + _stem_name(m.attrs["stem"], session), None   # 台州市市委 -> 台州市委; without the session
 
     def add(self, etype: str, name: str, code: str | None = None, alias: str | None = None,
             article: Article | None = None) -> Entity:
