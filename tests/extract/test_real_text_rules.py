@@ -318,3 +318,13 @@ def test_a_two_character_name_before_a_verb_of_speech():
     ents, _ = extract("本报讯 会上，市人大常委会主任钱望寄语新任干部要依法履职。")
     assert ents["钱望"]["type"] == "Official"
     assert "钱望寄" not in ents
+
+
+def test_a_zone_word_after_a_county_is_that_countys_zone_not_the_homes():
+    ents, triples = extract("本报讯 5月27日，市统计局局长韩立言先后来到固安工业园区，固安县经开区，柳泉产业园。")
+    assert ents["固安县经开区"]["type"] == "AdministrativeArea"
+    assert ("韩立言", "visited", "固安县经开区") in triples
+    assert ("韩立言", "visited", "柳泉产业园") in triples
+    assert not any(name.startswith("廊坊经济技术开发区") for name in ents)
+    ents, _ = extract("本报讯 5月27日，市长韩立言到经开区调研。")
+    assert "廊坊经济技术开发区" in ents          # the home's own zone, written bare

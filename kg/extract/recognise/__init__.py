@@ -37,7 +37,8 @@ from kg.model import Mention, Sentence
 from kg.extract.recognise import bodies, documents, listed, people, scopes, suffixes
 from kg.extract.recognise.user_names import user_names
 from kg.extract.recognise.automaton import HOME_WORDS, automaton as build_automaton
-from kg.extract.recognise.gazetteer import Area, Gazetteer
+from kg.extract import lexicon as L
+from kg.extract.recognise.gazetteer import Area, Gazetteer, code_level
 from kg.extract.recognise.tagged import tagged as tagged_finder
 from kg.extract.patterns import CONJUNCTIONS, HAN_CHAR
 from kg.extract.recognise.tokens import cut, tags, token_starts
@@ -47,6 +48,7 @@ TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "Admi
                  "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
 # on equal spans and types: what the gazetteer knows, then a body of an area (县 + 融媒体中心), then the rest
 RULE_PRIORITY = {"gazetteer": 0, "body": 1}
+COUNTY_LEVEL = 2          # code_level of a county, district or zone
 
 
 @dataclass
@@ -78,10 +80,19 @@ def gazetteer_hits(scan: Scan) -> list[Mention]:
             continue      # 施某某 区政府: a space of the source parts the words
         if not _near_home(scan.gaz, code) and (_glued(scan, start) or _conjoined(text, start, end)):
             continue      # 高|新北区: a full name of a far area inside a word
+        if length > 0 and _zone_of_county_before(out, start, text[start:end + 1], code):
+            continue      # 某县|经开区: that county's zone, not the home's
         out.append(Mention(start, end + 1, text[start:end + 1], etype, "gazetteer",
                            name=name, attrs={"code": code} if code else {}))
     scan.areas = [m for m in out if m.type == "AdministrativeArea" and m.text not in HOME_WORDS]
     return out
+
+
+def _zone_of_county_before(found: list[Mention], start: int, form: str, code: str | None) -> bool:
+    """Is `form` a bare zone word (经开区) written right after another county-level area (某县经开区)?"""
+    return form in L.SHORT_ZONES and any(m.end == start and m.type == "AdministrativeArea"
+                                         and code_level(m.attrs.get("code")) == COUNTY_LEVEL
+                                         and m.attrs.get("code") != code for m in found)
 
 
 def _glued(scan: "Scan", start: int) -> bool:

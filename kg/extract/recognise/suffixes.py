@@ -44,7 +44,9 @@ def suffix_names(scan) -> list[Mention]:
     areas = scan.areas
     edges = {"area_ends": {m.end for m in areas if code_level(m.attrs.get("code")) == 2},
              "area_starts": frozenset(m.start for m in areas)}
-    county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name}
+    area_ends = {m.end for m in areas}
+    # 某区某县高新区: a zone word after two areas in a row ends a list of areas (某县高新区 is a zone's name)
+    county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name and m.start in area_ends}
     out = []
     for etype, rx in SUFFIXES:
         for m in rx.finditer(scan.text):
