@@ -328,3 +328,10 @@ def test_a_zone_word_after_a_county_is_that_countys_zone_not_the_homes():
     assert not any(name.startswith("廊坊经济技术开发区") for name in ents)
     ents, _ = extract("本报讯 5月27日，市长韩立言到经开区调研。")
     assert "廊坊经济技术开发区" in ents          # the home's own zone, written bare
+
+
+def test_lai_before_a_county_and_town_is_the_visit_verb_not_a_name():
+    ents, triples = extract("本报讯 5月18日，副市长韩立言带领市农业农村局相关负责人来固安县柳泉镇调研乡村建设工作。")
+    assert ("韩立言", "visited", "柳泉镇") in triples
+    assert not any(name.startswith("来") for name in ents)
+    assert "调研乡村" not in ents                  # a verb and a common word after the town, no village

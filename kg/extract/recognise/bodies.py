@@ -39,6 +39,7 @@ LISTED_BODY_RE = re.compile(rf"[{HAN}]{{1,8}}?(?:{L.alternation((*L.BODY_HEADS, 
 NOT_IN_STEM = re.compile(rf"[^{HAN}]|[的和与及在对为是了等]")
 
 VILLAGE_RE = re.compile(rf"[{HAN}]{{1,3}}村(?![委民])")
+VISIT_WORDS = tuple(sorted({*L.VISIT_VERBS, *L.SUPERVISING_VERBS}))   # 某镇调研乡村: a verb, no village
 TOWN_RE = re.compile(rf"[{HAN}]{{1,3}}?(?:乡|镇|街道)(?![{HAN}]{{0,2}}(?:党委|政府|人大))")
 # a bare 市 after one of these characters still starts a body's name: 从市委, 在市政府
 GLUED_PREPOSITIONS = "从在由经将把与和到对给向为"   # 任命某某为市财政局局长: jieba glues 为市
@@ -53,7 +54,8 @@ def villages(scan) -> list[Mention]:
         m = rx.match(scan.text, a.end) if rx else None
         if m and any(b.start == a.end for b in scan.areas):
             continue      # the gazetteer already names what follows (某某街道)
-        if m and m.end() in scan.bounds and not scan.gaz.lookup(m[0]):     # not 某县|调研乡|村振兴
+        if m and m.end() in scan.bounds and not scan.gaz.lookup(m[0]) \
+                and not m[0].startswith(VISIT_WORDS):     # not 某县|调研乡|村振兴, 某镇|调研乡村
             out.append(Mention(a.end, m.end(), m[0], "AdministrativeArea", "suffix.village", name=m[0]))
     return out
 

@@ -108,8 +108,9 @@ def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
             continue
         pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else 0)    # 主任由王某兼任
         name = person_name(scan.text, pos, scan.doc_text, scan.spaces, scan.names)
-        if not name or pos > m.end() and not BY_WHOM.match(scan.text, pos + len(name)):
-            continue
+        if not name or pos > m.end() and not BY_WHOM.match(scan.text, pos + len(name)) \
+                or any(f.start < pos + len(name) < f.end for f in scan.found):
+            continue      # 负责人|来|某某镇: a name does not end inside a place the sentence names
         out.append(_titled(pos, name, m))
         for start, other in _list_after(scan, m.end() + len(name)):
             out.append(_titled(start, other, m, listed=True))

@@ -27,7 +27,7 @@ HOME_SHORT_NEXT = "，。、调考视督检开就"     # what may follow 来柳 
 HOME_SHORT_VERBS = ("来", "到", "赴")         # 来柳调研, 到柳考察, 赴柳开展
 # 先后来甲村 (visit_list_verbs), but 先后来到 is 来到
 VISIT_RE = re.compile(f"(?:{L.alternation(L.VISIT_VERBS)})|(?:{L.alternation(L.VISIT_LIST_VERBS)})(?!到)"
-                      f"|(?<![以年未后从近原本起])来(?=我|本|[{HAN}]{{1,4}}[，。调考视督检开就])")
+                      f"|(?<![以年未后从近原本起])来(?=我|本|[{HAN}]{{1,10}}[，。调考视督检开就])")
 ACCOMPANYING = "陪同"
 # 某某陪同调研 / 参加调研: not the visitor (参加 of an event before one's own visit is no sign)
 COMPANION = re.compile(r"陪同|随同|一同|随行|参加了?(?:调研|视察|考察|检查|督导|督查|走访|察看)")
