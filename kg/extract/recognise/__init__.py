@@ -9,7 +9,8 @@ Each *finder* is a plain function ``finder(scan) -> list[Mention]`` over one
    area glued to the word before it (高|新北区) is left out;
 2. ``suffixes`` — names typed by their last word (…有限公司, …公园,
    …派出所), whose left edge is found by walking back over jieba tokens
-   (:mod:`.suffixes`, :mod:`.edges`);
+   (:mod:`.suffixes`, :mod:`.edges`), and short company names before a
+   company office (某某能源副董事长);
 3. :mod:`.bodies` — the home's bare zones (高新区), townships and villages
    after their county or township, bodies of an area (市 + 人大常委会,
    政协某县委员会), bodies named by their words (县乡村振兴局), units of a
