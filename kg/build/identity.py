@@ -9,7 +9,8 @@ evidence each article gives (docs/identity.md):
   某县委 → the county's GB/T code), or the body's name when it names no area
   (an enterprise);
 - the article's **home**: the area the outlet reports from (when the
-  extractor could not tell, the most specific areas the article names).
+  extractor could not tell, the most specific areas the article names, on their own
+  or as the area a body is named from: 某县人民代表大会).
 
 Two seats agree when one area contains the other (a 县长 who becomes 副市长
 of the city around the county stays one person). Articles whose seats agree
@@ -95,6 +96,7 @@ class _Gathered:
         self.person_ids: set[str] = set()                           # every Official and Person
         self.areas: list[dict] = []
         self.area_codes: dict[str, str] = {}                         # area entity id -> its code
+        self.bodies: dict[str, str] = {}                             # body entity id -> its name
         self.held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, article) -> body names
         self.touching: dict[str, list[dict]] = defaultdict(list)     # person -> triples about them
         for rec in records:
@@ -110,6 +112,8 @@ class _Gathered:
                 elif rec.get("type") == "AdministrativeArea" and rec.get("code"):
                     self.areas.append(rec)
                     self.area_codes[rec["id"]] = rec["code"]
+                elif rec.get("type") == "Organization":
+                    self.bodies[rec["id"]] = rec["name"]
             elif kind == "triple":
                 for end in ("subject_id", "object_id"):
                     if rec[end] in self.people:
@@ -117,9 +121,13 @@ class _Gathered:
                 if rec.get("predicate") == "holdsPosition" and rec["subject_id"] in self.people:
                     self.held[(rec["subject_id"], rec.get("article"))].add(rec["object"])
 
-    def named_areas(self, aid: str) -> frozenset[str]:
-        """The most specific areas (codes) an article names: none inside another of them."""
-        codes = {self.area_codes[m] for m in self.mentions.get(aid, ()) if m in self.area_codes}
+    def named_areas(self, aid: str, seats: Seats) -> frozenset[str]:
+        """The most specific areas (codes) an article names, on their own or as the area of a body
+        (某县人民代表大会): none inside another of them."""
+        mentioned = self.mentions.get(aid, ())
+        codes = {self.area_codes[m] for m in mentioned if m in self.area_codes}
+        codes |= {c for c in (seats.seat(self.bodies[m], None) for m in mentioned if m in self.bodies)
+                  if c and c.isdigit()}
         return frozenset(c for c in codes if not any(o != c and agree(o, c) and len(code_prefix(o)) >
                                                      len(code_prefix(c)) for o in codes))
 
@@ -133,7 +141,7 @@ class _Gathered:
             date, home, source = self.articles.get(aid, ("", None, None))
             found = frozenset(filter(None, (seats.seat(body, home) for body in self.held.get((eid, aid), ()))))
             out.append(Sighting(aid, date, found, frozenset([home] if home else ()), source,
-                                frozenset() if home else self.named_areas(aid)))
+                                frozenset() if home else self.named_areas(aid, seats)))
         return out
 
 

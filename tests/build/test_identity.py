@@ -142,3 +142,16 @@ def test_an_undecided_sighting_beside_a_colleague_of_one_person_joins_that_perso
     assert found.undecided == []
     yi = next(r for r in out if r.get("identity", {}).get("seats") == ["乙县"])
     assert yi["articles"] == ["a-2", "a-9"]
+
+
+def test_an_article_placed_only_by_the_area_of_a_body_it_names_keeps_a_namesake_apart():
+    recs = records("甲县政府")
+    # a second article, no home, no office for 王某: it names 丙市's congress, not the area on its own
+    recs.append({"kind": "article", "id": "a-9", "date": "2029-01-01", "source": "p9.txt",
+                 "mentions": ["e-p", "e-congress"]})
+    recs.append({"kind": "entity", "id": "e-congress", "name": "丙市人民代表大会", "type": "Organization"})
+    person = next(r for r in recs if r.get("id") == "e-p")
+    person["articles"] = ["a-1", "a-9"]
+    out, _ = resolve_people(recs)
+    wang = [r for r in out if r["kind"] == "entity" and r["name"] == "王某"]
+    assert sorted(sorted(r["articles"]) for r in wang) == [["a-1"], ["a-9"]]
