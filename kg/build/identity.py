@@ -99,6 +99,7 @@ class _Gathered:
         self.bodies: dict[str, str] = {}                             # body entity id -> its name
         self.held: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person, article) -> body names
         self.touching: dict[str, list[dict]] = defaultdict(list)     # person -> triples about them
+        self.named: dict[str, frozenset[str]] = {}                   # article -> named_areas, once asked
         for rec in records:
             kind = rec.get("kind")
             if kind == "article":
@@ -123,13 +124,16 @@ class _Gathered:
 
     def named_areas(self, aid: str, seats: Seats) -> frozenset[str]:
         """The most specific areas (codes) an article names, on their own or as the area of a body
-        (某县人民代表大会): none inside another of them."""
+        (某县人民代表大会): none inside another of them. Worked out once an article (`seats` is the build's)."""
+        if aid in self.named:
+            return self.named[aid]
         mentioned = self.mentions.get(aid, ())
         codes = {self.area_codes[m] for m in mentioned if m in self.area_codes}
         codes |= {c for c in (seats.seat(self.bodies[m], None) for m in mentioned if m in self.bodies)
                   if c and c.isdigit()}
-        return frozenset(c for c in codes if not any(o != c and agree(o, c) and len(code_prefix(o)) >
-                                                     len(code_prefix(c)) for o in codes))
+        named = self.named[aid] = frozenset(c for c in codes if not any(
+            o != c and agree(o, c) and len(code_prefix(o)) > len(code_prefix(c)) for o in codes))
+        return named
 
     def company(self, aid: str, eid: str) -> frozenset[str]:
         """The other people an article mentions besides `eid`."""

@@ -13,7 +13,7 @@ import re
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE
 from kg.extract.recognise.automaton import HOME_WORDS
-from kg.extract.recognise.tokens import cut
+from kg.extract.recognise.tokens import GLUE_CHARS, cut
 from kg.model import Mention
 
 
@@ -41,8 +41,6 @@ NOT_IN_STEM = re.compile(rf"[^{HAN}]|[的和与及在对为是了等]")
 VILLAGE_RE = re.compile(rf"[{HAN}]{{1,3}}村(?![委民])")
 VISIT_WORDS = tuple(sorted({*L.VISIT_VERBS, *L.SUPERVISING_VERBS}))   # 某镇调研乡村: a verb, no village
 TOWN_RE = re.compile(rf"[{HAN}]{{1,3}}?(?:乡|镇|街道)(?![{HAN}]{{0,2}}(?:党委|政府|人大))")
-# a bare 市 after one of these characters still starts a body's name: 从市委, 在市政府
-GLUED_PREPOSITIONS = "从在由经将把与和到对给向为"   # 任命某某为市财政局局长: jieba glues 为市
 
 
 def villages(scan) -> list[Mention]:
@@ -77,9 +75,11 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
     area = area or _same_level_area(scan, m)
     if area is not None:
         start, prefix = area.start, area.text
+    # 某某市委 with an area we do not know: 市 must start a word, or follow a preposition
+    # jieba glued to it (从市委, 为市财政局)
     elif m.start() not in scan.bounds and not (m.start() - 1 in scan.bounds
-                                               and text[m.start() - 1] in GLUED_PREPOSITIONS):
-        return None   # 某某市委 with an area we do not know: 市 must start a word
+                                               and text[m.start() - 1] in GLUE_CHARS):
+        return None
     else:
         start, prefix = m.start(), m["pre"]
     party = next((p for p in L.DEMOCRATIC_PARTIES if text.endswith(p, 0, start)), None)

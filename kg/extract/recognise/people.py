@@ -15,7 +15,6 @@ Officials.
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 from kg.extract import lexicon as L
@@ -192,17 +191,23 @@ def _clause_start(text: str, end: int) -> int:
 
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """(start, name) of the 、-separated names of the clause that ends at `end`: 李某、王某|等区领导."""
-    clause_start = _clause_start(text, end)
-    items, pos, surnamed = [], clause_start, 0
-    for piece in text[clause_start:end].split("、"):
-        if 2 <= len(piece) <= 4 and HAN_WORD.fullmatch(piece) and not not_a_name(piece, 0, listed=True):
-            items.append((pos, piece))
-            surnamed += bool(surname_len(piece, 0))
-        elif items or pos != clause_start:
-            return []          # a list of names, or nothing
-        pos += len(piece) + 1
+    items = _name_items(text, _clause_start(text, end), end, lead_in=True)
+    surnamed = sum(bool(surname_len(name, 0)) for _, name in items)
     # names without a common surname (阿某拉, 额某图) only among a list of surnamed names
     return items if surnamed == len(items) or surnamed >= 2 and surnamed * 2 > len(items) else []
+
+
+def _name_items(text: str, start: int, end: int, lead_in: bool = False) -> list[tuple[int, str]]:
+    """(start, name) of each 、-separated piece of text[start:end], or [] if one is not shaped as a name;
+    `lead_in`: the first piece may be words before the list (出席会议的有|李某、王某)."""
+    items, pos = [], start
+    for piece in text[start:end].split("、"):
+        if 2 <= len(piece) <= 4 and HAN_WORD.fullmatch(piece) and not not_a_name(piece, 0, listed=True):
+            items.append((pos, piece))
+        elif items or pos != start or not lead_in:
+            return []          # a list of names, or nothing
+        pos += len(piece) + 1
+    return items
 
 
 def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
@@ -277,14 +282,13 @@ def _counted_list(scan, pos: int) -> list[Mention]:
     count = COUNTED_FOR.search(text, pos, pos + MAX_COUNTED_LIST)
     if count is None:
         return []
-    names = text[pos:count.start()].split("、")
-    if not all(2 <= len(n) <= 4 and HAN_WORD.fullmatch(n) and surname_len(n, 0) for n in names):
+    items = _name_items(text, pos, count.start())
+    if not all(surname_len(name, 0) for _, name in items):
         return []
     title = _last_title(text, count.end(), scan.found)
-    starts = itertools.accumulate((len(n) + 1 for n in names[:-1]), initial=pos)
     if title is not None:
-        return [_titled(s, n, title, appointed=True) for s, n in zip(starts, names)]
-    return [_official(s, n) for s, n in zip(starts, names)] if DEPUTIES.match(text, count.end()) else []
+        return [_titled(s, n, title, appointed=True) for s, n in items]
+    return [_official(s, n) for s, n in items] if DEPUTIES.match(text, count.end()) else []
 
 
 def _resigned(scan) -> list[Mention]:
