@@ -55,6 +55,15 @@ DATE_TOKEN = re.compile(r"^[\d\-/.:年月日]+$")
 BRACKETED = re.compile(r"[（(]([^（()）]{2,60})[）)]")
 NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}·]{{1,12}})$")
 PLAIN_NAME_MAX = 3                    # a name without a role word: 2-3 characters (4 with 欧阳)
+# a web copy's page furniture above or below an article: its time stamp, counters and category
+# (发布时间：2024-03-05 10:07, 人气：651, 所属分类：企业动态) or a numeric date alone on its line
+STAMP = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+WRITTEN_DATE = r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+FURNITURE_FIELD = (rf"(?:发布|更新|发稿|录入)(?:时间|日期)\s*[:：]\s*(?:{STAMP}|{WRITTEN_DATE})?"
+                   rf"|(?:时间|日期)\s*[:：]\s*(?:{STAMP})?"          # 时间：3月5日上午 is a notice's, not furniture
+                   r"|(?:浏览|点击|阅读|访问|人气)(?:次数|量|数)?\s*[:：]\s*\d*"
+                   rf"|(?:所属分类|栏目|分类)\s*[:：]\s*[{HAN}]{{0,8}}")
+FURNITURE = re.compile(rf"\s*(?:(?:{STAMP}|{FURNITURE_FIELD})\s*[|｜]?\s*)+")
 
 
 def _is_name(piece: str, plain: bool = False) -> bool:
@@ -258,15 +267,18 @@ def credit_start(raw: str) -> int | None:
     (0, 6)
     >>> credit_start("会议结束。（来源：某某日报）"), credit_start("来源：某某日报")
     (5, 0)
+    >>> credit_start("发布时间：2024-03-05 人气：651"), credit_start("时间：3月5日上午9时")   # furniture; a notice's line
+    (0, None)
     """
     s = raw.rstrip()
+    stamp = furniture_end(s)
+    if stamp and (stamp == len(s) or _is_credit(s[stamp:])):
+        return 0           # 发布时间：2024-03-05 人气：651 (来源：某某网): furniture, kept out of the text
     closed = s.endswith(("）", ")"))
     worded = s.endswith(PHOTO_ENDS) or SPACED_ROLE.search(s) or s.lstrip().startswith(tuple(ROLE_TOKENS))
     if not (closed or worded) or opens_bracket(s) or DATELINE.match(s.lstrip()):
         return None
-    def credit(text: str) -> bool:
-        return bool(parse_credit(text)) or _is_source(text)
-
+    credit = _is_credit
     if credit(s):
         return 0
     if closed:
@@ -276,6 +288,27 @@ def credit_start(raw: str) -> int | None:
         starts = CREDIT_START.finditer(s, max(0, len(s) - CREDIT_MAX))
         return next((m.start() for m in starts if credit(s[m.start():])), None)
     return None
+
+
+def _is_credit(text: str) -> bool:
+    return bool(parse_credit(text)) or _is_source(text)
+
+
+def furniture_end(text: str) -> int:
+    """Where the page furniture that starts `text` ends (0: none).
+
+    >>> furniture_end("发布时间：2024-03-05 10:07 人气：651"), furniture_end("2024-03-05"), furniture_end("发布时间：")
+    (28, 10, 5)
+    >>> furniture_end("2024年3月5日，某某到会"), furniture_end("2024-03-051号")
+    (0, 0)
+    """
+    m = FURNITURE.match(text)
+    return m.end() if m and m.group().strip() and _whole_field(text, m.end()) else 0
+
+
+def _whole_field(text: str, end: int) -> bool:
+    """Does the furniture end where a field does (the text's end, a space, a label or a bracket)?"""
+    return end == len(text) or not text[end - 1].isdigit() or not text[end].isdigit() and text[end] not in "日年月时点"
 
 
 def opens_bracket(raw: str) -> bool:

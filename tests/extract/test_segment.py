@@ -323,3 +323,21 @@ def test_a_sentences_offset_map_keeps_only_its_own_runs_and_maps_as_the_articles
             [omap.source(start + i) for i in range(len(s.text) + 1)]
         assert all(c <= len(s.text) for c, _, _ in s.offsets.gaps())      # no run of a later sentence
         start += len(s.text)
+
+
+@pytest.mark.parametrize("furniture", [
+    "时间：2024-03-05 10:07:36\n来源：某某日报\n",          # a stamp line, then the outlet
+    "\n发布时间：\n\n2024-03-05\n\n",                    # the label and the stamp on lines of their own
+    "发布时间：2024-03-05人气：651所属分类：企业动态\n",      # the fields run together
+])
+def test_a_web_copys_stamp_and_counters_are_no_text_and_end_its_title_line(furniture):
+    page = "柯南山当选某某区区长\n" + furniture + "昨天，某某区人民代表大会闭幕。\n"
+    [art] = segment_page(Page("p.txt", page, "utf-8", "9" * 64))
+    assert art.headline == "柯南山当选某某区区长"
+    assert [s.text for s in art.sentences] == ["昨天，某某区人民代表大会闭幕。"]
+
+
+def test_a_notices_time_line_stays_text():
+    page = "本报讯 某某区将举办招聘会。\n时间：3月5日上午9时\n地点：某某广场。\n"
+    [art] = segment_page(Page("p.txt", page, "utf-8", "a" * 64))
+    assert "".join(s.text for s in art.sentences) == "某某区将举办招聘会。时间：3月5日上午9时地点：某某广场。"
