@@ -171,6 +171,7 @@ BOUNDARY_TAGS = frozenset(words("boundary_tags"))
 SURNAMES = chars("surnames")
 COMPOUND_SURNAMES = words("compound_surnames")
 VERB_SECONDS = table("verb_seconds")             # 强 + 调: a name's third character that starts a verb
+ONE_CHAR_VERBS = table("name_verbs_one_char")    # 作 + 报: a one-character verb right after a name
 TRANSLITERATION_CHARS = chars("transliteration_chars")   # 阿某日根某雅: names beyond three characters
 ACTING_VERBS = words("acting_verbs")             # 王某区长|主持: a name, a title, then what they do
 NAME_FOLLOWERS = frozenset(words("name_followers"))   # 王某|列席: words after a name, not of it

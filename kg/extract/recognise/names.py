@@ -107,6 +107,9 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
         return short          # 王某 副市长
     if pos + len(long) in spaces:
         return long
+    after = text[pos + len(long):pos + len(long) + 1]
+    if after and after in L.ONE_CHAR_VERBS.get(long[-1], ""):
+        return short          # 王某|作关于…的说明: the third character is a verb
     if TITLE_RE.match(text, pos + len(short)) and not TITLE_RE.match(text, pos + len(long)):
         return short          # 王某|区长: the title's first character is not the name's
     if _cuts_word(text, pos + len(short)) and not _cuts_word(text, pos + len(long)) \

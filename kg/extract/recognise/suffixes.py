@@ -24,6 +24,9 @@ SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2
 MAX_NAME = 30                     # characters a walk to the left may cover
 # 某某能源副董事长, 某某石化总经理: a brand and a trade word right before a company's office
 TRADE_BEFORE_TITLE = re.compile(f"(?:{L.alternation(L.TRADE_WORDS)})(?={L.alternation(L.BUSINESS_TITLES)})")
+# an office of the group right after its name: 某某集团党委书记, 某某集团总经理
+GROUP = "集团"
+COMPANY_OFFICE = re.compile(f"(?:党委|党组)?(?:{L.alternation(L.BUSINESS_TITLES)})|党委(?:副)?书记")
 LEGAL_SUFFIX = re.compile(f"(?:{L.alternation(L.ENTERPRISE_SUFFIXES)})")
 MAX_BRAND = 4                     # characters of the brand before the trade word
 NOT_BRAND_TAGS = frozenset({"a", "ad", "v", "vn", "d", "m", "r", "p", "c", "u", "f", "t", "q"})   # 清洁能源, 该能源
@@ -90,8 +93,9 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     core = name[: len(name) - len(suffix)]
     if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz):
         return None
-    if is_weak(etype, suffix) and suffix not in L.NAMED_PLACE_SUFFIXES and not has_proper_token(core, scan.gaz):
-        return None   # 稻米加工厂, 实训基地: a kind of thing, not a named one
+    if is_weak(etype, suffix) and suffix not in L.NAMED_PLACE_SUFFIXES and not has_proper_token(core, scan.gaz) \
+            and not (suffix == GROUP and not only_industry(core) and COMPANY_OFFICE.match(scan.text, m.end())):
+        return None   # 稻米加工厂, 实训基地: a kind of thing, not a named one (but 某某集团董事长 is a company)
     if is_weak(etype, suffix) and core.endswith(LONG_BODY_STEMS):
         return None   # 县委县政府|中心工作: the body's work, no body named 中心
     if etype == "AdministrativeArea":

@@ -22,7 +22,8 @@ PARTY_GROUP = re.compile(r"(党组|党委)$")
 PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组
 COMPANY_WORD_BEFORE = re.compile(r"(公司|企业|集团)[^，。；]{0,12}$")    # 公司董事长某某
 MEETING_WORDS = ("大会", "会议")      # 大会秘书长, 会议主持人: offices of a meeting
-HOME_PARTY_TITLES = ("书记", "副书记")         # 某某书记 without a body: the home's party committee
+HOME_PARTY_TITLES = ("书记", "副书记")
+BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
 
 
 def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
@@ -34,13 +35,14 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     """
     if sent.text.endswith(MEETING_WORDS, 0, person.attrs["title_start"]):
         return [(None, person.attrs["title"])]   # 大会秘书长: an office of the meeting, no body's
-    chain = _assign_bodies(_raw_chain(sent, person))
-    if chain and chain[0][0] is None and chain[0][1] not in L.IMPLIED_BODY:
+    raw = _raw_chain(sent, person)
+    if raw and raw[0][0] is None and raw[0][1] not in L.IMPLIED_BODY:
         carried = _body_before(sent, person)
-        if carried is not None and (carried.type == "Enterprise" or chain[0][1] not in L.BUSINESS_TITLE_SET):
-            # 市人大常委会主任甲，副主任乙、丙: the body goes on (but a company's office is no committee's)
-            chain[0] = (carried, chain[0][1])
-    return chain
+        if carried is not None and (carried.type == "Enterprise" or raw[0][1] not in L.BUSINESS_TITLE_SET):
+            # 市人大常委会主任甲，副主任乙、丙: the body goes on, to the titles after the first one too
+            # (某集团董事长甲，党委副书记、总经理乙); but a company's office is no committee's
+            raw[0] = (carried, *raw[0][1:])
+    return _assign_bodies(raw)
 
 
 def _body_before(sent: Sentence, person: Mention):
@@ -184,9 +186,10 @@ def roster(ctx, art: Article, sent: Sentence) -> list:
 
 
 def _party_group(obj, title: str):
-    """党组成员 of 某局: 成员 of 某局党组 (the guideline's reading); other titles as they are."""
+    """党组成员 of 某局: 成员 of 某局党组 (the guideline's reading), 党委书记 of 某集团: 书记 of 某集团党委;
+    other titles as they are."""
     m = PARTY_GROUP_TITLE.match(title)
-    if m is None or obj is None or obj.type != "Organization" or PARTY_GROUP.search(obj.label):
+    if m is None or obj is None or obj.type not in BODY_TYPES or PARTY_GROUP.search(obj.label):
         return obj, title
     return ImpliedEntity("Organization", obj.label + m[1]), title[len(m[1]):]
 

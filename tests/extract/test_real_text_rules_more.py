@@ -1,0 +1,32 @@
+"""More error classes of real news text, first met in blind set E (docs/quality.md), one test a
+class, on invented sentences (invented people and companies, real GB/T areas); the first ones
+are in test_real_text_rules.py."""
+from __future__ import annotations
+
+from rule_pages import extract
+
+
+# 13. companies' own reports: a group's party committee, a group named before its offices
+
+def test_a_groups_party_office_is_held_in_its_party_committee():
+    ents, triples = extract("本报讯 5月18日，青禾集团党委书记、董事长柯南山，党委副书记、总经理钱望川到固安县考察。")
+    assert ents["青禾集团党委"]["type"] == "Organization"
+    assert triples[("柯南山", "holdsPosition", "青禾集团党委")]["title"] == "书记"
+    assert triples[("柯南山", "holdsPosition", "青禾集团")]["title"] == "董事长"
+    assert ("钱望川", "holdsPosition", "青禾集团") in triples
+
+
+def test_a_group_whose_brand_jieba_does_not_know_is_named_before_its_offices():
+    # 岚建 is no word of jieba's dictionary and looks like a verb phrase (岚|建)
+    ents, triples = extract("本报讯 5月18日，岚建集团党委副书记、总经理钱望川陪同调研。")
+    assert ents["岚建集团"]["type"] == "Enterprise"
+    assert triples[("钱望川", "holdsPosition", "岚建集团党委")]["title"] == "副书记"
+    assert ("钱望川", "holdsPosition", "岚建集团") in triples
+
+
+# 14. a one-character verb after a name (congress reports: 某某作…的说明)
+
+def test_a_name_ends_before_the_verb_zuo():
+    ents, triples = extract("本报讯 会议听取了市长柯望作的关于人事任免的说明，市委常委、组织部部长钱斌作关于候选人名单的说明。")
+    assert {"柯望", "钱斌"} <= set(ents) and not {"柯望作", "钱斌作"} & set(ents)
+    assert ("钱斌", "holdsPosition", "廊坊市委组织部") in triples
