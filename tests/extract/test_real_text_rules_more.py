@@ -30,3 +30,9 @@ def test_a_name_ends_before_the_verb_zuo():
     ents, triples = extract("本报讯 会议听取了市长柯望作的关于人事任免的说明，市委常委、组织部部长钱斌作关于候选人名单的说明。")
     assert {"柯望", "钱斌"} <= set(ents) and not {"柯望作", "钱斌作"} & set(ents)
     assert ("钱斌", "holdsPosition", "廊坊市委组织部") in triples
+
+
+def test_a_two_character_group_prefix_names_the_parent():
+    ents, triples = extract("本报讯 5月18日，市长韩立言调研了华岚集团固安板业公司。")
+    assert ents["华岚集团"]["type"] == "Enterprise"
+    assert ("华岚集团固安板业公司", "subsidiaryOf", "华岚集团") in triples

@@ -20,7 +20,7 @@ COMPANY_END = re.compile(r"(?:公司|企业)$")                  # 公司是…�
 BELONGS_WORDS = re.compile(r"隶属于?|归属于")
 IS_WORD = re.compile("是")
 UNDER_COMPANY = re.compile(r"(?:公司|集团)旗下的?")              # 公司旗下的乙公司
-MIN_GROUP_PREFIX = 3
+MIN_GROUP_PREFIX = 2
 MIN_SUBSIDIARY_REST = 4
 
 
