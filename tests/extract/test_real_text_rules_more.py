@@ -36,3 +36,14 @@ def test_a_two_character_group_prefix_names_the_parent():
     ents, triples = extract("本报讯 5月18日，市长韩立言调研了华岚集团固安板业公司。")
     assert ents["华岚集团"]["type"] == "Enterprise"
     assert ("华岚集团固安板业公司", "subsidiaryOf", "华岚集团") in triples
+
+
+# 15. visit lists
+
+def test_a_firm_of_common_words_in_a_list_of_firms_is_named_and_visited():
+    # 前进灯具 is two words of the language (前进 a verb); its neighbours make the list one of firms
+    ents, triples = extract("本报讯 5月18日，在固安县，市长韩立言先后到固安县规划展览馆、前进灯具公司、柯朗服饰公司、"
+                            "青禾食品公司，进企业、看园区。")
+    assert ents["前进灯具公司"]["type"] == "Enterprise"
+    for site in ("固安县规划展览馆", "前进灯具公司", "柯朗服饰公司", "青禾食品公司"):
+        assert ("韩立言", "visited", site) in triples

@@ -56,6 +56,7 @@ HOME_PREFIXES = "市县区"
 AREA_LEVELS = "省市州县区旗乡镇村"                        # 镇村, 县乡: levels, not a name
 HOME_SITES = tuple(w for w in L.PLACE_SUFFIXES if len(w) >= 3 and w.endswith(("园区", "园")))   # 市|工业园区
 SERIAL = ("先后", "分别", "依次")                      # 先后调研了…: a round of places
+FIRMS_NAMED = 2                                        # firms named whole that make a list one of firms
 GROUP_WORDS = "组团"                                   # 调研组, 考察团: the verb names a group, no visit
 PEOPLE = ("Official", "Person", "Journalist")
 
@@ -66,8 +67,10 @@ def listed_items(scan) -> list[Mention]:
     for start, end in _regions(scan):
         spans = list(_items(scan, start, end))
         kind = _list_kind(scan, spans, end)
+        firms = _firm_list(scan, spans)
         for s, e in spans:
-            m = _item_mention(scan, s, e, *kind)
+            firm = firms and head_type(scan.text[s:e]) == "Enterprise"
+            m = _item_mention(scan, s, e, *(("Enterprise", True) if firm else kind))
             if m is not None:
                 out.setdefault((m.start, m.end), m)
     return list(out.values())
@@ -154,6 +157,13 @@ def _list_kind(scan, spans: list[tuple[int, int]], end: int) -> tuple[str | None
         if t is not None:
             types.add(t)
     return ("Enterprise" if types == {"Enterprise"} and len(spans) > 1 else None), False
+
+
+def _firm_list(scan, spans: list[tuple[int, int]]) -> bool:
+    """Does the list name firms, at least FIRMS_NAMED of them whole (甲展览馆、前进灯具公司、乙服饰公司、丙食品公司)?
+    Then an item with a company word is a firm too, though its words are common ones (前进灯具)."""
+    named = sum(any(f.start == s and f.end == e and f.type == "Enterprise" for f in scan.found) for s, e in spans)
+    return named >= FIRMS_NAMED
 
 
 def _parts(found, s: int, e: int) -> list[Mention] | None:
