@@ -47,3 +47,11 @@ def test_a_firm_of_common_words_in_a_list_of_firms_is_named_and_visited():
     assert ents["前进灯具公司"]["type"] == "Enterprise"
     for site in ("固安县规划展览馆", "前进灯具公司", "柯朗服饰公司", "青禾食品公司"):
         assert ("韩立言", "visited", site) in triples
+
+
+def test_two_firms_joined_by_ji_that_jieba_glued_to_the_first_are_two():
+    # jieba cuts 结构厂及 as 厂及, one word of none
+    ents, triples = extract("本报讯 随后，市长韩立言察看了九川钢结构厂及溢华木业有限公司的建设情况。")
+    assert {"九川钢结构厂", "溢华木业有限公司"} <= set(ents)
+    assert "九川钢结构厂及溢华木业有限公司" not in ents
+    assert ("韩立言", "visited", "溢华木业有限公司") in triples
