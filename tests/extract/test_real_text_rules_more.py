@@ -55,3 +55,21 @@ def test_two_firms_joined_by_ji_that_jieba_glued_to_the_first_are_two():
     assert {"九川钢结构厂", "溢华木业有限公司"} <= set(ents)
     assert "九川钢结构厂及溢华木业有限公司" not in ents
     assert ("韩立言", "visited", "溢华木业有限公司") in triples
+
+
+# 16. congress reports: offices that end with 不再担任, a list elected to the next office of one body
+
+def test_names_that_no_longer_hold_an_office_held_it_until_then():
+    ents, triples = extract("本报讯 同时，宋鸣、易清和不再担任区人大常委会副主任职务。韩立言不再担任广阳区副区长职务。",
+                            home="广阳区")
+    for name, body in (("宋鸣", "广阳区人大常委会"), ("易清和", "广阳区人大常委会"), ("韩立言", "广阳区政府")):
+        assert ents[name]["type"] == "Official"
+        assert triples[(name, "holdsPosition", body)]["change"] == "end"
+
+
+def test_a_list_elected_to_a_bare_office_after_an_election_to_a_body():
+    _, triples = extract("本报讯 柯南山当选广阳区第五届人民代表大会常务委员会主任，钱望川、孔令溪当选为副主任。",
+                         home="广阳区")
+    assert triples[("柯南山", "holdsPosition", "广阳区人大常委会")]["title"] == "主任"
+    for name in ("钱望川", "孔令溪"):
+        assert triples[(name, "holdsPosition", "广阳区人大常委会")]["title"] == "副主任"

@@ -34,6 +34,8 @@ COUNTED_FOR = re.compile(r"(?:(?:\d+|[一二三四五六七八九十两]+)名(?:
 # 为某省第十三届人民代表大会代表: deputies, officials by the guideline though 代表 is no title
 DEPUTIES = re.compile(r"[^，。；、]{0,16}?(?:人民代表大会|人大)代表")
 MAX_COUNTED_LIST = 60            # characters a counted list of names may run over
+NO_LONGER = "不再担任"           # 甲、乙不再担任某职务: the office ends
+NO_LONGER_RE = re.compile(NO_LONGER)
 OFFICE_WORD = "职务"              # 辞去某县县长职务
 RESIGNED_JOINER = "、"            # 甲辞去…职务、乙辞去…职务: one request for each
 HONORIFICS = ("女士", "先生")
@@ -307,6 +309,10 @@ def _resigned(scan) -> list[Mention]:
             if not text.startswith(RESIGNED_JOINER, after):
                 break
             pos = after + len(RESIGNED_JOINER)     # the next name of the list, with its own 辞去
+    for m in NO_LONGER_RE.finditer(text) if NO_LONGER in text else ():   # 甲、乙不再担任某区副区长职务
+        title = _last_title(text, m.end(), scan.found)
+        if title is not None:
+            out += [_titled(s, n, title, resigned=True) for s, n in _names_before(text, m.start())]
     return out
 
 

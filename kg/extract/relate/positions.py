@@ -48,10 +48,10 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
 def _body_before(sent: Sentence, person: Mention):
     """The last body of the chain of the nearest titled person before `person` in the sentence."""
     start = person.attrs["title_start"]
-    if person.attrs.get("appointed"):
-        return None           # 选举甲为…、乙当选…委员: each appointment names its own body
+    # an appointment carries only an appointment's body: 甲当选某区人大常委会主任，乙、丙当选为副主任
     before = [m for m in sent.mentions if m.rule == "person.title" and m.end <= start
-              and not m.attrs.get("after") and m.attrs.get("title_start") != start]
+              and not m.attrs.get("after") and m.attrs.get("title_start") != start
+              and bool(m.attrs.get("appointed")) == bool(person.attrs.get("appointed"))]
     if not before or "。" in sent.text[before[-1].end:start]:
         return None
     bodies = [b for b, _t in title_chain(sent, before[-1]) if b is not None and b.type != "AdministrativeArea"]
