@@ -73,3 +73,14 @@ def test_a_list_elected_to_a_bare_office_after_an_election_to_a_body():
     assert triples[("柯南山", "holdsPosition", "广阳区人大常委会")]["title"] == "主任"
     for name in ("钱望川", "孔令溪"):
         assert triples[(name, "holdsPosition", "广阳区人大常委会")]["title"] == "副主任"
+
+
+# 17. a company named after a verb of meeting; a board's chair
+
+def test_a_company_name_does_not_run_back_over_a_verb_of_meeting():
+    ents, triples = extract("本报讯 7月20日晚上，市长柯南山在青禾山庄会见华岚海外集团有限公司董事局主席、行政总裁钱望川一行。"
+                            "柯南山表示，衷心希望华岚集团继续关注廊坊发展。")
+    assert {"华岚海外集团有限公司", "华岚集团"} <= set(ents)
+    assert not any(name.startswith(("青禾山庄会见", "衷心希望")) for name in ents)
+    assert ents["钱望川"]["type"] == "Person"
+    assert triples[("钱望川", "holdsPosition", "华岚海外集团有限公司")]["title"] in ("董事局主席", "行政总裁")
