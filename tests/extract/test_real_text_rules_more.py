@@ -84,3 +84,11 @@ def test_a_company_name_does_not_run_back_over_a_verb_of_meeting():
     assert not any(name.startswith(("青禾山庄会见", "衷心希望")) for name in ents)
     assert ents["钱望川"]["type"] == "Person"
     assert triples[("钱望川", "holdsPosition", "华岚海外集团有限公司")]["title"] in ("董事局主席", "行政总裁")
+
+
+def test_a_welfare_home_is_named_with_its_town_not_by_its_kind_alone():
+    # jieba's dictionary tags 福利院 nt, as if it were a name
+    ents, triples = extract("本报讯 3月5日，镇党委书记韩立言深入柳泉镇社会福利院、青禾石化等重点企业进行了实地检查。",
+                            home="固安县")
+    assert ents["柳泉镇社会福利院"]["type"] == "Organization" and "福利院" not in ents
+    assert ("韩立言", "visited", "柳泉镇社会福利院") in triples
