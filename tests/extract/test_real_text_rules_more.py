@@ -92,3 +92,9 @@ def test_a_welfare_home_is_named_with_its_town_not_by_its_kind_alone():
                             home="固安县")
     assert ents["柳泉镇社会福利院"]["type"] == "Organization" and "福利院" not in ents
     assert ("韩立言", "visited", "柳泉镇社会福利院") in triples
+
+
+def test_a_prefectures_executive_deputy_head_and_the_committee_before():
+    _, triples = extract("本报讯 7月28日，州委常委、常务副州长冯望舒出席。", home="丹寨县")
+    assert triples[("冯望舒", "holdsPosition", "黔东南苗族侗族自治州政府")]["title"] == "常务副州长"
+    assert triples[("冯望舒", "holdsPosition", "黔东南苗族侗族自治州委")]["title"] == "常委"
