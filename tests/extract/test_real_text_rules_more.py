@@ -98,3 +98,9 @@ def test_a_prefectures_executive_deputy_head_and_the_committee_before():
     _, triples = extract("本报讯 7月28日，州委常委、常务副州长冯望舒出席。", home="丹寨县")
     assert triples[("冯望舒", "holdsPosition", "黔东南苗族侗族自治州政府")]["title"] == "常务副州长"
     assert triples[("冯望舒", "holdsPosition", "黔东南苗族侗族自治州委")]["title"] == "常委"
+
+
+def test_a_special_committee_of_a_cppcc_is_named_with_it():
+    ents, triples = extract("本报讯 省政协经济委员会专职副主任曾望舒参加调研。", home="河北省")
+    assert ents["河北省政协经济委员会"]["type"] == "Organization"
+    assert triples[("曾望舒", "holdsPosition", "河北省政协经济委员会")]["title"] == "专职副主任"

@@ -26,6 +26,9 @@ HOME_BODY_RE = re.compile(r"人大常委会党组|人大常委会|人大党组|�
 HOME_LEVELS = "省市县区旗州"
 # a unit of a body: its party group, a division, a department, an office
 SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处|科|室|部|工委|办公室|中心|大队|支队))")
+# the special committees of a congress or a CPPCC: 某省政协经济委员会, 某市人大常委会法制工作委员会
+COMMITTEE_RE = re.compile(rf"([{HAN}]{{2,8}}?委员会)")
+CONGRESS_STEMS = ("政协", "人大", "人大常委会")
 SUB_UNIT_AFTER = ("、", "，", "。", "和", "及")
 ZONE_WORD_RE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
 CPPCC_LEADS = ("中国人民政治协商会议", "政协")     # 政协 + area + 委员会: that area's 政协
@@ -128,7 +131,8 @@ def sub_units(scan) -> list[Mention]:
     for body in [m for m in scan.found if m.type == "Organization" and m.rule == "body"]:
         pos, unit_of = body.end, body
         while True:
-            m = SUB_UNIT_RE.match(text, pos)
+            m = SUB_UNIT_RE.match(text, pos) or (COMMITTEE_RE.match(text, pos)
+                                                 if unit_of.attrs["stem"].endswith(CONGRESS_STEMS) else None)
             if m is None or m.end() not in scan.bounds and not TITLE_RE.match(text, m.end()):
                 break
             if not (TITLE_RE.match(text, m.end()) or text[m.end():m.end() + 1] in SUB_UNIT_AFTER):
