@@ -278,19 +278,19 @@ def credit_start(raw: str) -> int | None:
     worded = s.endswith(PHOTO_ENDS) or SPACED_ROLE.search(s) or s.lstrip().startswith(tuple(ROLE_TOKENS))
     if not (closed or worded) or opens_bracket(s) or DATELINE.match(s.lstrip()):
         return None
-    credit = _is_credit
-    if credit(s):
+    if _is_credit(s):
         return 0
     if closed:
         k = max(s.rfind("（"), s.rfind("("))
-        return k if k > 0 and s[:k].rstrip().endswith(SENTENCE_END) and credit(s[k:]) else None
+        return k if k > 0 and s[:k].rstrip().endswith(SENTENCE_END) and _is_credit(s[k:]) else None
     if s.endswith(PHOTO_ENDS) or SOURCE in s:
         starts = CREDIT_START.finditer(s, max(0, len(s) - CREDIT_MAX))
-        return next((m.start() for m in starts if credit(s[m.start():])), None)
+        return next((m.start() for m in starts if _is_credit(s[m.start():])), None)
     return None
 
 
 def _is_credit(text: str) -> bool:
+    """Is `text` wholly a byline, a credit or a 来源 line?"""
     return bool(parse_credit(text)) or _is_source(text)
 
 
