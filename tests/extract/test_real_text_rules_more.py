@@ -24,6 +24,16 @@ def test_a_group_whose_brand_jieba_does_not_know_is_named_before_its_offices():
     assert ("钱望川", "holdsPosition", "岚建集团") in triples
 
 
+def test_a_groups_name_for_itself_is_the_group_the_article_names():
+    # 集团公司 on the group's own site; the group is named only in a later sentence
+    _, triples = extract("本报讯 12月21日，集团公司党委书记、董事长柯南山在固安县考察。"
+                         "集团公司党委副书记、总经理钱望川出席。柯南山感谢固安县对青禾集团的支持。")
+    assert triples[("柯南山", "holdsPosition", "青禾集团党委")]["title"] == "书记"
+    assert ("柯南山", "holdsPosition", "青禾集团") in triples
+    assert triples[("钱望川", "holdsPosition", "青禾集团党委")]["title"] == "副书记"
+    assert ("钱望川", "holdsPosition", "青禾集团") in triples
+
+
 # 14. a one-character verb after a name (congress reports: 某某作…的说明)
 
 def test_a_name_ends_before_the_verb_zuo():

@@ -23,6 +23,7 @@ VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 FUNCTION_CHARS = GLUE_CHARS   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
+NEVER_ANCHORED = "对"      # 感谢某县|对|某集团: a preposition that no name keeps after its area
 TRAILING_FUNCTION_CHARS = "为在到对从把将被于及和与"   # 任命某某|为市…, 某某厂|及…: glued by jieba's HMM to the word before
 
 
@@ -73,7 +74,7 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
         if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v
             # a single preposition-like char right after a district name is part of the name
             anchored = len(prev) == 1 and tags().get(prev) == "p" and starts[k - 1] in area_ends \
-                and prev not in CONJUNCTIONS      # 某县与某集团: 与 joins two names
+                and prev not in CONJUNCTIONS and prev not in NEVER_ANCHORED   # 某县与某集团, 某县对某集团
             if not anchored:
                 break
         k -= 1

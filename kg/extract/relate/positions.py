@@ -162,16 +162,25 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
     if body is None and title in HOME_PARTY_TITLES and person.attrs.get("after"):
         home = ctx.home_name(ctx.home_level)        # 某某书记 in a city text: the 市委's (guideline)
         return ImpliedEntity("Organization", home + "委", alias=ctx.home_level + "委") if home else None
-    if body is None and title in L.BUSINESS_TITLE_SET:
+    if body is None and (title in L.BUSINESS_TITLE_SET or PARTY_GROUP_TITLE.match(title)):
         word = COMPANY_WORD_BEFORE.search(sent.text[:person.attrs["title_start"]])
         if word is None:
             return None
         here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= person.attrs["title_start"]]
-        group = ctx.before.group if word[1] == "集团" else None
+        # 集团公司党委书记、董事长某某 on a group's own site: the group the article names, before or after
+        group = ctx.before.group or _article_group(art) if word[1] == "集团" else None
+        if title not in L.BUSINESS_TITLE_SET:
+            return here[0] if here else group    # 公司党委书记: a company's party committee (_party_group)
         return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
     if body is not None and body.type in ("Organization", "Enterprise"):
         return body
     return None
+
+
+def _article_group(art: Article) -> Mention | None:
+    """The first group (某某集团) the article names, in any sentence."""
+    return next((m for sent in art.all_sentences for m in sent.mentions
+                 if m.type == "Enterprise" and m.text.endswith("集团")), None)
 
 
 @register(ROSTER)
