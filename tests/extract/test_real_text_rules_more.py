@@ -114,3 +114,10 @@ def test_a_special_committee_of_a_cppcc_is_named_with_it():
     ents, triples = extract("本报讯 省政协经济委员会专职副主任曾望舒参加调研。", home="河北省")
     assert ents["河北省政协经济委员会"]["type"] == "Organization"
     assert triples[("曾望舒", "holdsPosition", "河北省政协经济委员会")]["title"] == "专职副主任"
+
+
+def test_a_governments_office_named_bare_in_its_chain_and_an_industrial_zone():
+    ents, triples = extract("本报讯 市政府副秘书长、办公厅主任倪望舒陪同考察团参观了固安县金川工业区。")
+    assert triples[("倪望舒", "holdsPosition", "廊坊市政府办公厅")]["title"] == "主任"
+    assert triples[("倪望舒", "holdsPosition", "廊坊市政府")]["title"] == "副秘书长"
+    assert any(name.endswith("金川工业区") and e["type"] == "Place" for name, e in ents.items())

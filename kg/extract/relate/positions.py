@@ -23,6 +23,9 @@ PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委�
 COMPANY_WORD_BEFORE = re.compile(r"(公司|企业|集团)[^，。；]{0,12}$")    # 公司董事长某某
 MEETING_WORDS = ("大会", "会议")      # 大会秘书长, 会议主持人: offices of a meeting
 HOME_PARTY_TITLES = ("书记", "副书记")
+DEPARTMENT_OWNERS = ("委", "政府")    # 省委常委、宣传部部长; 市政府副秘书长、办公厅主任
+GOVERNMENT = "政府"
+PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
 BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
 
 
@@ -92,8 +95,9 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
         name = last.label if last is not None else None
         if bare and name and bare in L.AREA_DEPARTMENTS and last.area_name:
             body = ImpliedEntity("Organization", last.area_name + bare)   # 某区党工委书记、管委会主任
-        elif bare and name and name.endswith("委"):
-            body = ImpliedEntity("Organization", name + bare)             # 省委常委、宣传部部长
+        elif bare and name and name.endswith(DEPARTMENT_OWNERS) and not (bare in PARTY_DEPARTMENTS
+                                                                     and name.endswith(GOVERNMENT)):
+            body = ImpliedEntity("Organization", name + bare)             # 省委常委、宣传部部长; 市政府办公厅
         elif body is None and title in L.DEPARTMENT_TITLES and name and name.endswith("委"):
             body = ImpliedEntity("Organization", name + L.DEPARTMENT_TITLES[title])   # 市委常委、组织部长
         elif body is None and title in L.IMPLIED_BODY and last is not None and not bare \
