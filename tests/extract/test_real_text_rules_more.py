@@ -121,3 +121,10 @@ def test_a_governments_office_named_bare_in_its_chain_and_an_industrial_zone():
     assert triples[("倪望舒", "holdsPosition", "廊坊市政府办公厅")]["title"] == "主任"
     assert triples[("倪望舒", "holdsPosition", "廊坊市政府")]["title"] == "副秘书长"
     assert any(name.endswith("金川工业区") and e["type"] == "Place" for name, e in ents.items())
+
+
+def test_sites_without_a_suffix_in_a_list_of_building_sites_are_places_visited():
+    ents, triples = extract("本报讯 在某某园区，市长韩立言一行先后来到望川门、同心广场、望岳殿等工程施工现场，实地察看了建设进度。")
+    for site in ("望川门", "同心广场", "望岳殿"):
+        assert ents[site]["type"] == "Place"
+        assert ("韩立言", "visited", site) in triples
