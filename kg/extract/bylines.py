@@ -56,13 +56,14 @@ BRACKETED = re.compile(r"[（(]([^（()）]{2,60})[）)]")
 NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,6}}·[{HAN}·]{{1,12}})$")
 PLAIN_NAME_MAX = 3                    # a name without a role word: 2-3 characters (4 with 欧阳)
 # a web copy's page furniture above or below an article: its time stamp, counters and category
-# (发布时间：2024-03-05 10:07, 人气：651, 所属分类：企业动态) or a numeric date alone on its line
+# (发布时间：2024-03-05 10:07, 人气：651, 所属分类：企业动态), a numeric date or a document's number alone on its line
 STAMP = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 WRITTEN_DATE = r"\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 FURNITURE_FIELD = (rf"(?:发布|更新|发稿|录入)(?:时间|日期)\s*[:：]\s*(?:{STAMP}|{WRITTEN_DATE})?"
                    rf"|(?:时间|日期)\s*[:：]\s*(?:{STAMP})?"          # 时间：3月5日上午 is a notice's, not furniture
                    r"|(?:浏览|点击|阅读|访问|人气)(?:次数|量|数)?\s*[:：]\s*\d*"
-                   rf"|(?:所属分类|栏目|分类)\s*[:：]\s*[{HAN}]{{0,8}}")
+                   rf"|(?:所属分类|栏目|分类)\s*[:：]\s*[{HAN}]{{0,8}}"
+                   rf"|[{HAN}]{{1,8}}[〔［\[（(]\d{{4}}[〕］\]）)]\d{{1,4}}号")   # a document number: 某政函〔2024〕25号
 FURNITURE = re.compile(rf"\s*(?:(?:{STAMP}|{FURNITURE_FIELD})\s*[|｜]?\s*)+")
 
 

@@ -66,6 +66,7 @@ DATE_START = r"[去今明\d〇零一二三四五六七八九十本当近日前�
 DATE_RE = re.compile(rf"(?={DATE_START})(?:{DATE_FORMS})")
 WEEKDAYS = "一二三四五六日"
 SIGNATURE_TAIL = " \t\n\u3000)）]】"                      # what may follow a signature date
+SIGNATURE_REACH = 60                                      # characters from a document's end its signature is in
 # a date opening a clause, its part of the day kept with it: 3月5日上午， / 当天下午， / 17日晚，
 OPENING_DATE = rf"(?:{DATE_RE.pattern})(?:{'|'.join(DAY_PARTS)}|晚)?[，,]?"
 DAYS_BACK = {"昨日": 1, "昨天": 1, "前天": 2}
@@ -147,6 +148,21 @@ def resolve(match: re.Match, pub: dt.date | None) -> dt.date | None:
 def is_signature(text: str, m: re.Match) -> bool:
     """A month-day date that closes a longer text: the signature of a notice (某某办公室 2020年9月22日)."""
     return m["m"] is not None and m.start() > 0 and not text[m.end():].strip(SIGNATURE_TAIL)
+
+
+def signature_date(text: str, pub: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The date a document is signed with (a full date among the last SIGNATURE_REACH characters of
+    its text: 某某办公室 2020年9月22日 (此件公开发布)), else the page's date: what dates a document's issue.
+
+    >>> import datetime as dt
+    >>> signature_date("……特此通知。某某县人民政府办公室2020年9月22日（此件公开发布）", dt.date(2020, 9, 25))
+    (datetime.date(2020, 9, 22), '2020年9月22日')
+    >>> signature_date("……特此通知。", dt.date(2020, 9, 25))
+    (datetime.date(2020, 9, 25), None)
+    """
+    tail = text[-SIGNATURE_REACH:]
+    signed = [m for m in DATE_RE.finditer(tail) if m["y"]]
+    return (resolve(signed[-1], pub), signed[-1][0]) if signed else (pub, None)
 
 
 def find_date(text: str, pub: dt.date | None, window: int | None = None) -> tuple[dt.date | None, str | None]:

@@ -121,8 +121,10 @@ def _gather(units: list[tuple[str, list[Line]]]) -> tuple[list, list]:
             waiting = []
         elif kind == "credit":
             leads = not waiting and bool(bodies) and _leads(lines[0], before, bodies[-1][0])
-            if leads and before == "body" and not bodies[-1][1]:   # a web page's title line: a headline
-                heads.append((len(bodies) - 2, bodies.pop()[0]))
+            if leads and before == "body" and all(c.end <= bodies[-1][0][0].start for c in bodies[-1][1]):
+                # a web page's title line (under a 来源 line, say): a headline; what led it leads the body
+                title, waiting = bodies.pop()
+                heads.append((len(bodies) - 1, title))
             if waiting or not bodies or leads:
                 waiting.extend(lines)
             else:

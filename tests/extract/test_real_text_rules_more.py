@@ -128,3 +128,13 @@ def test_sites_without_a_suffix_in_a_list_of_building_sites_are_places_visited()
     for site in ("望川门", "同心广场", "望岳殿"):
         assert ents[site]["type"] == "Place"
         assert ("韩立言", "visited", site) in triples
+
+
+# 18. a notice's title line: its issuer, and the day it is signed
+
+def test_a_notice_title_names_its_issuer_dated_by_its_signature():
+    _, triples = extract("来源：固安县人民政府办公室\n\n固安县人民政府关于命名特色小镇的通知\n\n固政函〔2024〕25号\n\n"
+                         "各乡镇人民政府：\n\n经评选，县人民政府决定命名柳泉镇为特色小镇。\n\n固安县人民政府\n\n2024年5月8日\n",
+                         home="固安县")
+    issued = triples[("固安县政府", "issued", "固安县人民政府关于命名特色小镇的通知")]
+    assert issued["date"] == "2024-05-08"

@@ -341,3 +341,11 @@ def test_a_notices_time_line_stays_text():
     page = "本报讯 某某区将举办招聘会。\n时间：3月5日上午9时\n地点：某某广场。\n"
     [art] = segment_page(Page("p.txt", page, "utf-8", "a" * 64))
     assert "".join(s.text for s in art.sentences) == "某某区将举办招聘会。时间：3月5日上午9时地点：某某广场。"
+
+
+def test_a_notices_title_under_a_source_line_and_over_its_number_is_its_headline():
+    page = ("来源：某某县人民政府办公室\n\n某某县人民政府关于命名“某某\n特色小镇”的通知\n\n某政函〔2024〕25号\n\n"
+            "各乡镇人民政府：\n\n经评选，县人民政府决定命名青禾镇为特色小镇。\n")
+    [art] = segment_page(Page("p.txt", page, "utf-8", "b" * 64))
+    assert art.headline == "某某县人民政府关于命名“某某特色小镇”的通知"
+    assert art.sentences[0].text.startswith("各乡镇人民政府：")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.dates import find_date
+from kg.extract.dates import find_date, signature_date
 from kg.extract.patterns import LIST_GAP
 from kg.extract.recognise.documents import title_issuer
 from kg.extract.relate.base import Rule, register
@@ -21,7 +21,12 @@ ISSUE_RE = re.compile(rf"^[^，。；]{{0,16}}?(?:{L.alternation(L.ISSUE_VERBS)}
 def issuer_in_title(ctx, art: Article, sent: Sentence) -> list:
     """A title that starts with its issuer: 某市人民政府办公厅关于成立…的通知."""
     issuers = [(title_issuer(p), p) for p in sent.mentions if p.rule == "policy.title"]
-    return [ISSUER_IN_TITLE.fact(body, p, sent) for body, p in issuers if body is not None and body.entity is not None]
+    issuers = [(body, p) for body, p in issuers if body is not None and body.entity is not None]
+    if not issuers:
+        return []
+    # issued on the day the document is signed, else the day the page carries
+    date, date_text = signature_date("".join(s.text for s in art.sentences), art.page.date)
+    return [ISSUER_IN_TITLE.fact(body, p, sent, date=date, date_text=date_text) for body, p in issuers]
 
 
 @register(ISSUE)
