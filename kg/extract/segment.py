@@ -297,10 +297,22 @@ def _choose_headline(art: Article) -> None:
 
 
 def _merge_short_bodies(articles: list[Article]) -> None:
-    """A tiny body without a dateline (a banner line) keeps its text as a headline."""
-    for art in articles:
+    """A tiny body without a dateline (a banner line) keeps its text as a headline; the headline of
+    the body after it when that body has none and shares its words (a title line over 本报讯…)."""
+    for i, art in enumerate(articles):
         total = sum(len(s.text) for s in art.sentences)
         if art.sentences and total < BANNER_MAX and not art.dateline and not art.headline_sentences:
             art.headline_sentences = art.sentences
             art.headline = " ".join(s.text for s in art.sentences)
             art.sentences = []
+            nxt = articles[i + 1] if i + 1 < len(articles) else None
+            if nxt is not None and not nxt.headline_sentences and nxt.sentences and _shares_words(art, nxt):
+                nxt.headline_sentences, nxt.headline, nxt.start = art.headline_sentences, art.headline, art.start
+                art.headline_sentences, art.headline = [], ""
+    articles[:] = [a for a in articles if a.sentences or a.headline_sentences]
+
+
+def _shares_words(title: Article, body: Article) -> bool:
+    """Does the body hold enough of the title's bigrams for the title to be its headline?"""
+    grams = _bigrams(title.headline)
+    return len(grams & _bigrams("".join(s.text for s in body.sentences))) >= HEADLINE_MATCH * max(len(grams), 1)

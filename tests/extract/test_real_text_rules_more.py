@@ -138,3 +138,18 @@ def test_a_notice_title_names_its_issuer_dated_by_its_signature():
                          home="固安县")
     issued = triples[("固安县政府", "issued", "固安县人民政府关于命名特色小镇的通知")]
     assert issued["date"] == "2024-05-08"
+
+
+# 19. a CPPCC named by its session; its members speaking
+
+def test_a_cppcc_named_by_its_session_and_its_members():
+    ents, triples = extract("本报讯 4月27日，政协固安县第十四届五次会议举行第二次全体会议。"
+                            "委员王望舒就《加强矛盾调处》作了发言，委员钱清和就《强化责任担当》作了发言。", home="固安县")
+    assert ents["固安县政协"]["type"] == "Organization"
+    for name in ("王望舒", "钱清和"):
+        assert triples[(name, "holdsPosition", "固安县政协")]["title"] == "委员"
+
+
+def test_a_member_in_a_report_that_names_a_congress_too_is_left_without_a_body():
+    _, triples = extract("本报讯 县政协和县人大常委会召开联席会议。委员王望舒作了发言。", home="固安县")
+    assert not any(s == "王望舒" and p == "holdsPosition" for s, p, _ in triples)

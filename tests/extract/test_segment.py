@@ -349,3 +349,10 @@ def test_a_notices_title_under_a_source_line_and_over_its_number_is_its_headline
     [art] = segment_page(Page("p.txt", page, "utf-8", "b" * 64))
     assert art.headline == "某某县人民政府关于命名“某某特色小镇”的通知"
     assert art.sentences[0].text.startswith("各乡镇人民政府：")
+
+
+def test_a_title_line_over_a_dateline_body_that_shares_its_words_is_its_headline():
+    page = "某某区人大常委会召开第十一次会议\n\n本报讯 5月30日，某某区人大常委会召开第十一次会议，审议有关事项。\n"
+    [art] = segment_page(Page("p.txt", page, "utf-8", "c" * 64))
+    assert art.headline == "某某区人大常委会召开第十一次会议"
+    assert art.dateline == "本报讯"

@@ -31,6 +31,7 @@ COMMITTEE_RE = re.compile(rf"([{HAN}]{{2,8}}?委员会)")
 CONGRESS_STEMS = ("政协", "人大", "人大常委会")
 SUB_UNIT_AFTER = ("、", "，", "。", "和", "及")
 ZONE_WORD_RE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
+TERM_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")    # 政协某县|第十四届五次会议
 CPPCC_LEADS = ("中国人民政治协商会议", "政协")     # 政协 + area + 委员会: that area's 政协
 AFTER_BODY = ("委、", "委和", "委，", "委及")      # 县委、政府
 BODY_HEAD_RE = re.compile(f"(?:{L.alternation(L.BODY_HEADS)})")
@@ -108,6 +109,17 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
     return Mention(start, end, text[start:end], "Organization", "body", attrs=attrs)
 
 
+def _cppcc_of_session(scan, area: Mention) -> Mention | None:
+    """政协某县第十四届五次会议: a session of that county's CPPCC names the CPPCC (某县政协)."""
+    lead = CPPCC_LEADS[-1]
+    if not scan.text.endswith(lead, 0, area.start) or not TERM_AFTER.match(scan.text, area.end):
+        return None
+    attrs = {"prefix": area.text, "stem": lead, "relative": False, "area_name": area.name,
+             "prefix_elsewhere": True, **({"area_code": area.attrs["code"]} if area.attrs.get("code") else {})}
+    return Mention(area.start - len(lead), area.end, scan.text[area.start - len(lead):area.end], "Organization",
+                   "body", attrs=attrs)
+
+
 def _same_level_area(scan, m: re.Match) -> Mention | None:
     """长治市|市委: an area written right before a bare prefix of its own level is that prefix's area."""
     return next((a for a in scan.found if a.type == "AdministrativeArea" and a.end == m.start()
@@ -122,6 +134,8 @@ def area_bodies(scan) -> list[Mention]:
         body = _body(scan, out, m, m.end(), area_by_end.get(m.end("pre")), m["stem"])
         if body is not None:
             out.append(body)
+    if CPPCC_LEADS[-1] in scan.text:
+        out += filter(None, (_cppcc_of_session(scan, a) for a in area_by_end.values()))
     return out
 
 

@@ -26,6 +26,7 @@ HOME_PARTY_TITLES = ("书记", "副书记")
 DEPARTMENT_OWNERS = ("委", "政府")    # 省委常委、宣传部部长; 市政府副秘书长、办公厅主任
 GOVERNMENT = "政府"
 PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
+MEMBER, CPPCC, CONGRESS = "委员", "政协", "人大"    # 委员某某 in a CPPCC's report: a member of it
 BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
 
 
@@ -176,9 +177,18 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
         if title not in L.BUSINESS_TITLE_SET:
             return here[0] if here else group    # 公司党委书记: a company's party committee (_party_group)
         return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
+    if body is None and title == MEMBER:
+        return _article_cppcc(art)       # 委员某某就…作了发言 in a report of a CPPCC's session
     if body is not None and body.type in ("Organization", "Enterprise"):
         return body
     return None
+
+
+def _article_cppcc(art: Article) -> Mention | None:
+    """The CPPCC the article names, when it names one and no congress (whose members are 委员 too)."""
+    bodies = [m for sent in art.all_sentences for m in sent.mentions if m.type == "Organization"]
+    cppccs = [m for m in bodies if m.label.endswith(CPPCC)]
+    return cppccs[0] if cppccs and not any(CONGRESS in m.label for m in bodies) else None
 
 
 def _article_group(art: Article) -> Mention | None:
