@@ -153,3 +153,10 @@ def test_a_cppcc_named_by_its_session_and_its_members():
 def test_a_member_in_a_report_that_names_a_congress_too_is_left_without_a_body():
     _, triples = extract("本报讯 县政协和县人大常委会召开联席会议。委员王望舒作了发言。", home="固安县")
     assert not any(s == "王望舒" and p == "holdsPosition" for s, p, _ in triples)
+
+
+def test_an_office_of_a_government_written_as_a_short_ban_is_its_unit():
+    ents, triples = extract("本报讯 省住房城乡建设厅厅长杨望舒、省政府金融办主任陈清和陪同调研。", home="河北省")
+    assert ents["河北省政府金融办"]["type"] == "Organization"
+    assert ("陈清和", "holdsPosition", "河北省政府金融办") in triples
+    assert ("陈清和", "holdsPosition", "河北省住房城乡建设厅") not in triples

@@ -25,7 +25,7 @@ GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗]){SESSION}")
 HOME_BODY_RE = re.compile(r"人大常委会党组|人大常委会|人大党组|政协党组|人大|政协|政府")
 HOME_LEVELS = "省市县区旗州"
 # a unit of a body: its party group, a division, a department, an office
-SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处|科|室|部|工委|办公室|中心|大队|支队))")
+SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处|科|室|部|工委|办公室|中心|大队|支队|办))")
 # the special committees of a congress or a CPPCC: 某省政协经济委员会, 某市人大常委会法制工作委员会
 COMMITTEE_RE = re.compile(rf"([{HAN}]{{2,8}}?委员会)")
 CONGRESS_STEMS = ("政协", "人大", "人大常委会")
