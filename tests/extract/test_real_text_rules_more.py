@@ -160,3 +160,18 @@ def test_an_office_of_a_government_written_as_a_short_ban_is_its_unit():
     assert ents["河北省政府金融办"]["type"] == "Organization"
     assert ("陈清和", "holdsPosition", "河北省政府金融办") in triples
     assert ("陈清和", "holdsPosition", "河北省住房城乡建设厅") not in triples
+
+
+# 20. a delegation from another city of the home's level
+
+def test_bare_offices_after_a_visitor_of_another_city_are_that_citys():
+    _, triples = extract("本报讯 7月22日，山西省长治市市委书记柯南山，市委副书记、市长钱望川率长治市党政考察团来廊考察。"
+                         "市委书记韩立言陪同。")
+    assert ("钱望川", "holdsPosition", "长治市委") in triples
+    assert ("钱望川", "holdsPosition", "长治市政府") in triples
+    assert ("韩立言", "holdsPosition", "廊坊市委") in triples       # a host in a clause of its own
+
+
+def test_bare_offices_of_a_list_of_the_homes_officials_stay_the_homes():
+    _, triples = extract("本报讯 7月22日，市委书记柯南山，市委副书记、市长钱望川出席。")
+    assert ("钱望川", "holdsPosition", "廊坊市政府") in triples

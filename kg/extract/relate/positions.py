@@ -26,6 +26,7 @@ HOME_PARTY_TITLES = ("书记", "副书记")
 DEPARTMENT_OWNERS = ("委", "政府")    # 省委常委、宣传部部长; 市政府副秘书长、办公厅主任
 GOVERNMENT = "政府"
 PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
+LIST_COMMAS = ("，", "、")           # what stands between two people of one list
 MEMBER, CPPCC, CONGRESS = "委员", "政协", "人大"    # 委员某某 in a CPPCC's report: a member of it
 BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
 
@@ -162,6 +163,13 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
     """The body that holds `title` in the chain of `person`, or None."""
     if title in L.IMPLIED_BODY and body is not None and body.type == "AdministrativeArea":
         return ImpliedEntity("Organization", body.label + L.IMPLIED_BODY[title][1:])   # 某区副区长
+    relative = body is not None and body.type == "Organization" and _relative(body)
+    level = L.IMPLIED_BODY[title][0] if body is None and title in L.IMPLIED_BODY else \
+        body.attrs.get("prefix") if relative else None
+    visiting = _visiting_area(ctx, sent, person, level) if level and level == ctx.home_level else None
+    if visiting is not None:       # 某市市委书记甲，市委副书记、市长乙率某市考察团: 乙 is of that city too
+        stem = body.attrs.get("stem", "") if relative else L.IMPLIED_BODY[title][1:]
+        return ImpliedEntity("Organization", visiting + stem)
     if body is None and title in L.IMPLIED_BODY:
         return implied_body(ctx, sent, title, person.attrs["title_start"])
     if body is None and title in HOME_PARTY_TITLES and person.attrs.get("after"):
@@ -182,6 +190,26 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
     if body is not None and body.type in ("Organization", "Enterprise"):
         return body
     return None
+
+
+def _visiting_area(ctx, sent: Sentence, person: Mention, level: str) -> str | None:
+    """The area of the home's `level` (another city in a city's paper) named in the chain of the person
+    listed right before `person` (only titles between them), which `person`'s bare 市委/市长 refer to."""
+    start = person.attrs["title_start"]
+    before = [m for m in sent.mentions if m.rule == "person.title" and m.end <= start and not m.attrs.get("after")]
+    between = sent.text[before[-1].end:start] if before else ""
+    if not between or between[0] not in LIST_COMMAS or any(c in between[1:] for c in "，。；"):
+        return None           # 甲，市委副书记、市长乙: only the chain of titles between them
+    home = ctx.home_name(level)
+    for body, _title in title_chain(sent, before[-1]):
+        area = getattr(body, "area_name", None) if body is not None and not _relative(body) else None
+        if area and area.endswith(level) and area != home:
+            return area
+    return None
+
+
+def _relative(body) -> bool:
+    return bool(getattr(body, "attrs", {}).get("relative"))
 
 
 def _article_cppcc(art: Article) -> Mention | None:
