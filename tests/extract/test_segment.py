@@ -344,10 +344,10 @@ def test_a_notices_time_line_stays_text():
 
 
 def test_a_notices_title_under_a_source_line_and_over_its_number_is_its_headline():
-    page = ("来源：某某县人民政府办公室\n\n某某县人民政府关于命名“某某\n特色小镇”的通知\n\n某政函〔2024〕25号\n\n"
-            "各乡镇人民政府：\n\n经评选，县人民政府决定命名青禾镇为特色小镇。\n")
+    page = ("来源：某某县人民政府办公室\n\n某某县人民政府关于公布“某某\n示范村”名单的通知\n\n某政函〔2024〕25号\n\n"
+            "各乡镇人民政府：\n\n经评选，青禾村列入示范村名单。\n")
     [art] = segment_page(Page("p.txt", page, "utf-8", "b" * 64))
-    assert art.headline == "某某县人民政府关于命名“某某特色小镇”的通知"
+    assert art.headline == "某某县人民政府关于公布“某某示范村”名单的通知"
     assert art.sentences[0].text.startswith("各乡镇人民政府：")
 
 
