@@ -10,16 +10,13 @@ import datetime as dt
 
 import pytest
 
-from kg.model import Page
-from kg.extract.pipeline import extract_page
+from rule_pages import PUBLISHED, page_records, triples_of
 
 
-def records(text: str, city: str = "廊坊市", date: dt.date = dt.date(2024, 5, 20)):
-    page = Page(source="t.txt", text=text, encoding="utf-8", sha256="0" * 64, date=date, home=city)
-    recs = extract_page(page)
-    ents = {(r["type"], r["name"]): r for r in recs if r["kind"] == "entity"}
-    triples = {(r["subject"], r["predicate"], r["object"]): r for r in recs if r["kind"] == "triple"}
-    return ents, triples
+def records(text: str, city: str = "廊坊市", date: dt.date = PUBLISHED):
+    """(entities by (type, name), triples by (subject, predicate, object)) of a one-article page."""
+    recs = page_records(text, city, date)
+    return {(r["type"], r["name"]): r for r in recs if r["kind"] == "entity"}, triples_of(recs)
 
 
 def test_official_visits_listed_areas_with_the_lead_date():
@@ -106,9 +103,7 @@ def test_development_zone_short_form_resolves_to_the_home_citys_zone():
 
 def test_every_triple_span_is_a_slice_of_its_page():
     text = "本报讯（记者甄若水）5月18日，市政协主席郑怀安到广阳\n区、安次区督导调研。\n"
-    page = Page(source="t.txt", text=text, encoding="utf-8", sha256="1" * 64,
-                date=dt.date(2024, 5, 20), home="廊坊市")
-    for r in extract_page(page):
+    for r in page_records(text):
         if r["kind"] == "triple":
             a, b = r["span"]
             assert 0 <= a < b <= len(text)
