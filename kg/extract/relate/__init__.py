@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.extract.relate import companies, issues, places, positions, scopes, visits  # noqa: F401  (register)
 from kg.extract.relate.base import REGISTRY, Context, Rule
-from kg.extract.relate.discourse import State, advance, title_document
+from kg.extract.relate.discourse import advance, article_state
 from kg.model import Doc
 
 __all__ = ["relate", "rules", "Rule"]
@@ -24,7 +24,7 @@ def relate(doc: Doc) -> None:
     """Fill ``doc.facts`` with the (article, fact) pairs of every sentence, body first, then headlines."""
     home = doc.resolver.gaz.home
     for art in doc.articles:
-        state = State(document=title_document(art))
+        state = article_state(art)
         for sent in [*art.sentences, *art.headline_sentences]:
             after = advance(state, sent)
             ctx = Context(doc.resolver, home.name if home else None, state, after)

@@ -20,6 +20,8 @@ from kg.model import Article, Mention, Sentence
 MODIFIER_AFTER = re.compile(rf"(?:{OWNER_WORDS}|的全资|的控股|的|投资[^，。；]{{0,12}}的)")
 MODIFIER_WINDOW = 16
 OWN_DOCUMENT_RULES = ("policy.title", "policy.unquoted")   # named by the article itself, not cited
+GROUP = "集团"                          # a group's name word
+CPPCC, CONGRESS = "政协", "人大"          # the members of both are 委员
 GROUP_BODY = re.compile(f"(?:{L.alternation(L.TASK_BODY_HEADS | {'工作专班', '小组'})})$")
 
 
@@ -27,7 +29,8 @@ GROUP_BODY = re.compile(f"(?:{L.alternation(L.TASK_BODY_HEADS | {'工作专班',
 class State:
     lead: Mention | None = None         # the official the article's actions are attributed to
     enterprise: Mention | None = None   # the company the last sentence naming one is about
-    group: Mention | None = None        # the last group (集团) named
+    group: Mention | None = None        # the last group (集团) named; before any, the first the article names
+    cppcc: Mention | None = None        # the CPPCC the article names, if it names one and no congress
     policy: Mention | None = None       # the last policy named
     document: Mention | None = None     # the article's own document: its title line's or one it makes
     task_group: Mention | None = None   # the last leading group or headquarters named (领导小组, 指挥部)
@@ -44,6 +47,17 @@ def title_document(art: Article) -> Mention | None:
     return next((m for s in art.headline_sentences for m in s.mentions if m.rule == "policy.title"), None)
 
 
+def article_state(art: Article) -> State:
+    """The state an article starts from: what it names anywhere and is its own from the start
+    (its title's document; the group 集团公司 stands for; the CPPCC whose 委员 speak)."""
+    ments = [m for s in art.all_sentences for m in s.mentions]
+    group = next((m for m in ments if m.type == "Enterprise" and m.text.endswith(GROUP)), None)
+    bodies = [m for m in ments if m.type == "Organization"]
+    cppccs = [m for m in bodies if m.label.endswith(CPPCC)]
+    cppcc = cppccs[0] if cppccs and not any(CONGRESS in m.label for m in bodies) else None
+    return State(document=title_document(art), group=group, cppcc=cppcc)
+
+
 def advance(before: State, sent: Sentence) -> State:
     """The article's state after `sent`."""
     ments = sent.mentions
@@ -52,7 +66,7 @@ def advance(before: State, sent: Sentence) -> State:
             and not MODIFIER_AFTER.match(sent.text[e.end:e.end + MODIFIER_WINDOW])]
     if ents:
         changed["enterprise"] = ents[0]   # the company the sentence is about, not its parent
-    groups = [e for e in ments if e.type == "Enterprise" and "集团" in e.text]
+    groups = [e for e in ments if e.type == "Enterprise" and GROUP in e.text]
     if groups:
         changed["group"] = groups[0]
     policies = [m for m in ments if m.type == "Policy"]

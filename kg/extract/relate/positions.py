@@ -27,7 +27,7 @@ DEPARTMENT_OWNERS = ("委", "政府")    # 省委常委、宣传部部长; 市�
 GOVERNMENT = "政府"
 PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
 LIST_COMMAS = ("，", "、")           # what stands between two people of one list
-MEMBER, CPPCC, CONGRESS = "委员", "政协", "人大"    # 委员某某 in a CPPCC's report: a member of it
+MEMBER = "委员"                    # 委员某某 in a CPPCC's report: a member of it
 BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
 
 
@@ -181,12 +181,12 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
             return None
         here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= person.attrs["title_start"]]
         # 集团公司党委书记、董事长某某 on a group's own site: the group the article names, before or after
-        group = ctx.before.group or _article_group(art) if word[1] == "集团" else None
+        group = ctx.before.group if word[1] == "集团" else None
         if title not in L.BUSINESS_TITLE_SET:
             return here[0] if here else group    # 公司党委书记: a company's party committee (_party_group)
         return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
     if body is None and title == MEMBER:
-        return _article_cppcc(art)       # 委员某某就…作了发言 in a report of a CPPCC's session
+        return ctx.before.cppcc          # 委员某某就…作了发言 in a report of a CPPCC's session
     if body is not None and body.type in ("Organization", "Enterprise"):
         return body
     return None
@@ -210,19 +210,6 @@ def _visiting_area(ctx, sent: Sentence, person: Mention, level: str) -> str | No
 
 def _relative(body) -> bool:
     return bool(getattr(body, "attrs", {}).get("relative"))
-
-
-def _article_cppcc(art: Article) -> Mention | None:
-    """The CPPCC the article names, when it names one and no congress (whose members are 委员 too)."""
-    bodies = [m for sent in art.all_sentences for m in sent.mentions if m.type == "Organization"]
-    cppccs = [m for m in bodies if m.label.endswith(CPPCC)]
-    return cppccs[0] if cppccs and not any(CONGRESS in m.label for m in bodies) else None
-
-
-def _article_group(art: Article) -> Mention | None:
-    """The first group (某某集团) the article names, in any sentence."""
-    return next((m for sent in art.all_sentences for m in sent.mentions
-                 if m.type == "Enterprise" and m.text.endswith("集团")), None)
 
 
 @register(ROSTER)

@@ -1,7 +1,8 @@
 """The article state rules read: the acting official, the company, the policy."""
 from __future__ import annotations
 
-from kg.extract.relate.discourse import State, advance
+from kg.extract.relate.discourse import State, advance, article_state
+from kg.model import Article, Page
 from kg.extract.relate.visits import visit_subjects
 from sentences import mention, sent
 
@@ -48,3 +49,16 @@ def test_a_leading_group_and_a_companys_group_are_kept_apart():
     s = sent("北辰集团成立安全生产领导小组。", ("北辰集团", "Enterprise"), ("安全生产领导小组", "Organization"))
     after = advance(State(), s)
     assert after.group.text == "北辰集团" and after.task_group.text == "安全生产领导小组"
+
+
+def _article(*sentences):
+    return Article("a-1", Page("t.txt", "", "utf-8", "0"), 0, 0, sentences=list(sentences))
+
+
+def test_an_article_starts_from_the_group_and_the_cppcc_it_names_anywhere():
+    first = sent("集团公司党委书记柯南山讲话。")
+    later = sent("柯南山感谢县政协对青禾集团的支持。", ("县政协", "Organization"), ("青禾集团", "Enterprise"))
+    start = article_state(_article(first, later))
+    assert start.group.text == "青禾集团" and start.cppcc.text == "县政协"
+    congress = sent("县人大常委会召开会议。", ("县人大常委会", "Organization"))
+    assert article_state(_article(first, later, congress)).cppcc is None   # whose 委员? not said
