@@ -18,7 +18,7 @@ import re
 from itertools import pairwise
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN
+from kg.extract.patterns import GROUP_WORD, HAN
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
 
@@ -257,7 +257,7 @@ def _home_site(scan, s: int, e: int) -> Mention | None:
 
 def _group(m: Mention) -> bool:
     """A group's name (甲集团), which may stand before the name of one of its firms."""
-    return m.type == "Enterprise" and m.text.endswith("集团")
+    return m.type == "Enterprise" and m.text.endswith(GROUP_WORD)
 
 
 def _make(scan, s: int, e: int, etype: str) -> Mention:

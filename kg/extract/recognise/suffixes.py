@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, OWNER_WORDS
+from kg.extract.patterns import GROUP_WORD, HAN, OWNER_WORDS
 from kg.extract.recognise.edges import cut_to_anchor, extend_to_toponym, left_edge, trim_function_char
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
@@ -25,7 +25,6 @@ MAX_NAME = 30                     # characters a walk to the left may cover
 # 某某能源副董事长, 某某石化总经理: a brand and a trade word right before a company's office
 TRADE_BEFORE_TITLE = re.compile(f"(?:{L.alternation(L.TRADE_WORDS)})(?={L.alternation(L.BUSINESS_TITLES)})")
 # an office of the group right after its name: 某某集团党委书记, 某某集团总经理
-GROUP = "集团"
 COMPANY_OFFICE = re.compile(f"(?:党委|党组)?(?:{L.alternation(L.BUSINESS_TITLES)})|党委(?:副)?书记")
 LEGAL_SUFFIX = re.compile(f"(?:{L.alternation(L.ENTERPRISE_SUFFIXES)})")
 MAX_BRAND = 4                     # characters of the brand before the trade word
@@ -94,7 +93,7 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz):
         return None
     if is_weak(etype, suffix) and suffix not in L.NAMED_PLACE_SUFFIXES and not has_proper_token(core, scan.gaz) \
-            and not (suffix == GROUP and not only_industry(core) and COMPANY_OFFICE.match(scan.text, m.end())):
+            and not (suffix == GROUP_WORD and not only_industry(core) and COMPANY_OFFICE.match(scan.text, m.end())):
         return None   # 稻米加工厂, 实训基地: a kind of thing, not a named one (but 某某集团董事长 is a company)
     if is_weak(etype, suffix) and core.endswith(LONG_BODY_STEMS):
         return None   # 县委县政府|中心工作: the body's work, no body named 中心

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import OWNED_LINK, OWNER_RE
+from kg.extract.patterns import GROUP_WORD, OWNED_LINK, OWNER_RE
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Sentence
 
@@ -31,10 +31,10 @@ def _by_name_and_link(sent: Sentence) -> list:
     for i, m in enumerate(ments):
         if m.type != "Enterprise":
             continue
-        k = m.text.find("集团")
-        rest = m.text[k + 2:]
+        k = m.text.find(GROUP_WORD)
+        rest = m.text[k + len(GROUP_WORD):]
         if k >= MIN_GROUP_PREFIX and len(rest) >= MIN_SUBSIDIARY_REST and not LEGAL_FORM.fullmatch(rest):
-            parent = m.text[:k + 2]
+            parent = m.text[:k + len(GROUP_WORD)]
             facts.append(BY_NAME.fact(m, ImpliedEntity("Enterprise", parent, alias=parent), sent))
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         if nxt is not None and nxt.type == "Enterprise" and OWNED_LINK.fullmatch(text[m.end:nxt.start]):

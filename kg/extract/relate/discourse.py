@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import lexicon as L
 from kg.extract.dates import has_own_date
-from kg.extract.patterns import OWNER_WORDS
+from kg.extract.patterns import GROUP_WORD, OWNER_WORDS
 from kg.extract.relate.visits import visit_subjects
 from kg.model import Article, Mention, Sentence
 
@@ -20,7 +20,6 @@ from kg.model import Article, Mention, Sentence
 MODIFIER_AFTER = re.compile(rf"(?:{OWNER_WORDS}|的全资|的控股|的|投资[^，。；]{{0,12}}的)")
 MODIFIER_WINDOW = 16
 OWN_DOCUMENT_RULES = ("policy.title", "policy.unquoted")   # named by the article itself, not cited
-GROUP = "集团"                          # a group's name word
 CPPCC, CONGRESS = "政协", "人大"          # the members of both are 委员
 GROUP_BODY = re.compile(f"(?:{L.alternation(L.TASK_BODY_HEADS | {'工作专班', '小组'})})$")
 
@@ -51,7 +50,7 @@ def article_state(art: Article) -> State:
     """The state an article starts from: what it names anywhere and is its own from the start
     (its title's document; the group 集团公司 stands for; the CPPCC whose 委员 speak)."""
     ments = [m for s in art.all_sentences for m in s.mentions]
-    group = next((m for m in ments if m.type == "Enterprise" and m.text.endswith(GROUP)), None)
+    group = next((m for m in ments if m.type == "Enterprise" and m.text.endswith(GROUP_WORD)), None)
     bodies = [m for m in ments if m.type == "Organization"]
     cppccs = [m for m in bodies if m.label.endswith(CPPCC)]
     cppcc = cppccs[0] if cppccs and not any(CONGRESS in m.label for m in bodies) else None
@@ -66,7 +65,7 @@ def advance(before: State, sent: Sentence) -> State:
             and not MODIFIER_AFTER.match(sent.text[e.end:e.end + MODIFIER_WINDOW])]
     if ents:
         changed["enterprise"] = ents[0]   # the company the sentence is about, not its parent
-    groups = [e for e in ments if e.type == "Enterprise" and GROUP in e.text]
+    groups = [e for e in ments if e.type == "Enterprise" and GROUP_WORD in e.text]
     if groups:
         changed["group"] = groups[0]
     policies = [m for m in ments if m.type == "Policy"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import TITLE_AT_END
+from kg.extract.patterns import GROUP_WORD, TITLE_AT_END
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
@@ -181,7 +181,7 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
             return None
         here = [e for e in sent.mentions if e.type == "Enterprise" and e.end <= person.attrs["title_start"]]
         # 集团公司党委书记、董事长某某 on a group's own site: the group the article names, before or after
-        group = ctx.before.group if word[1] == "集团" else None
+        group = ctx.before.group if word[1] == GROUP_WORD else None
         if title not in L.BUSINESS_TITLE_SET:
             return here[0] if here else group    # 公司党委书记: a company's party committee (_party_group)
         return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
