@@ -53,13 +53,16 @@ DAY_ONLY = rf"(?<![\d月年号〕\]第])(?P<donly>\d{{1,2}})日(?![\d内以之�
 # 20号 alone: only where a date stands (after a comma, 于, 在...), never 街63号, 〔2021〕1号, 3号楼
 DAY_ONLY_HAO = (rf"(?<![^，,。；;：:、\s于在是从自（(])(?P<honly>\d{{1,2}})号"
                 rf"(?:{RANGE_END})?(?=[，,、。上下中晚早凌]|$)")
+# 427日: a month and its day run together, the 月 lost in a web copy (4月27日)
+RUN_TOGETHER = (rf"(?<![\d月年号〕\]第.．])(?=\d{{3,4}}日)(?P<mday>(?:1[0-2]|[1-9])(?:3[01]|[12]\d|0?[1-9]))"
+                rf"日(?![\d内以之后前])")
 DATE_FORMS = (
     rf"{MONTH_DAY}"
     rf"|(?P<vague>{VAGUE}|{EVENT_RELATIVE})"
     rf"|(?P<same>{SAME_DAY})"
     r"|(?P<day>昨日|昨天|前天|今天|今日)"
     r"|(?P<week>上周|本周|这周)(?P<wd>[一二三四五六日天])"
-    rf"|{DAY_ONLY}|{DAY_ONLY_HAO}")
+    rf"|{DAY_ONLY}|{DAY_ONLY_HAO}|{RUN_TOGETHER}")
 # the first character of every form above: checked first, so the search skips other positions at once
 # (8x faster; tests/extract/test_dates.py checks the guarded pattern finds what DATE_FORMS finds)
 DATE_START = r"[去今明\d〇零一二三四五六七八九十本当近日前不活会上下中晚昨这]"
@@ -69,6 +72,7 @@ SIGNATURE_TAIL = " \t\n\u3000)）]】"                      # what may follow a 
 SIGNATURE_REACH = 60                                      # characters from a document's end its signature is in
 # a date opening a clause, its part of the day kept with it: 3月5日上午， / 当天下午， / 17日晚，
 OPENING_DATE = rf"(?:{DATE_RE.pattern})(?:{'|'.join(DAY_PARTS)}|晚)?[，,]?"
+PERIOD_FROM, PERIOD_MARKS = "自从", ("开始", "起", "以来")   # 自2月21日开始: a period's first day
 DAYS_BACK = {"昨日": 1, "昨天": 1, "前天": 2}
 
 
@@ -112,6 +116,22 @@ def _day_of_recent_month(day: int, pub: dt.date) -> dt.date | None:
     return _safe_date(month_start.year, month_start.month, day)
 
 
+def _run_together(digits: str, pub: dt.date) -> dt.date | None:
+    """427 -> 4月27日, 1125 -> 11月25日: the reading on or before `pub` that is nearest to it.
+
+    >>> _run_together("427", dt.date(2021, 4, 29)), _run_together("112", dt.date(2021, 11, 5))
+    (datetime.date(2021, 4, 27), datetime.date(2021, 11, 2))
+    """
+    readings = []
+    for cut in (1, 2):
+        month, day = int(digits[:cut]), int(digits[cut:])
+        for year in (pub.year, pub.year - 1):
+            date = _safe_date(year, month, day) if len(digits) - cut <= 2 else None
+            if date is not None and date <= pub:
+                readings.append(date)
+    return max(readings, default=None)
+
+
 def _relative(match: re.Match, pub: dt.date) -> dt.date | None:
     """上周五, 昨日, 16日, 本月18日: a date counted from the publication date."""
     if match["week"]:
@@ -122,6 +142,8 @@ def _relative(match: re.Match, pub: dt.date) -> dt.date | None:
         return monday + dt.timedelta(days=wd)
     if match["day"]:
         return pub - dt.timedelta(days=DAYS_BACK.get(match["day"], 0))
+    if match["mday"]:
+        return _run_together(match["mday"], pub)
     if match["donly"] or match["honly"]:
         return _day_of_recent_month(int(match["donly"] or match["honly"]), pub)
     return _safe_date(pub.year, pub.month, cn_int(match["d"]))   # 本月18日
@@ -178,10 +200,16 @@ def find_date(text: str, pub: dt.date | None, window: int | None = None) -> tupl
     >>> find_date("某某到甲县调研。某某办公室2020年9月22日", None, window=40)
     (None, None)
     """
-    m = DATE_RE.search(text)
+    m = next((m for m in DATE_RE.finditer(text) if not _period_start(text, m)), None)
     if not m or (window is not None and (m.start() >= window or is_signature(text, m))):
         return None, None
     return resolve(m, pub), m[0]
+
+
+def _period_start(text: str, m: re.Match) -> bool:
+    """自今年2月21日开始, 从3月1日起: when a period starts, not the day of an event."""
+    return text[m.start() - 1:m.start()] in PERIOD_FROM and m.start() > 0 \
+        and text.startswith(PERIOD_MARKS, m.end())
 
 
 def is_same_day(surface: str | None) -> bool:

@@ -41,12 +41,14 @@ DESCRIBED_ENDS, DESCRIBED_LONGEST = ("建设", "情况"), 8    # how a descripti
 # 甲机场改扩建工程现场, 甲村高标准农田建设项目现场: the works at a named site, which is what was visited
 WORKS_AT = re.compile(rf"[{HAN}\d]*(?:建设|扩建|工程|施工)(?:项目)?(?:现场|工地)")
 ACTIVITY_HEADS = ("项目", "工程")                      # 甲河治理项目: named by what is done, a campaign
+PROJECT = ACTIVITY_HEADS[0]
+SITE_WORKS = ("建设", "扩建", "改造", "新建")           # 甲养殖场建设项目: the works of a site, the site being built
 PARK = re.compile(r"园区?$")
 PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   # 甲产业园二期: a phase of the site before it
 ITEM_STOP = re.compile(r"[的了在到是对就将把被]")          # a clause, not a name: 某某的带领下深入…
 NAME_CHARS = re.compile(rf"^[{HAN}0-9A-Za-z·（）()\-－]+$")
 BARE_NAME = re.compile(rf"^[{HAN}]{{2,6}}$")          # a trade name typed by its list alone
-MAX_REGION = 120
+MAX_REGION = 240                                       # 十家企业 with long legal names
 # 部分嘎查, 各村, 三家企业: kinds and counts, not names
 VAGUE = re.compile(r"^(?:该|本|此|这|那|各|每|某|其|全|上述|有关|相关|所在|当地|周边|附近|部分|一些|若干|多个|个别|"
                    r"重点|骨干|龙头|规上|规模以上|中小|[一二三四五六七八九十两几\d]+[家个所座处户])")
@@ -140,8 +142,9 @@ def head_type(item: str) -> str | None:
     m = HEAD_END.search(item)
     if m is None or m.start() == 0:
         return None
-    if m[0] in ACTIVITY_HEADS and tags().get(cut(item[:m.start()])[-1]) in ("v", "vn"):
-        return None          # 甲河生态治理项目: an activity (a campaign), not a site
+    if m[0] in ACTIVITY_HEADS and tags().get(word := cut(item[:m.start()])[-1]) in ("v", "vn"):
+        site = item[:m.start() - len(word)] if word in SITE_WORKS else ""
+        return "Place" if head_type(site) == "Place" else None   # 甲河生态治理项目: an activity (a campaign)
     return HEAD_TYPE[m[0]]
 
 
@@ -207,6 +210,8 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
         m = _unnamed(scan, pos, e, [p for p in parts if p.start >= pos], kind, said) if last.type in PREFIXED else None
         return m if m is not None and m.type == "AdministrativeArea" else None
     rest = scan.text[pos:e]
+    if rest == PROJECT and last.type == "Place":
+        return _make(scan, s, e, "Place")    # 甲交易中心项目: the site being built is what was visited
     if WORKS_AT.fullmatch(rest):
         return None          # 甲机场改扩建工程现场: 甲机场 is the place
     if PHASE.fullmatch(rest) and last.type == "Place":

@@ -16,6 +16,7 @@ from kg.extract.patterns import HAN, TITLE_RE
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
 CONJUNCTION_SURNAMES = set("和与及")      # 主席团成员和大会…: a conjunction, not a surname
 ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, not a name, stands before 了/着/过
+DEPUTY_MARKS = "副代"                  # 王某|副主席, 王某|代市长: the mark starts the title, not part of the name
 NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
              *L.VISIT_VERBS, *L.SUPERVISING_VERBS)    # 县长督导…, 书记调研…: a verb after the title
 # jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
@@ -110,8 +111,9 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     after = text[pos + len(long):pos + len(long) + 1]
     if after and after in L.ONE_CHAR_VERBS.get(long[-1], ""):
         return short          # 王某|作关于…的说明: the third character is a verb
-    if TITLE_RE.match(text, pos + len(short)) and not TITLE_RE.match(text, pos + len(long)):
-        return short          # 王某|区长: the title's first character is not the name's
+    if TITLE_RE.match(text, pos + len(short)) and (not TITLE_RE.match(text, pos + len(long))
+                                                   or long[-1] in DEPUTY_MARKS):
+        return short          # 王某|区长: the title's first character is not the name's; 王某|副主席
     if _cuts_word(text, pos + len(short)) and not _cuts_word(text, pos + len(long)) \
             and _recurs_only_before(long, n_long, text[pos + len(long):pos + len(long) + 1], doc_text):
         return short          # 王某先后… 王某先后…: the longer form only ever stands before the same character

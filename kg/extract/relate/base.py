@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.dates import OPENING_DATE
 from kg.extract.patterns import HAN, LIST_GAP, LOCATING, OWNED_LINK
+from kg.extract.recognise.listed import ITEM_STOP, VERB_RE
 from kg.model import Fact, Mention, Sentence
 from kg.vocab import PREDICATES
 
@@ -86,7 +87,9 @@ class Context:
 
 LIST_LEAD = re.compile(r"^[、和及与]|^了")                        # 、甲 / 了甲: what opens a later item
 INSIDE_GAP = re.compile(rf"^了?[{HAN}]{{0,4}}[内里中]的$")        # 走访了园区内的某公司
-TAIL_GAP = re.compile(rf"^[{HAN}]{{1,8}}(?:[、和及]|以及)$")       # 某工程现场和某园
+# 某工程现场和某园; 甲县|乙养殖场建设项目、丙公司: the rest of items we could not name, then the list goes on
+TAIL_GAP = re.compile(rf"^(?:[{HAN}\d·]{{1,24}}(?:[、和及]|以及)){{1,3}}$")
+CLAUSE_WORDS = re.compile(f"{ITEM_STOP.pattern}|{VERB_RE.pattern}")   # 、随后来到: a clause, not an item
 # 察看了某某纪念馆和某园: a first item we could not name, then a named one
 FIRST_ITEM_GAP = re.compile(rf"^了?[{HAN}]{{2,12}}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
 LOCATED_LEAD = LOCATING      # …和位于甲区的乙园: a list goes on at 乙园
@@ -131,7 +134,7 @@ def _list_gap(gap: str, first: bool) -> tuple[str, bool]:
         gap = ""       # …和位于甲区的乙园: the list goes on at 乙园
     if first and gap in ("了", "位于"):
         gap = ""
-    elif not first and TAIL_GAP.match(gap):
+    elif not first and TAIL_GAP.match(gap) and not CLAUSE_WORDS.search(gap):
         gap = ""       # 某机场改扩建工程现场和某园: the list goes on after a tail
     elif first and FIRST_ITEM_GAP.match(gap):
         gap = ""

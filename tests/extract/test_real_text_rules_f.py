@@ -1,0 +1,65 @@
+"""More error classes of real news text, first met in blind set F (docs/quality.md), one test a
+class, on invented sentences (invented people, firms and sites, real GB/T areas); the earlier
+ones are in test_real_text_rules.py and test_real_text_rules_more.py."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rule_pages import extract
+
+from kg.extract.dates import find_date
+
+
+# 21. a name before a deputy's title (某某副主席一行): 副 starts the title
+
+def test_a_name_ends_before_fu_of_the_title_after_it():
+    ents, triples = extract("本报讯 4月2日，市政协副主席闻军赴固安县调研。闻军副主席一行先后来到青禾化工有限公司、"
+                            "望川建材有限公司。闻军副主席充分肯定了县里的工作。")
+    assert "闻军副" not in ents and "充分" not in ents
+    assert ("闻军", "visited", "青禾化工有限公司") in triples
+    assert ("闻军", "visited", "望川建材有限公司") in triples
+
+
+# 22. long visit lists: ten firms with full legal names, items no finder names whole
+
+def test_a_long_list_is_read_to_its_end():
+    # the villages at the end of a list of 150 characters are named by the list alone
+    firms = [f"青禾{w}电子科技有限公司" for w in ("甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸")]
+    _, triples = extract("本报讯 4月2日，市委书记柯南山先后深入" + "、".join(firms) + "、岚溪村、望川村走访调研。")
+    assert all(("柯南山", "visited", f) in triples for f in firms)
+    assert ("柯南山", "visited", "岚溪村") in triples and ("柯南山", "visited", "望川村") in triples
+
+
+def test_a_list_goes_on_after_an_item_no_finder_names():
+    # 青禾星光农业示范项目: a project whose head word gives no type; the firms after it are still visited
+    _, triples = extract("本报讯 4月2日，市委书记柯南山先后深入固安县青禾星光农业示范项目、望川建材有限公司、"
+                         "岚山化工有限公司进行走访调研。")
+    assert ("柯南山", "visited", "望川建材有限公司") in triples
+    assert ("柯南山", "visited", "岚山化工有限公司") in triples
+
+
+def test_the_works_of_a_named_site_are_a_place():
+    ents, triples = extract("本报讯 4月2日，市委书记柯南山先后深入固安县青禾生猪养殖场建设项目、"
+                            "望川鞋材交易中心项目、岚山化工有限公司进行走访调研。")
+    site = next(e for e in ents.values() if "青禾生猪养殖场建设项目" in e["name"])
+    assert site["type"] == "Place"
+    assert ents["望川鞋材交易中心项目"]["type"] == "Place"
+    assert ("柯南山", "visited", site["name"]) in triples
+    assert ("柯南山", "visited", "望川鞋材交易中心项目") in triples
+
+
+# 23. dates of web copies: a month run into its day (the 月 lost), a period's first day
+
+def test_a_month_run_into_its_day_is_read_as_both():
+    published = dt.date(2023, 5, 26)
+    assert find_date("525日，某某到固安县考察", published)[0] == dt.date(2023, 5, 25)
+    assert find_date("1231日，某某到固安县考察", published)[0] == dt.date(2022, 12, 31)
+    assert find_date("第365日", published) == (None, None)
+    assert find_date("共计1200日", published) == (None, None)
+
+
+def test_the_day_a_period_starts_does_not_date_the_same_day_after_it():
+    _, triples = extract("本报讯 2月29日，区政协主席柯南山来到青禾产业园走访。"
+                         "走访工作自今年2月21日开始，将历时一个月。"
+                         "当天，柯南山一行先后来到望川建材有限公司、岚山化工有限公司。")
+    assert triples[("柯南山", "visited", "望川建材有限公司")]["date"] == "2024-02-29"
