@@ -63,3 +63,38 @@ def test_the_day_a_period_starts_does_not_date_the_same_day_after_it():
                          "走访工作自今年2月21日开始，将历时一个月。"
                          "当天，柯南山一行先后来到望川建材有限公司、岚山化工有限公司。")
     assert triples[("柯南山", "visited", "望川建材有限公司")]["date"] == "2024-02-29"
+
+
+# 24. inspections written 对甲、乙等重点企业…进行检查: the firms after 对 are visited
+
+def test_the_firms_listed_after_dui_are_inspected():
+    ents, triples = extract("本报讯 9月30日，区委书记柯南山带队对青禾、望川建材有限公司、岚山客运等重点企业"
+                            "安全生产工作进行认真检查，强调要压实责任。")
+    assert ents["青禾"]["type"] == "Enterprise" and ents["岚山客运"]["type"] == "Enterprise"
+    for firm in ("青禾", "望川建材有限公司", "岚山客运"):
+        assert ("柯南山", "visited", firm) in triples
+
+
+# 25. companies' own reports: an executive's 一行, the group's party committee
+
+def test_an_executives_party_visits_are_not_the_officials():
+    # 柯南山 holds only company offices (a Person): the visit is no official's, least of all the mayor's
+    _, triples = extract("本报讯 4月15日，青禾投资集团党委书记、董事长柯南山赴泉州，拜会泉州市委副书记、市长钱望川。"
+                         "钱望川对柯南山一行的到来表示欢迎。在泉州期间，柯南山董事长一行还拜访了泉州台商投资区管委会。", home="泉州市")
+    assert not any(p == "visited" for _, p, _ in triples)
+
+
+def test_a_member_of_the_groups_party_committee_after_an_officials_chain():
+    _, triples = extract("本报讯 4月15日，青禾投资集团党委书记、董事长柯南山赴泉州拜会市长钱望川。"
+                         "泉州市委常委、常务副市长岳川，集团党委委员、副总经理齐明远参加会谈。", home="泉州市")
+    assert triples[("齐明远", "holdsPosition", "青禾投资集团党委")]["title"] == "委员"
+    assert ("齐明远", "holdsPosition", "青禾投资集团") in triples
+    assert ("齐明远", "holdsPosition", "泉州市委") not in triples
+
+
+# 26. a development zone's bodies named bare (党工委书记甲、管委会主任乙) after the zone
+
+def test_bare_zone_bodies_are_the_zones_named_before():
+    _, triples = extract("本报讯 4月15日，市长钱望川来到青禾经济开发区调研，党工委书记林望、管委会主任苏远陪同。")
+    assert triples[("林望", "holdsPosition", "青禾经济开发区党工委")]["title"] == "书记"
+    assert triples[("苏远", "holdsPosition", "青禾经济开发区管委会")]["title"] == "主任"

@@ -32,6 +32,9 @@ VERBS = L.alternation((*L.VISIT_VERBS, *L.VISIT_LIST_VERBS))
 VERB_RE = re.compile(VERBS)
 # 在甲苏木、乙镇调研时: a list between 在 and the visit verb of the clause
 FRAME_RE = re.compile(rf"在(?P<items>[^，。；：！？]{{2,120}}?)(?:{VERBS})")
+MAX_REGION = 240                                       # 十家企业 with long legal names
+# 对甲、乙等重点企业…进行检查: a list of the visited after 对, closed by its kind
+OBJECT_RE = re.compile(rf"(?<=对)(?P<items>[^，。；：！？对]{{2,{MAX_REGION}}}?)(?=等(?:{L.alternation(KIND_TYPE)}))")
 LIST_END = re.compile(rf"[，。；：！？]|等|{L.alternation(L.LIST_ENDS)}")
 ITEM_SEP = re.compile(r"以及|、|和|及|与")
 LEAD_IN = re.compile(rf"^(?:了|先后|分别|又|还|再|到|位于[{HAN}]{{2,8}}的)*")
@@ -48,7 +51,6 @@ PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   #
 ITEM_STOP = re.compile(r"[的了在到是对就将把被]")          # a clause, not a name: 某某的带领下深入…
 NAME_CHARS = re.compile(rf"^[{HAN}0-9A-Za-z·（）()\-－]+$")
 BARE_NAME = re.compile(rf"^[{HAN}]{{2,6}}$")          # a trade name typed by its list alone
-MAX_REGION = 240                                       # 十家企业 with long legal names
 # 部分嘎查, 各村, 三家企业: kinds and counts, not names
 VAGUE = re.compile(r"^(?:该|本|此|这|那|各|每|某|其|全|上述|有关|相关|所在|当地|周边|附近|部分|一些|若干|多个|个别|"
                    r"重点|骨干|龙头|规上|规模以上|中小|[一二三四五六七八九十两几\d]+[家个所座处户])")
@@ -92,6 +94,7 @@ def _regions(scan) -> list[tuple[int, int]]:
         if end > start:
             out.append((start, end))
     out += [(f.start("items"), f.end("items")) for f in FRAME_RE.finditer(text)]
+    out += [(f.start("items"), f.end("items")) for f in OBJECT_RE.finditer(text) if VERB_RE.search(text, f.end())]
     return out
 
 

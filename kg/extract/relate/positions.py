@@ -20,13 +20,16 @@ CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼�
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")
 PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组
-COMPANY_WORD_BEFORE = re.compile(r"(公司|企业|集团)[^，。；]{0,12}$")    # 公司董事长某某
+COMPANY_WORDS = ("公司", "企业", GROUP_WORD)
+COMPANY_WORD_BEFORE = re.compile(rf"({'|'.join(COMPANY_WORDS)})[^，。；]{{0,12}}$")    # 公司董事长某某
 MEETING_WORDS = ("大会", "会议")      # 大会秘书长, 会议主持人: offices of a meeting
 HOME_PARTY_TITLES = ("书记", "副书记")
 DEPARTMENT_OWNERS = ("委", "政府")    # 省委常委、宣传部部长; 市政府副秘书长、办公厅主任
 GOVERNMENT = "政府"
 PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
 LIST_COMMAS = ("，", "、")           # what stands between two people of one list
+PARTY_COMMITTEE = "党委"
+ZONE_BODIES = ("党工委", "管委会")          # a development zone's party working committee and its administration
 MEMBER = "委员"                    # 委员某某 in a CPPCC's report: a member of it
 BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
 
@@ -41,13 +44,33 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     if sent.text.endswith(MEETING_WORDS, 0, person.attrs["title_start"]):
         return [(None, person.attrs["title"])]   # 大会秘书长: an office of the meeting, no body's
     raw = _raw_chain(sent, person)
-    if raw and raw[0][0] is None and raw[0][1] not in L.IMPLIED_BODY:
+    if raw and raw[0][0] is None and (zone := _zone_body(sent, person, *raw[0][1:])) is not None:
+        raw[0] = zone
+    if raw and raw[0][0] is None and raw[0][1] not in L.IMPLIED_BODY \
+            and not _chain_text(sent.text, person).startswith(COMPANY_WORDS):   # 集团党委委员、副总经理乙
         carried = _body_before(sent, person)
         if carried is not None and (carried.type == "Enterprise" or raw[0][1] not in L.BUSINESS_TITLE_SET):
             # 市人大常委会主任甲，副主任乙、丙: the body goes on, to the titles after the first one too
             # (某集团董事长甲，党委副书记、总经理乙); but a company's office is no committee's
             raw[0] = (carried, *raw[0][1:])
     return _assign_bodies(raw)
+
+
+def _zone_body(sent: Sentence, person: Mention, title: str, bare: str | None) -> tuple | None:
+    """党工委书记甲、管委会主任乙 after a development zone (or its 管委会) is named: (that zone's body,
+    the title, None), or None."""
+    word = bare if bare in ZONE_BODIES else next((w for w in ZONE_BODIES if title.startswith(w)), None)
+    if word is None:
+        return None
+    zone = next((z for m in reversed(sent.mentions) if m.end <= person.start and (z := _zone_of(m))), None)
+    return None if zone is None else (ImpliedEntity("Organization", zone + word), title.removeprefix(word) or title, None)
+
+
+def _zone_of(m: Mention) -> str | None:
+    """The development zone a mention names: the zone itself, or its 管委会 or 党工委."""
+    label = next((m.label[:-len(w)] for w in ZONE_BODIES if m.label.endswith(w)), None) \
+        if m.type == "Organization" else m.label if m.type == "AdministrativeArea" else None
+    return label if label and label.endswith(L.ZONE_SUFFIXES) else None
 
 
 def _body_before(sent: Sentence, person: Mention):
@@ -185,11 +208,19 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
         if title not in L.BUSINESS_TITLE_SET:
             return here[0] if here else group    # 公司党委书记: a company's party committee (_party_group)
         return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
+    if body is None and title == MEMBER and PARTY_COMMITTEE + MEMBER in _chain_text(sent.text, person):
+        firm = _office_body(ctx, art, sent, person, None, PARTY_COMMITTEE + title)
+        return None if firm is None else ImpliedEntity("Organization", firm.label + PARTY_COMMITTEE)  # 集团党委委员
     if body is None and title == MEMBER:
         return ctx.before.cppcc          # 委员某某就…作了发言 in a report of a CPPCC's session
     if body is not None and body.type in ("Organization", "Enterprise"):
         return body
     return None
+
+
+def _chain_text(text: str, person: Mention) -> str:
+    """The clause before `person`'s name: its chain of titles (集团党委委员、副总经理)."""
+    return text[max(text.rfind(c, 0, person.start) for c in "，。；") + 1:person.start]
 
 
 def _visiting_area(ctx, sent: Sentence, person: Mention, level: str) -> str | None:

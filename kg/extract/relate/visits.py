@@ -45,7 +45,9 @@ PLACE_FRAME = re.compile(rf"{FRAME_OPENING}在")
 SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
 TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会|副主任|李某: a body in a title chain
-OBJECT_FRAME = re.compile(rf"^(?:进行了?|开展了?)[{HAN}]{{0,4}}$")   # 对甲县进行了(执法)检查: 甲县 is visited
+# 对甲县进行了(执法)检查, 对甲、乙等重点企业安全生产工作进行检查: 甲县, 甲 and 乙 are visited
+OBJECT_FRAME = re.compile(rf"^(?:等[{HAN}]{{0,6}}?(?:{'|'.join(L.LIST_KINDS['Enterprise'])})[{HAN}]{{0,8}}?)?"
+                          rf"(?:进行了?|开展了?)[{HAN}]{{0,4}}$")
 PEOPLE = ("Official", "Person")
 
 
@@ -68,7 +70,7 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
         if _not_a_visit(sent, v):
             continue
         subjects = _led([o for o in officials if o.end <= v.start() and not _companion(text[o.end:v.end()])], text)
-        if not subjects and lead is not None:
+        if not subjects and lead is not None and not _person_acts(sent, v):
             pronoun = PRONOUN_SUBJECT.search(text[:v.start()])
             if not pronoun and frame is None:
                 frame = _frame(text)[0] or False
@@ -77,6 +79,14 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
         if subjects:
             out.append((v, subjects))
     return out
+
+
+def _person_acts(sent: Sentence, v: re.Match) -> bool:
+    """甲董事长一行还拜访了…: a person who holds no office is the agent of the clause's verb, so the
+    article's official is not."""
+    text = sent.text
+    return any(m.type == "Person" and m.end <= v.start() and "，" not in text[m.end:v.start()]
+               and not _companion(text[m.end:v.end()]) for m in sent.mentions)
 
 
 def _not_a_visit(sent: Sentence, v: re.Match) -> bool:
@@ -133,10 +143,16 @@ def _targets(ctx, sent: Sentence, v: re.Match, subjects: list) -> list:
 
 
 def _object_of(sent: Sentence, v: re.Match) -> list:
-    """(分别)对甲县进行了考察: the place before 进行, after 对."""
+    """(分别)对甲县进行了考察, 对甲公司、乙公司等重点企业安全生产工作进行检查: the places listed
+    after 对, before 进行."""
     text = sent.text
-    return [m for m in sent.mentions if m.type in VISITABLE and m.end <= v.start() and text[m.start - 1:m.start] == "对"
-            and OBJECT_FRAME.match(text[m.end:v.start()])]
+    for m in sent.mentions:
+        if m.type in VISITABLE and m.end <= v.start() and text[m.start - 1:m.start] == "对":
+            items = [m, *list_after(sent, m.end, VISITABLE)]
+            items = [i for i in items if i.end <= v.start()]
+            if OBJECT_FRAME.match(text[items[-1].end:v.start()]):
+                return items
+    return []
 
 
 def _no_target(sent: Sentence, t, subjects: list) -> bool:
