@@ -98,3 +98,24 @@ def test_bare_zone_bodies_are_the_zones_named_before():
     _, triples = extract("本报讯 4月15日，市长钱望川来到青禾经济开发区调研，党工委书记林望、管委会主任苏远陪同。")
     assert triples[("林望", "holdsPosition", "青禾经济开发区党工委")]["title"] == "书记"
     assert triples[("苏远", "holdsPosition", "青禾经济开发区管委会")]["title"] == "主任"
+
+
+# 27. what follows a title but names no one: a verb or adverb of the dictionary, 全部; a count before a body
+
+def test_a_verb_after_a_title_is_no_name():
+    ents, _ = extract("本报讯 5月29日，副市长柯振国到固安县督查。柯市长强调，要加快进度。"
+                      "各位庭长、副庭长全部作了表态发言，副主席充分肯定了成绩。")
+    assert "强调" not in ents and "全部" not in ents and "充分" not in ents
+    assert ents["柯振国"]["type"] == "Official"
+
+
+def test_a_count_before_a_body_is_not_part_of_its_name():
+    ents, _ = extract("本报讯 会上，6位区人民法院庭长作了表态发言。")
+    assert not any(name.startswith("位") for name in ents)
+
+
+# 28. a web copy's share widget beside its byline
+
+def test_share_widgets_are_no_authors():
+    from kg.extract.bylines import read_byline
+    assert read_byline("作者：柯南山 分享 打印") == ([("作者", "柯南山")], True)

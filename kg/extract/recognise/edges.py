@@ -23,6 +23,8 @@ VISIT_VERBS = set(L.VISIT_VERBS)
 HARD_STOPS = set("的 了 在 和 与 及 以及 是 为 对 从 由 把 将 被 到 于 等 并 或 位于 来到 走进 前往 随后 其中".split())
 ADMIN_TAIL = re.compile(r"(省|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡|街道|村)$")
 FUNCTION_CHARS = GLUE_CHARS   # 到|华胜, 从|市某局: glued by jieba to a name's first characters
+COUNTERS = "位名个家所座处户"      # 6位, 3家: what a number counts
+NUMERAL = re.compile(r"\d+|[一二三四五六七八九十两几百千]+")
 NEVER_ANCHORED = "对"      # 感谢某县|对|某集团: a preposition that no name keeps after its area
 TRAILING_FUNCTION_CHARS = "为在到对从把将被于及和与"   # 任命某某|为市…, 某某厂|及…: glued by jieba's HMM to the word before
 
@@ -69,6 +71,8 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             continue
         if glued_function_char(prev):
             return starts[k - 1] + 1   # 到华胜: the name starts after 到
+        if k >= 2 and prev[0] in COUNTERS and NUMERAL.fullmatch(tokens[k - 2]):
+            return starts[k - 1] + 1 if len(prev) > 1 else begin   # 6|位区人民法院: counted, no name's start
         if glued_to_function_char(prev):
             break                      # 任命某某|为市…: a name glued to 为 ends the walk
         if _boundary(prev, lenient, company) and starts[k - 1] not in area_starts:  # 临澧县 is tagged v

@@ -46,6 +46,13 @@ def _cuts_word(text: str, pos: int) -> bool:
     return word in L.NAME_FOLLOWERS or tags().get(word) in FUNCTION_WORD_TAGS
 
 
+def _word_not_name(cand: str) -> bool:
+    """Is the two-character candidate a function word or verb of jieba's dictionary (强调, 充分)?"""
+    from kg.extract.recognise.tokens import tags
+
+    return len(cand) == 2 and tags().get(cand) in FUNCTION_WORD_TAGS
+
+
 def not_a_name(text: str, pos: int, listed: bool = False) -> bool:
     """A word that starts with a surname but is none: 成员, 领导, a title; 由/向 before a name (由王某兼任),
     but for an item of a list of names (于某强、王某)."""
@@ -100,6 +107,8 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     if long_name and all(c in L.TRANSLITERATION_CHARS for c in long_name[0][s:]):
         return long_name[0]   # 统战部长阿某日根某雅，: a name spelled from another language, up to the comma
     cands = [c for c in _candidates(text, pos, s, spaces) if not ASPECT.match(text, pos + len(c))]
+    if cands and _word_not_name(cands[-1]):
+        return None           # 市长|强调, 副主席|充分肯定: a verb or adverb of the dictionary, no name
     if len(cands) <= 1:
         return cands[0] if cands else None
     long, short = cands
