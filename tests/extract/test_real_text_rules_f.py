@@ -119,3 +119,20 @@ def test_a_count_before_a_body_is_not_part_of_its_name():
 def test_share_widgets_are_no_authors():
     from kg.extract.bylines import read_byline
     assert read_byline("作者：柯南山 分享 打印") == ([("作者", "柯南山")], True)
+
+
+# 29. visit lists of a city's own firms
+
+def test_some_of_the_home_areas_firms_is_no_visit_of_the_area():
+    _, triples = extract("本报讯 2月7日，市委书记柯青，市委副书记、市长岳海带队走访我市部分重点企业、重点项目，"
+                         "了解复工情况。")
+    assert ("柯青", "visited", "廊坊市") not in triples and ("岳海", "visited", "廊坊市") not in triples
+
+
+def test_a_firm_named_from_a_word_inside_it_is_named_whole_in_a_list():
+    # jieba reads 有 of 河北有望… as a verb, and the suffix finder starts the firm after it
+    ents, triples = extract("本报讯 2月7日，市委书记柯青先后深入青禾机电有限公司、河北有望泵阀有限公司、"
+                            "岚山机械有限公司等地走访调研。")
+    assert ents["河北有望泵阀有限公司"]["type"] == "Enterprise"
+    assert ("柯青", "visited", "河北有望泵阀有限公司") in triples
+    assert ("柯青", "visited", "河北省") not in triples

@@ -60,6 +60,7 @@ HOME_PREFIXES = "市县区"
 AREA_LEVELS = "省市州县区旗乡镇村"                        # 镇村, 县乡: levels, not a name
 HOME_SITES = tuple(w for w in L.PLACE_SUFFIXES if len(w) >= 3 and w.endswith(("园区", "园")))   # 市|工业园区
 SERIAL = ("先后", "分别", "依次")                      # 先后调研了…: a round of places
+CUT_HEAD_MAX = 3                                       # characters of a firm's name its finder cut off
 FIRMS_NAMED = 2                                        # firms named whole that make a list one of firms
 GROUP_WORDS = "组团"                                   # 调研组, 考察团: the verb names a group, no visit
 PEOPLE = ("Official", "Person", "Journalist")
@@ -209,6 +210,9 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
     if pos == e:             # 甲集团乙矿业 named as two: the group prefix is part of the name
         return _make(scan, s, e, "Enterprise") if len(head) == 2 and _group(head[0]) \
             and last.type == "Enterprise" else None
+    tail = [p for p in parts if p.end == e and p.type == "Enterprise" and pos < p.start <= pos + CUT_HEAD_MAX]
+    if tail and last.type == "AdministrativeArea":
+        return _make(scan, s, e, "Enterprise")   # 甲省有|某泵阀有限公司: the firm named only from a word inside
     if any(p.start >= pos for p in parts):     # 甲街道|乙丙村 with 丙村 named: the village after the prefix
         m = _unnamed(scan, pos, e, [p for p in parts if p.start >= pos], kind, said) if last.type in PREFIXED else None
         return m if m is not None and m.type == "AdministrativeArea" else None

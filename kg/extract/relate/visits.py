@@ -49,6 +49,7 @@ TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会
 OBJECT_FRAME = re.compile(rf"^(?:等[{HAN}]{{0,6}}?(?:{'|'.join(L.LIST_KINDS['Enterprise'])})[{HAN}]{{0,8}}?)?"
                           rf"(?:进行了?|开展了?)[{HAN}]{{0,4}}$")
 PEOPLE = ("Official", "Person")
+SOME_OF = re.compile(r"部分|一些|若干|各|多[家个所处]")     # 我市部分重点企业: some of the area's firms
 
 
 def _frame(text: str) -> tuple[re.Match | None, int]:
@@ -156,11 +157,14 @@ def _object_of(sent: Sentence, v: re.Match) -> list:
 
 
 def _no_target(sent: Sentence, t, subjects: list) -> bool:
-    """A body in a title chain (县人大常委会副主任某某), a subject's own body, a vague name (部分某某)."""
+    """A body in a title chain (县人大常委会副主任某某), a subject's own body, a vague name (部分某某),
+    an area that only says whose the vague things after it are (我市部分企业)."""
     if not isinstance(t, Mention):
         return False
     if VAGUE.match(t.text):
         return True
+    if t.type == "AdministrativeArea" and SOME_OF.match(sent.text, t.end):
+        return True       # 走访我市部分重点企业: the firms of the area, not the area
     if t.type != "Organization":
         return False
     people = [m for m in sent.mentions if m.type in PEOPLE and m.start >= t.end]
