@@ -136,3 +136,14 @@ def test_a_firm_named_from_a_word_inside_it_is_named_whole_in_a_list():
     assert ents["河北有望泵阀有限公司"]["type"] == "Enterprise"
     assert ("柯青", "visited", "河北有望泵阀有限公司") in triples
     assert ("柯青", "visited", "河北省") not in triples
+
+
+# 30. a chain of a party committee's offices (市委副秘书长、政研室主任、改革办副主任)
+
+def test_bare_departments_after_a_department_belong_to_its_owner():
+    _, triples = extract("本报讯 5月25日，保定市委副秘书长、政研室主任、改革办副主任柯海家率考察组到固安县考察。"
+                         "市委政研室主任、改革办副主任岳川陪同。")
+    assert triples[("柯海家", "holdsPosition", "保定市委")]["title"] == "副秘书长"
+    assert triples[("柯海家", "holdsPosition", "保定市委政研室")]["title"] == "主任"
+    assert triples[("柯海家", "holdsPosition", "保定市委改革办")]["title"] == "副主任"
+    assert triples[("岳川", "holdsPosition", "廊坊市委改革办")]["title"] == "副主任"

@@ -23,15 +23,15 @@ PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委�
 COMPANY_WORDS = ("公司", "企业", GROUP_WORD)
 COMPANY_WORD_BEFORE = re.compile(rf"({'|'.join(COMPANY_WORDS)})[^，。；]{{0,12}}$")    # 公司董事长某某
 MEETING_WORDS = ("大会", "会议")      # 大会秘书长, 会议主持人: offices of a meeting
-HOME_PARTY_TITLES = ("书记", "副书记")
+HOME_PARTY_TITLES = ("书记", "副书记")  # 某某书记 without a body: the home's party committee
 DEPARTMENT_OWNERS = ("委", "政府")    # 省委常委、宣传部部长; 市政府副秘书长、办公厅主任
 GOVERNMENT = "政府"
 PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
 LIST_COMMAS = ("，", "、")           # what stands between two people of one list
 PARTY_COMMITTEE = "党委"
-ZONE_BODIES = ("党工委", "管委会")          # a development zone's party working committee and its administration
+ZONE_BODIES = ("党工委", "管委会")          # a development zone's party committee and administration
 MEMBER = "委员"                    # 委员某某 in a CPPCC's report: a member of it
-BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)         # 某某书记 without a body: the home's party committee
+BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)
 
 
 def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
@@ -120,9 +120,10 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
         name = last.label if last is not None else None
         if bare and name and bare in L.AREA_DEPARTMENTS and last.area_name:
             body = ImpliedEntity("Organization", last.area_name + bare)   # 某区党工委书记、管委会主任
-        elif bare and name and name.endswith(DEPARTMENT_OWNERS) and not (bare in PARTY_DEPARTMENTS
-                                                                     and name.endswith(GOVERNMENT)):
-            body = ImpliedEntity("Organization", name + bare)             # 省委常委、宣传部部长; 市政府办公厅
+        elif bare and name and (owner := _owner(name)) and not (bare in PARTY_DEPARTMENTS
+                                                              and owner.endswith(GOVERNMENT)):
+            # 省委常委、宣传部部长; 市政府办公厅; 市委政研室主任、改革办副主任
+            body = ImpliedEntity("Organization", owner + bare)
         elif body is None and title in L.DEPARTMENT_TITLES and name and name.endswith("委"):
             body = ImpliedEntity("Organization", name + L.DEPARTMENT_TITLES[title])   # 市委常委、组织部长
         elif body is None and title in L.IMPLIED_BODY and last is not None and not bare \
@@ -136,6 +137,15 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
         out.append((body, title))
         last = body or last
     return out
+
+
+def _owner(name: str) -> str | None:
+    """The body a bare department after `name` belongs to: `name` (市委), or the owner of the
+    department `name` is (市委 of 市委政研室)."""
+    if name.endswith(DEPARTMENT_OWNERS):
+        return name
+    dept = next((d for d in L.BARE_DEPARTMENTS if name.endswith(d)), None)
+    return name[:-len(dept)] if dept and name[:-len(dept)].endswith(DEPARTMENT_OWNERS) else None
 
 
 def _governs(body, implied_stem: str) -> bool:
