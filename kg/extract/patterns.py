@@ -30,6 +30,18 @@ TITLE_RE = re.compile(TITLE)
 PLACE_SUFFIX_END = re.compile(rf"(?:{L.alternation(L.PLACE_SUFFIXES)})$")   # 某某公园: a name a place suffix ends
 TITLE_AT_END = re.compile(rf"{TITLE}$")   # 市委书记, 某某总书记|视察: a text that ends in a title
 CLAUSE_PUNCT = "，。；：！？,;:!?"     # what ends a clause, full and half width
+CLAUSE_MARKS = "，,。；：:（("           # what a clause before a name starts after (an opening bracket too)
+
+
+def clause_start(text: str, end: int, marks: str = CLAUSE_MARKS) -> int:
+    """Where the clause that runs up to `end` starts: just after the last of `marks` before it, else 0.
+
+    >>> clause_start("某县县长甲，副县长乙", 9)
+    6
+    """
+    return max(text.rfind(c, 0, end) for c in marks) + 1
+
+
 # the body of a document's title: 关于 … 的 + its head (通知, 实施方案), within one clause
 ABOUT_TITLE = rf"关于[^{CLAUSE_PUNCT}]{{2,70}}的[^{CLAUSE_PUNCT}]{{1,16}}"
 # verbs of locating: 位于甲区, 坐落在乙镇

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, HAN_CHAR, HAN_WORD, TITLE_RE
+from kg.extract.patterns import HAN, HAN_CHAR, HAN_WORD, TITLE_RE, clause_start
 from kg.extract.recognise.names import SURNAME_INITIALS, not_a_name, person_name, surname_len
 from kg.extract.recognise.tokens import tags
 from kg.model import Mention
@@ -187,13 +187,9 @@ def _official(start: int, name: str, rule: str = "person.label", **attrs) -> Men
     return Mention(start, start + len(name), name, "Official", rule, name=name, attrs=attrs)
 
 
-def _clause_start(text: str, end: int) -> int:
-    return max(text.rfind(c, 0, end) for c in "，,。；：:（(") + 1
-
-
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """(start, name) of the 、-separated names of the clause that ends at `end`: 李某、王某|等区领导."""
-    items = _name_items(text, _clause_start(text, end), end, lead_in=True)
+    items = _name_items(text, clause_start(text, end), end, lead_in=True)
     surnamed = sum(bool(surname_len(name, 0)) for _, name in items)
     # names without a common surname (阿某拉, 额某图) only among a list of surnamed names
     return items if surnamed == len(items) or surnamed >= 2 and surnamed * 2 > len(items) else []
@@ -224,7 +220,7 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
         out += [_official(s, n) for s, n in _names_before(text, m.start())]
     for m in ATTENDING_RE.finditer(text):       # 甲某、乙某、丙某列席: a clause of names that attend
         listed = _names_before(text, m.start())
-        if len(listed) >= 2 and listed[0][0] == _clause_start(text, m.start()):
+        if len(listed) >= 2 and listed[0][0] == clause_start(text, m.start()):
             out += [_official(s, n) for s, n in listed]
     for m in GROUP_ROLE_RE.finditer(text):
         name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)

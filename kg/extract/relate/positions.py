@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, TITLE_AT_END
+from kg.extract.patterns import GROUP_WORD, TITLE_AT_END, clause_start
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
@@ -169,8 +169,7 @@ def implied_body(ctx, sent: Sentence, title: str, title_start: int):
     city's paper: that county's government)."""
     stem = L.IMPLIED_BODY[title]
     level = stem[0]
-    clause_start = max(sent.text.rfind("，", 0, title_start), sent.text.rfind("。", 0, title_start)) + 1
-    named = _area_named_before(sent, title_start, level, clause_start)
+    named = _area_named_before(sent, title_start, level, clause_start(sent.text, title_start))
     if named is not None:
         return ImpliedEntity("Organization", named + stem[1:])
     home = ctx.home_name(level)
@@ -220,7 +219,7 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
         return here[0] if here else group or ctx.before.enterprise   # 公司董事长某某
     if body is None and title == MEMBER and PARTY_COMMITTEE + MEMBER in _chain_text(sent.text, person):
         firm = _office_body(ctx, art, sent, person, None, PARTY_COMMITTEE + title)
-        return None if firm is None else ImpliedEntity("Organization", firm.label + PARTY_COMMITTEE)  # 集团党委委员
+        return _party_group(firm, PARTY_COMMITTEE + MEMBER)[0]        # 集团党委委员: 某集团党委
     if body is None and title == MEMBER:
         return ctx.before.cppcc          # 委员某某就…作了发言 in a report of a CPPCC's session
     if body is not None and body.type in ("Organization", "Enterprise"):
@@ -230,7 +229,7 @@ def _office_body(ctx, art: Article, sent: Sentence, person: Mention, body, title
 
 def _chain_text(text: str, person: Mention) -> str:
     """The clause before `person`'s name: its chain of titles (集团党委委员、副总经理)."""
-    return text[max(text.rfind(c, 0, person.start) for c in "，。；") + 1:person.start]
+    return text[clause_start(text, person.start):person.start]
 
 
 def _visiting_area(ctx, sent: Sentence, person: Mention, level: str) -> str | None:
