@@ -27,7 +27,8 @@ SUFFIX_TYPES = (("AdministrativeArea", L.ZONE_SUFFIXES), ("Enterprise", L.ENTERP
 HEAD_TYPE = {w: t for t, ws in SUFFIX_TYPES for w in ws}          # the later lists win: 村 is an area
 HEAD_END = re.compile(f"(?:{L.alternation(HEAD_TYPE)})$")
 KIND_TYPE = {w: t for t, ws in L.LIST_KINDS.items() for w in ws}
-KIND_AFTER = re.compile(rf"等(?P<kind>{L.alternation(KIND_TYPE)})")
+COUNTED = r"[一二三四五六七八九十两几\d]+[个家处座所项]"      # 甲、乙和丙三个项目: a count that closes a list
+KIND_AFTER = re.compile(rf"(?:等(?:{COUNTED})?|{COUNTED})(?P<kind>{L.alternation(KIND_TYPE)})")
 VERBS = L.alternation((*L.VISIT_VERBS, *L.VISIT_LIST_VERBS))
 VERB_RE = re.compile(VERBS)
 # 在甲苏木、乙镇调研时: a list between 在 and the visit verb of the clause
@@ -35,7 +36,7 @@ FRAME_RE = re.compile(rf"在(?P<items>[^，。；：！？]{{2,120}}?)(?:{VERBS}
 MAX_REGION = 240                                       # 十家企业 with long legal names
 # 对甲、乙等重点企业…进行检查: a list of the visited after 对, closed by its kind
 OBJECT_RE = re.compile(rf"(?<=对)(?P<items>[^，。；：！？对]{{2,{MAX_REGION}}}?)(?=等(?:{L.alternation(KIND_TYPE)}))")
-LIST_END = re.compile(rf"[，。；：！？]|等|{L.alternation(L.LIST_ENDS)}")
+LIST_END = re.compile(rf"[，。；：！？]|等|{COUNTED}(?={L.alternation(KIND_TYPE)})|{L.alternation(L.LIST_ENDS)}")
 ITEM_SEP = re.compile(r"以及|、|和|及|与")
 LEAD_IN = re.compile(rf"^(?:了|先后|分别|又|还|再|到|位于[{HAN}]{{2,8}}的)*")
 AREA_LINK = re.compile(r"辖区|境内")                   # 甲街道辖区乙项目工地: the item starts after it
@@ -44,8 +45,11 @@ DESCRIBED_ENDS, DESCRIBED_LONGEST = ("建设", "情况"), 8    # how a descripti
 # 甲机场改扩建工程现场, 甲村高标准农田建设项目现场: the works at a named site, which is what was visited
 WORKS_AT = re.compile(rf"[{HAN}\d]*(?:建设|扩建|工程|施工)(?:项目)?(?:现场|工地)")
 ACTIVITY_HEADS = ("项目", "工程")                      # 甲河治理项目: named by what is done, a campaign
-PROJECT = ACTIVITY_HEADS[0]
-SITE_WORKS = ("建设", "扩建", "改造", "新建")           # 甲养殖场建设项目: the works of a site, the site being built
+SITE_WORKS = ("建设", "扩建", "改扩建", "改造", "新建", "联建")   # 甲养殖场建设项目: the works of a site, the site being built
+# what follows a named site, school or firm in an item that names its works: 项目, 联建工程, 改扩建项目
+WORKS_OF = re.compile(rf"(?:{'|'.join(SITE_WORKS)})?(?:{'|'.join(ACTIVITY_HEADS)})")
+WORKS_OWNERS = ("Place", "Organization", "Enterprise")
+MAIN_WORKS = "主体"                                     # 甲小学主体工程(建设): the building is the site
 PARK = re.compile(r"园区?$")
 PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   # 甲产业园二期: a phase of the site before it
 ITEM_STOP = re.compile(r"[的了在到是对就将把被]")          # a clause, not a name: 某某的带领下深入…
@@ -217,17 +221,17 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
         m = _unnamed(scan, pos, e, [p for p in parts if p.start >= pos], kind, said) if last.type in PREFIXED else None
         return m if m is not None and m.type == "AdministrativeArea" else None
     rest = scan.text[pos:e]
-    if rest == PROJECT and last.type == "Place":
-        return _make(scan, s, e, "Place")    # 甲交易中心项目: the site being built is what was visited
-    if WORKS_AT.fullmatch(rest):
-        return None          # 甲机场改扩建工程现场: 甲机场 is the place
+    if WORKS_OF.fullmatch(rest) and last.type in WORKS_OWNERS and (last.type == "Place" or rest[0] not in "项工"):
+        return _make(scan, s, e, "Place")    # 甲交易中心项目, 甲小学联建工程: the site being built is what was visited
+    if WORKS_AT.fullmatch(rest) or rest.startswith(MAIN_WORKS):
+        return None          # 甲机场改扩建工程现场, 甲小学主体工程: 甲机场, 甲小学 is the place
     if PHASE.fullmatch(rest) and last.type == "Place":
         return _make(scan, s, e, "Place")
     rtype = head_type(rest) or (kind if BARE_NAME.match(rest) else None)
     if rtype == "Enterprise" and _group(last):
         return _make(scan, s, e, "Enterprise")
-    if last.type == "Enterprise" and rtype == "Place" and PARK.search(rest):
-        return _make(scan, s, e, "Place")    # 甲电力自动化产业园: a park named after a firm
+    if last.type == "Enterprise" and rtype == "Place" and (PARK.search(rest) or rest.endswith(ACTIVITY_HEADS)):
+        return _make(scan, s, e, "Place")    # 甲电力自动化产业园, 甲公司年产5万台电机项目: a firm's park or works
     if last.type not in PREFIXED or rtype is None or last.type == "Place" and rtype == "Organization":
         return None          # 甲公司项目现场, 甲园区指挥中心: a part of a firm or park, not a name of its own
     if rtype in ("Enterprise", "AdministrativeArea"):
