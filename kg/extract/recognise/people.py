@@ -238,6 +238,9 @@ def appointed(scan) -> list[Mention]:
             name = person_name(text, pos, scan.doc_text, scan.spaces, scan.names)
             if name and name.endswith("为") and len(name) == 3:
                 name = name[:2]       # 补选某某|为: the name ends before 为
+            elif name and len(name) == 2 and text.startswith("为", pos + 3) and HAN_CHAR.match(text, pos + 2) \
+                    and not text.startswith("为", pos + 2):
+                name = text[pos:pos + 3]   # 选举某某某|为: the name runs up to 为
             if not name:
                 break
             end = pos + len(name)
