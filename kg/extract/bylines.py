@@ -24,7 +24,7 @@ DATELINE_FORMS = (rf"本报讯|本报[{HAN}\d]{{0,12}}电|据?[{HAN}]{{1,3}}社[
 DATELINE = re.compile(rf"^(?:{DATELINE_FORMS})")
 SENTENCE_END = ("。", "！", "？", "”", "’", "」", "…")
 REPORTER_ROLES = ("本报记者", "特约记者", "见习记者", "首席记者", "实习记者", "摄影记者", "记者",
-                  "特约通讯员", "通讯员", "通迅员", "实习生", "摄影", "摄像", "作者", "撰稿", "撰文", "视觉")
+                  "特约通讯员", "通讯员", "通迅员", "实习生", "摄影", "摄像", "作者", "撰稿", "撰文", "采写", "图片", "视觉")
 EDITOR_ROLES = ("责任编辑", "文字编辑", "美术编辑", "栏目主编", "编辑", "责编", "美编", "主编", "校对",
                 "审核", "审校", "一审", "二审", "三审", "终审")
 SOURCE = "来源"                       # 来源：某某日报 names an outlet, not a journalist
@@ -43,7 +43,7 @@ PHOTO_ENDS = ("摄", "摄影")
 OUTLET_ENDS = ("报", "网", "社", "台", "中心", "新闻", "客户端", "全媒体", "融媒体")
 OUTLET = re.compile(r"^[\w·\-—.]{2,30}$")          # an outlet's name: no sentence in it
 OUTLET_AUTHOR = re.compile(rf"(?:报|网|社|台)([{HAN}]{{2,3}})$")   # 来源：某某日报张某某
-SEPARATORS = re.compile(r"[\s、，,|｜:：;；]+|(?<!文)[/／\\]|[/／\\](?!图)")
+SEPARATORS = re.compile(r"[\s、，,|｜丨:：;；]+|(?<!文)[/／\\]|[/／\\](?!图)")
 WHITESPACE = re.compile(r"\s")
 PHOTO_AND_TEXT = re.compile(r"文\s*[/／\\]\s*图")                # 文 / 图: one role
 BRACKET = re.compile(r"[（()）【】\[\]]")

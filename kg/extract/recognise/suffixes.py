@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, HAN, OWNER_WORDS
+from kg.extract.patterns import GROUP_WORD, HAN, OWNER_RE, OWNER_WORDS
 from kg.extract.recognise.edges import cut_to_anchor, extend_to_toponym, left_edge, trim_function_char
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
@@ -74,6 +74,9 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
     begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], company=company,
                       area_starts=edges["area_starts"])
     begin = trim_function_char(text, begin, m.start())
+    owner = OWNER_RE.match(text, begin) if company else None
+    if owner and owner.end() < m.start():
+        begin = owner.end()   # 旗下|某某集团: the owner word is not part of the name
     core = text[begin:m.start()]
     if company and core and only_industry(core):
         # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
