@@ -1,0 +1,76 @@
+"""More error classes of real news text, first met in blind set G (docs/quality.md), one test a
+class, on invented sentences (invented people, firms and sites, real GB/T areas); the earlier
+ones are in test_real_text_rules.py, test_real_text_rules_more.py and test_real_text_rules_f.py."""
+from __future__ import annotations
+
+import datetime as dt
+
+from rule_pages import extract
+
+from kg.extract.pipeline import extract_text
+
+
+# 31. visit lists of project sites: a firm's works, a road's works, a school's joint works
+
+def test_the_works_of_a_firm_are_a_place_and_the_firm_is_named_too():
+    ents, triples = extract("本报讯 5月6日，市委书记柯南山先后走访青禾精工机械有限公司年产5万套电机部件项目、"
+                            "望川电器有限公司改扩建项目、岚山路北段地下通道工程、固安县实验小学联建工程等现场。")
+    for site in ("青禾精工机械有限公司年产5万套电机部件项目", "望川电器有限公司改扩建项目",
+                 "岚山路北段地下通道工程", "固安县实验小学联建工程"):
+        assert ents[site]["type"] == "Place"
+        assert ("柯南山", "visited", site) in triples
+    # the firm whose works the site is keeps an entity of its own
+    assert ents["青禾精工机械有限公司"]["type"] == "Enterprise"
+    assert ents["望川电器有限公司"]["type"] == "Enterprise"
+
+
+# 32. a count that closes a list (甲、乙和丙三个项目) ends its last item and says its kind
+
+def test_a_count_after_a_list_ends_its_last_item():
+    ents, triples = extract("本报讯 5月6日，市委书记柯南山检查观摩了青禾电器产业园、望川电气产业园和"
+                            "岚山农机产业园三个项目。")
+    assert ("柯南山", "visited", "岚山农机产业园") in triples
+    assert not any("三个项目" in name for name in ents)
+
+
+# 33. names before 率 (某某率队, 某某率调研组) and before 为 after 选举
+
+def test_a_name_ends_before_lv_of_the_group_it_leads():
+    ents, triples = extract("本报讯 5月6日，市长柯南率调研组到固安县检查安全生产工作。")
+    assert "柯南" in ents and "柯南率" not in ents
+    assert ("柯南", "visited", "固安县") in triples
+
+
+def test_an_elected_name_runs_up_to_wei():
+    _, triples = extract("会议选举柯宏生为固安县人民代表大会常务委员会主任，闻永冰为固安县人民政府县长，"
+                         "岳凯为固安县监察委员会主任。")
+    assert ("柯宏生", "holdsPosition", "固安县人大常委会") in triples
+    assert ("闻永冰", "holdsPosition", "固安县政府") in triples
+    assert ("岳凯", "holdsPosition", "固安县监察委员会") in triples
+
+
+# 34. a CPPCC named with its term: 政协第十一届某县委员会, 某县政协第十一届委员会
+
+def test_a_cppcc_with_its_term_is_the_areas_cppcc():
+    ents, triples = extract("政协第十一届固安县委员会第一次会议召开。会议选举闻泽为固安县政协第十一届委员会主席。")
+    assert "固安县委员会" not in ents
+    assert ("闻泽", "holdsPosition", "固安县政协") in triples
+    assert {"政协第十一届固安县委员会", "固安县政协第十一届委员会"} <= set(ents["固安县政协"]["aliases"])
+
+
+# 35. credit lines with 丨 or | and the roles 采写, 图片
+
+def test_credit_lines_with_a_bar_and_the_roles_caixie_and_tupian():
+    text = ("固安县召开会议\n\n本报讯 昨日，固安县召开会议。县长柯南山主持会议。\n\n"
+            "采写 | 县融媒体中心 闻晓明\n\n图片 | 县融媒体中心 岳小红\n\n记者丨陆青\n通讯员丨梁明\n")
+    recs = extract_text(text, dt.date(2024, 3, 5), "廊坊市").records
+    byline = next(r for r in recs if r["kind"] == "article")["byline"]
+    assert [(b["role"], b["name"]) for b in byline] == [("采写", "闻晓明"), ("图片", "岳小红"),
+                                                        ("记者", "陆青"), ("通讯员", "梁明")]
+
+
+# 36. an owner word before a firm's name (…，旗下某某集团为…) is no part of the name
+
+def test_an_owner_word_is_no_part_of_the_firms_name():
+    ents, _ = extract("青禾投资集团与固安县有着良好合作基础，旗下明岚集团为固安县发展作出了积极贡献。")
+    assert "明岚集团" in ents and "旗下明岚集团" not in ents
