@@ -34,8 +34,9 @@ VERB_RE = re.compile(VERBS)
 # 在甲苏木、乙镇调研时: a list between 在 and the visit verb of the clause
 FRAME_RE = re.compile(rf"在(?P<items>[^，。；：！？]{{2,120}}?)(?:{VERBS})")
 MAX_REGION = 240                                       # 十家企业 with long legal names
-# 对甲、乙等重点企业…进行检查: a list of the visited after 对, closed by its kind
-OBJECT_RE = re.compile(rf"(?<=对)(?P<items>[^，。；：！？对]{{2,{MAX_REGION}}}?)(?=等(?:{L.alternation(KIND_TYPE)}))")
+# 对甲、乙等重点企业…进行检查, 对甲、乙进行了调研: a list of the visited after 对, closed by its kind or 进行
+OBJECT_RE = re.compile(rf"(?<=对)(?P<items>[^，。；：！？对]{{2,{MAX_REGION}}}?)"
+                       rf"(?=等(?:{L.alternation(KIND_TYPE)})|(?:进行|开展)了?[{HAN}]{{0,4}}?(?:{VERBS}))")
 LIST_END = re.compile(rf"[，。；：！？]|等|{COUNTED}(?={L.alternation(KIND_TYPE)})|{L.alternation(L.LIST_ENDS)}")
 ITEM_SEP = re.compile(r"以及|、|和|及|与")
 LEAD_IN = re.compile(rf"^(?:了|先后|分别|又|还|再|到|位于[{HAN}]{{2,8}}的)*")
@@ -49,6 +50,7 @@ SITE_WORKS = ("建设", "扩建", "改扩建", "改造", "新建", "联建")   #
 # what follows a named site, school or firm in an item that names its works: 项目, 联建工程, 改扩建项目
 WORKS_OF = re.compile(rf"(?:{'|'.join(SITE_WORKS)})?(?:{'|'.join(ACTIVITY_HEADS)})")
 WORKS_OWNERS = ("Place", "Organization", "Enterprise")
+PROJECT = ACTIVITY_HEADS[0]
 MAIN_WORKS = "主体"                                     # 甲小学主体工程(建设): the building is the site
 PARK = re.compile(r"园区?$")
 PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   # 甲产业园二期: a phase of the site before it
@@ -217,12 +219,13 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
     tail = [p for p in parts if p.end == e and p.type == "Enterprise" and pos < p.start <= pos + CUT_HEAD_MAX]
     if tail and last.type == "AdministrativeArea":
         return _make(scan, s, e, "Enterprise")   # 甲省有|某泵阀有限公司: the firm named only from a word inside
+    works = _works(scan, s, e, head)
+    if works is not None:
+        return works
     if any(p.start >= pos for p in parts):     # 甲街道|乙丙村 with 丙村 named: the village after the prefix
         m = _unnamed(scan, pos, e, [p for p in parts if p.start >= pos], kind, said) if last.type in PREFIXED else None
         return m if m is not None and m.type == "AdministrativeArea" else None
     rest = scan.text[pos:e]
-    if WORKS_OF.fullmatch(rest) and last.type in WORKS_OWNERS and (last.type == "Place" or rest[0] not in "项工"):
-        return _make(scan, s, e, "Place")    # 甲交易中心项目, 甲小学联建工程: the site being built is what was visited
     if WORKS_AT.fullmatch(rest) or rest.startswith(MAIN_WORKS):
         return None          # 甲机场改扩建工程现场, 甲小学主体工程: 甲机场, 甲小学 is the place
     if PHASE.fullmatch(rest) and last.type == "Place":
@@ -230,8 +233,8 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
     rtype = head_type(rest) or (kind if BARE_NAME.match(rest) else None)
     if rtype == "Enterprise" and _group(last):
         return _make(scan, s, e, "Enterprise")
-    if last.type == "Enterprise" and rtype == "Place" and (PARK.search(rest) or rest.endswith(ACTIVITY_HEADS)):
-        return _make(scan, s, e, "Place")    # 甲电力自动化产业园, 甲公司年产5万台电机项目: a firm's park or works
+    if last.type == "Enterprise" and rtype == "Place" and PARK.search(rest):
+        return _make(scan, s, e, "Place")    # 甲电力自动化产业园: a park named after a firm
     if last.type not in PREFIXED or rtype is None or last.type == "Place" and rtype == "Organization":
         return None          # 甲公司项目现场, 甲园区指挥中心: a part of a firm or park, not a name of its own
     if rtype in ("Enterprise", "AdministrativeArea"):
@@ -239,6 +242,24 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
     if last.type == "Place" or not VAGUE.match(rest) and tags().get(rest) is None and not kind_of_place(rest):
         return _make(scan, s, e, rtype)      # 甲园区主干道工程项目, 甲市第二中学, 甲区乙家园
     return None              # 甲区重点项目: a kind of site in an area
+
+
+def _works(scan, s: int, e: int, head: list[Mention]) -> Mention | None:
+    """An item naming the works at a site, school or firm, which is what was visited (a Place):
+    甲交易中心项目, 甲小学联建工程, (甲经济区)乙公司年产5万台电机项目, 甲产业基地|乙飞机制造项目."""
+    last, rest = head[-1], scan.text[head[-1].end:e]
+    if not rest.endswith(ACTIVITY_HEADS) or rest.startswith(MAIN_WORKS):
+        return None
+    if WORKS_OF.fullmatch(rest) and last.type in WORKS_OWNERS and (last.type == "Place" or rest[0] not in "项工"):
+        return _make(scan, s, e, "Place")
+    if last.type == "Enterprise" and head_type(rest) == "Place":
+        areas_before = all(h.type == "AdministrativeArea" for h in head[:-1])
+        return _make(scan, last.start if areas_before else s, e, "Place")
+    site = next((h for h in reversed(head) if h.type == "Place"), None)
+    inner = scan.text[site.end:e] if site is not None else ""
+    if inner.endswith(PROJECT) and not _common(cut(inner)[0]) and namelike(inner, "Place", None, scan.gaz):
+        return _make(scan, site.end, e, "Place")
+    return None
 
 
 def _unnamed(scan, s: int, e: int, parts: list[Mention], kind: str | None, said: bool) -> Mention | None:
@@ -307,8 +328,8 @@ def namelike(text: str, etype: str, kind: str | None, gaz) -> bool:
     m = HEAD_END.search(text)
     headed = m is not None and m.start() > 0
     last = cut(text)[-1]
-    if headed and len(last) > len(m[0]) and _common(last):
-        return False        # 冬季农村, 稻米加工厂: the last word is a word of the language
+    if headed and len(last) > len(m[0]) and _common(last) and all(_common(t) for t in cut(text[:-len(last)])):
+        return False        # 冬季农村, 稻米加工厂: a word of the language after words of the language
     core = text[:m.start()] if headed else text
     if kind_of_place(text):
         return False
