@@ -22,6 +22,7 @@ SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2
             ("Place", re.compile(f"(?:{L.alternation(L.PLACE_SUFFIXES)})")),
             ("Organization", re.compile(f"(?:{L.alternation(L.ORG_SUFFIXES)})")))
 MAX_NAME = 30                     # characters a walk to the left may cover
+BARE_ZONE_START = re.compile(f"(?:{L.alternation(L.ZONE_SUFFIXES)})")   # 经济开发区|某某有限公司: the zone it is in
 # 某某能源副董事长, 某某石化总经理: a brand and a trade word right before a company's office
 TRADE_BEFORE_TITLE = re.compile(f"(?:{L.alternation(L.TRADE_WORDS)})(?={L.alternation(L.BUSINESS_TITLES)})")
 # an office of the group right after its name: 某某集团党委书记, 某某集团总经理
@@ -45,7 +46,7 @@ def suffix_names(scan) -> list[Mention]:
     """Every name the sentence ends with a typed suffix (a finder of :mod:`kg.extract.recognise`)."""
     areas = scan.areas
     edges = {"area_ends": {m.end for m in areas if code_level(m.attrs.get("code")) == 2},
-             "area_starts": frozenset(m.start for m in areas)}
+             "area_starts": frozenset(m.start for m in areas), "zone_ends": {}}
     area_ends = {m.end for m in areas}
     # 某区某县高新区: a zone word after two areas in a row ends a list of areas (某县高新区 is a zone's name)
     county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name and m.start in area_ends}
@@ -65,6 +66,8 @@ def suffix_names(scan) -> list[Mention]:
             mention = _typed_name(scan, etype, begin, m)
             if mention is not None:
                 out.append(mention)
+                if etype == "AdministrativeArea":
+                    edges["zone_ends"][mention.start] = mention.end
     return out
 
 
@@ -74,9 +77,11 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
     begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], company=company,
                       area_starts=edges["area_starts"])
     begin = trim_function_char(text, begin, m.start())
-    owner = OWNER_RE.match(text, begin) if company else None
-    if owner and owner.end() < m.start():
-        begin = owner.end()   # 旗下|某某集团: the owner word is not part of the name
+    lead = (OWNER_RE.match(text, begin) or BARE_ZONE_START.match(text, begin)) if company else None
+    if lead and lead.end() < m.start():
+        begin = lead.end()    # 旗下|某某集团, 经济开发区|某某有限公司: no part of the name
+    if company and begin in edges["zone_ends"] and edges["zone_ends"][begin] < m.start():
+        begin = edges["zone_ends"][begin]     # 某某经济区|某某集团: the zone the firm is in
     core = text[begin:m.start()]
     if company and core and only_industry(core):
         # 某某澄明燃气有限公司: the walk stopped at a verb-tagged brand
