@@ -64,7 +64,9 @@ FURNITURE_FIELD = (rf"(?:发布|更新|发稿|录入)(?:时间|日期)\s*[:：]\
                    r"|(?:浏览|点击|阅读|访问|人气)(?:次数|量|数)?\s*[:：]\s*\d*"
                    rf"|(?:所属分类|栏目|分类)\s*[:：]\s*[{HAN}]{{0,8}}"
                    rf"|[{HAN}]{{1,8}}[〔［\[（(]\d{{4}}[〕］\]）)]\d{{1,4}}号")   # a document number: 某政函〔2024〕25号
-FURNITURE = re.compile(rf"\s*(?:(?:{STAMP}|{FURNITURE_FIELD})\s*[|｜]?\s*)+")
+# 2016年05月25日 alone on its line: a zero-padded date is a page's stamp (prose and signatures write 5月)
+PADDED_DATE = r"\d{4}年(?:0\d月\d{2}|\d{2}月0\d)日(?=\s*$)"
+FURNITURE = re.compile(rf"\s*(?:(?:{STAMP}|{FURNITURE_FIELD}|{PADDED_DATE})\s*[|｜]?\s*)+")
 
 
 def _is_name(piece: str, plain: bool = False) -> bool:
@@ -300,8 +302,8 @@ def furniture_end(text: str) -> int:
 
     >>> furniture_end("发布时间：2024-03-05 10:07 人气：651"), furniture_end("2024-03-05"), furniture_end("发布时间：")
     (28, 10, 5)
-    >>> furniture_end("2024年3月5日，某某到会"), furniture_end("2024-03-051号")
-    (0, 0)
+    >>> furniture_end("2024年3月5日，某某到会"), furniture_end("2024-03-051号"), furniture_end("2016年05月25日"), furniture_end("2016年5月25日")
+    (0, 0, 11, 0)
     """
     m = FURNITURE.match(text)
     return m.end() if m and m.group().strip() and _whole_field(text, m.end()) else 0

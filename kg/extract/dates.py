@@ -48,8 +48,9 @@ EVENT_RELATIVE = r"活动期间|会议期间|(?<![机社协学都工将])会[前
 SAME_DAY_WORDS = ("当天", "当日", "当晚")
 DAY_PARTS = ("上午", "下午", "中午", "晚上")                   # a same-day word only when it opens a clause
 SAME_DAY = "|".join(SAME_DAY_WORDS) + rf"|(?<![^，,。；;\s])(?:{'|'.join(DAY_PARTS)})(?=[，,])"
-# 16日 / 16日至17日: a day of the publication month (not 5日内, 3日以来, 一号文件)
-DAY_ONLY = rf"(?<![\d月年号〕\]第])(?P<donly>\d{{1,2}})日(?![\d内以之后前])(?:{RANGE_END})?"
+# 16日 / 16日至17日: a day of the publication month (not 5日内, 3日以来, 一号文件); also after a bare 月
+# that opens a clause, its number lost in a web copy (月5日，…)
+DAY_ONLY = rf"(?<![\d年号〕\]第])(?<![^\s，,。；;：:（(]月)(?P<donly>\d{{1,2}})日(?![\d内以之后前])(?:{RANGE_END})?"
 # 20号 alone: only where a date stands (after a comma, 于, 在...), never 街63号, 〔2021〕1号, 3号楼
 DAY_ONLY_HAO = (rf"(?<![^，,。；;：:、\s于在是从自（(])(?P<honly>\d{{1,2}})号"
                 rf"(?:{RANGE_END})?(?=[，,、。上下中晚早凌]|$)")
