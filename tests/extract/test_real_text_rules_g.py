@@ -7,16 +7,17 @@ import datetime as dt
 
 from rule_pages import extract
 
+from kg.extract.dates import find_date
 from kg.extract.pipeline import extract_text
 
 
 # 31. visit lists of project sites: a firm's works, a road's works, a school's joint works
 
 def test_the_works_of_a_firm_are_a_place_and_the_firm_is_named_too():
-    ents, triples = extract("本报讯 5月6日，市委书记柯南山先后走访青禾精工机械有限公司年产5万套电机部件项目、"
-                            "望川电器有限公司改扩建项目、岚山路北段地下通道工程、固安县实验小学联建工程等现场。")
-    for site in ("青禾精工机械有限公司年产5万套电机部件项目", "望川电器有限公司改扩建项目",
-                 "岚山路北段地下通道工程", "固安县实验小学联建工程"):
+    ents, triples = extract("本报讯 5月6日，市委书记柯南山依次察看了青禾精工机械有限公司年产3万台水泵项目、"
+                            "望川电器有限公司改扩建项目、岚山路南段综合管廊工程、固安县青禾小学联建工程等现场。")
+    for site in ("青禾精工机械有限公司年产3万台水泵项目", "望川电器有限公司改扩建项目",
+                 "岚山路南段综合管廊工程", "青禾小学联建工程"):
         assert ents[site]["type"] == "Place"
         assert ("柯南山", "visited", site) in triples
     # the firm whose works the site is keeps an entity of its own
@@ -74,3 +75,41 @@ def test_credit_lines_with_a_bar_and_the_roles_caixie_and_tupian():
 def test_an_owner_word_is_no_part_of_the_firms_name():
     ents, _ = extract("青禾投资集团与固安县有着良好合作基础，旗下明岚集团为固安县发展作出了积极贡献。")
     assert "明岚集团" in ents and "旗下明岚集团" not in ents
+
+
+# 37. a long visit list of project sites: a market named by a brand and a common word (某某钢材市场)
+
+def test_a_market_named_by_a_brand_is_an_item_and_the_list_goes_on():
+    _, triples = extract("本报讯 4月10日，县委书记柯南山到重点项目督导。柯南山一行依次走访青禾文旅小镇、"
+                         "望川社区、岚丰建材市场、明月苑小区、青夏光伏项目等项目现场。", "固安县")
+    for site in ("岚丰建材市场", "明月苑小区", "青夏光伏项目"):
+        assert ("柯南山", "visited", site) in triples
+
+
+# 38. 对甲、乙、丙进行了调研: a list after 对 closed by 进行; zone words before a firm; a project in a base
+
+def test_a_list_after_dui_closed_by_jinxing():
+    ents, triples = extract("本报讯 5月23日，副市长柯南山到固安县督导。柯南山一行分别对经济开发区青禾纺织有限公司、"
+                            "固安物流产业基地河北明岚冷链仓储项目、固安经济区望川集团商业综合体项目进行了实地考察。")
+    assert "经济开发区青禾纺织有限公司" not in ents
+    assert ("柯南山", "visited", "青禾纺织有限公司") in triples
+    # the project named inside the base is a site of its own
+    assert ("柯南山", "visited", "河北明岚冷链仓储项目") in triples
+    assert ents["固安经济区"]["type"] == "AdministrativeArea"
+
+
+# 39. web copies: a zero-padded stamp line under the headline, a month lost before its day
+
+def test_a_zero_padded_date_line_is_the_pages_stamp_not_the_event():
+    text = "副市长柯南山到固安县督导防汛\n2016年05月25日\n5月23日，副市长柯南山到固安县督导防汛工作。\n"
+    recs = extract_text(text, dt.date(2016, 5, 25), "廊坊市").records
+    art = next(r for r in recs if r["kind"] == "article")
+    assert art["headline"] == "副市长柯南山到固安县督导防汛" and art["event_date"] == "2016-05-23"
+    assert any(r["kind"] == "triple" and r["predicate"] == "visited" and r["date"] == "2016-05-23" for r in recs)
+
+
+def test_a_day_after_a_bare_month_is_a_day_of_the_publication_month():
+    published = dt.date(2016, 12, 7)
+    assert find_date("月5日，副市长某某到固安县检查", published)[0] == dt.date(2016, 12, 5)
+    assert find_date("每月5日，某某", published) == (None, None)
+    assert find_date("某某于月5日到", published) == (None, None)
