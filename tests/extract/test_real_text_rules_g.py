@@ -113,3 +113,13 @@ def test_a_day_after_a_bare_month_is_a_day_of_the_publication_month():
     assert find_date("月5日，副市长某某到固安县检查", published)[0] == dt.date(2016, 12, 5)
     assert find_date("每月5日，某某", published) == (None, None)
     assert find_date("某某于月5日到", published) == (None, None)
+
+
+# 40. 文件规定，某类区域，包括甲区和乙区: the areas a report of a policy says it covers
+
+def test_the_areas_after_baokuo_in_a_sentence_about_the_policy():
+    _, triples = extract("固安县人民政府近日印发《固安县村庄规划实施方案》。文件明确，北部片区包括柳泉镇和牛驼镇，"
+                         "村庄建设用地一般不超过现状规模。同时，文件提出，南部片区包括渠沟乡、礼让店乡，要优先保护耕地。")
+    doc = "固安县村庄规划实施方案"
+    for town in ("柳泉镇", "牛驼镇", "渠沟乡", "礼让店乡"):
+        assert (doc, "appliesTo", town) in triples

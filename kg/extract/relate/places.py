@@ -26,9 +26,10 @@ SCOPE_BEFORE = re.compile(r"(?:在|支持|选择|确定|包括|覆盖|明确|部
 SCOPE_WORDS = re.compile(r"试点|先行|示范|率先")
 SCOPE_ACTION = re.compile(r"^(?:等地)?(?:开展|先行|实施|推行|率先|试点|进行|启动|推进)")
 # 方案明确，…: a sentence about the article's policy without naming it
-POLICY_SUBJECT = re.compile(r"^《?(?:方案|意见|办法|措施|若干措施|通知|规划|计划|条例|实施意见|行动方案)》?"
+POLICY_SUBJECT = re.compile(r"^(?:同时，|此外，)?《?(?:文件|方案|意见|办法|措施|若干措施|通知|规划|计划|条例|实施意见|行动方案)》?"
                             r"(?:明确|提出|要求|指出|规定|强调)")
 SCOPE_WINDOW = 8
+INCLUDING = "包括"
 SETTLE_VERBS = ("落户", "入驻", "落地", "选址")
 SETTLE_RE = re.compile(rf"(?:正式|已|将|成功)?(?:{'|'.join(SETTLE_VERBS)})(?:在|于)?")
 CLAUSE_CUT = re.compile(r"[，。；]")
@@ -65,6 +66,7 @@ def applies_to(ctx, art: Article, sent: Sentence) -> list:
         counted = SCOPE_AFTER.match(after) and (SCOPE_BEFORE.search(before) or SCOPE_WORDS.search(sent.text))
         acted = before.endswith("在") and SCOPE_ACTION.match(after)
         acted = acted or (before.endswith("以") and after.startswith("为"))   # 以甲、乙为重点
+        acted = acted or before.endswith(INCLUDING)      # 文件规定，某某区域，包括甲区和乙区，…
         if counted or acted:
             earlier = [p for p in policies if p.start < run[0].start]
             pol = earlier[-1] if earlier else policies[0]
