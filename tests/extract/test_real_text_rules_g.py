@@ -135,3 +135,14 @@ def test_members_appointed_to_a_committee_hold_zucheng_renyuan():
         assert (name, "holdsPosition", body) in triples
     ents, _ = extract("会议听取了关于区人大各专门委员会组成人员建议名单的说明。", "广阳区")
     assert not any("各专门委员会" in name for name in ents)
+
+
+# 42. a zone known by its short name before its bodies (某某区党工委书记、管委会主任)
+
+def test_a_zone_named_short_before_its_party_working_committee():
+    ents, triples = extract("县委常委、副县长柯啸，青岚区党工委书记、管委会主任闻宁，青岚区管委会副主任岳鑫出席。",
+                            "固安县")
+    assert ents["青岚区"]["type"] == "AdministrativeArea"
+    assert ("闻宁", "holdsPosition", "青岚区党工委") in triples
+    assert ("闻宁", "holdsPosition", "青岚区管委会") in triples
+    assert ("闻宁", "holdsPosition", "固安县委") not in triples

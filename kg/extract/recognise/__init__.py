@@ -116,7 +116,7 @@ def _near_home(gaz: Gazetteer, code: str | None) -> bool:
     return gaz.province is None or not code or code[:2] == gaz.province.code[:2]
 
 
-FINDERS = (gazetteer_hits, suffixes.suffix_names, suffixes.titled_trade_names, bodies.home_zones, bodies.villages, bodies.area_bodies,
+FINDERS = (gazetteer_hits, suffixes.suffix_names, suffixes.titled_trade_names, bodies.home_zones, bodies.zones_of_bodies, bodies.villages, bodies.area_bodies,
            bodies.generic_bodies, bodies.sub_units, bodies.listed_bodies,
            bodies.home_bodies,
            bodies.village_bodies,

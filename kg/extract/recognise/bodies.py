@@ -13,7 +13,7 @@ import re
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE
 from kg.extract.recognise.automaton import HOME_WORDS
-from kg.extract.recognise.tokens import GLUE_CHARS, cut
+from kg.extract.recognise.tokens import GLUE_CHARS, cut, tags
 from kg.model import Mention
 
 
@@ -30,6 +30,7 @@ SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处
 COMMITTEE_RE = re.compile(rf"(?![各全])([{HAN}]{{2,8}}?委员会)")      # not 各专门委员会: every one of them
 CONGRESS_STEMS = ("政协", "人大", "人大常委会")
 SUB_UNIT_AFTER = ("、", "，", "。", "和", "及")
+ZONE_BEFORE_BODY = re.compile(rf"[{HAN}]{{2,3}}区(?=党工委|管委会)")   # 某某区|党工委: a zone's short name
 ZONE_WORD_RE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
 TERM_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")    # 政协某县|第十四届五次会议
 CPPCC_LEADS = ("中国人民政治协商会议", "政协")     # 政协 + area + 委员会: that area's 政协
@@ -195,6 +196,17 @@ def home_zones(scan) -> list[Mention]:
                 or m.start() > 0 and scan.text[m.start() - 1] in HOME_LEVELS:
             continue
         out.append(Mention(m.start(), m.end(), m[0], "AdministrativeArea", "home.zone", name=own + m[0]))
+    return out
+
+
+def zones_of_bodies(scan) -> list[Mention]:
+    """某某区党工委, 某某区管委会 with 某某区 no area of the gazetteer and no word of the dictionary:
+    a development zone known by its short name, which those bodies are of."""
+    out = []
+    for m in ZONE_BEFORE_BODY.finditer(scan.text):
+        if m.start() in scan.bounds and m.end() in scan.bounds and tags().get(m[0]) is None \
+                and not any(a.start < m.end() and m.start() < a.end for a in scan.found if a.type == "AdministrativeArea"):
+            out.append(Mention(m.start(), m.end(), m[0], "AdministrativeArea", "zone.body", name=m[0]))
     return out
 
 

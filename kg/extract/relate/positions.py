@@ -68,9 +68,10 @@ def _zone_body(sent: Sentence, person: Mention, title: str, bare: str | None) ->
 
 def _zone_of(m: Mention) -> str | None:
     """The development zone a mention names: the zone itself, or its 管委会 or 党工委."""
-    label = next((m.label[:-len(w)] for w in ZONE_BODIES if m.label.endswith(w)), None) \
-        if m.type == "Organization" else m.label if m.type == "AdministrativeArea" else None
-    return label if label and label.endswith(L.ZONE_SUFFIXES) else None
+    if m.type == "Organization":     # 某某区党工委: a zone's body, whatever the zone's name ends in
+        return next((m.label[:-len(w)] for w in ZONE_BODIES if m.label.endswith(w) and len(m.label) > len(w)), None)
+    zone = m.type == "AdministrativeArea" and (m.label.endswith(L.ZONE_SUFFIXES) or m.rule == "zone.body")
+    return m.label if zone else None
 
 
 def _body_before(sent: Sentence, person: Mention):
