@@ -146,3 +146,12 @@ def test_a_zone_named_short_before_its_party_working_committee():
     assert ("闻宁", "holdsPosition", "青岚区党工委") in triples
     assert ("闻宁", "holdsPosition", "青岚区管委会") in triples
     assert ("闻宁", "holdsPosition", "固安县委") not in triples
+
+
+# 43. 这次检查观摩了甲、乙: a visit of the article's official (a verb with 了, not 此次检查 the noun)
+
+def test_this_time_with_a_verb_and_le_is_the_officials_visit():
+    _, triples = extract("本报讯 5月6日，副市长柯南率观摩组到固安县督导重点项目。这次检查观摩了青禾农机产业园、"
+                         "望川电气产业园两个项目。以此次执法检查为契机，各地要压实责任。")
+    assert ("柯南", "visited", "青禾农机产业园") in triples
+    assert ("柯南", "visited", "望川电气产业园") in triples

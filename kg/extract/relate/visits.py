@@ -34,16 +34,18 @@ COMPANION = re.compile(r"陪同|随同|一同|随行|参加了?(?:调研|视察|
 ACCOMPANIED = re.compile(r"在[^，。；]*?陪同下")          # 某某在乙陪同下…: 乙 accompanies, 某某 visits
 LEADING = re.compile(r"带领|率领")                        # 甲带领乙…: the visit is 甲's
 GROUPS = L.alternation(L.VISIT_GROUPS)
+THIS_TIME = "这次|此次|本次"          # 这次检查观摩了甲、乙: the article's official, this time
 # the article's official acts through a pronoun, the group they lead (某书记一行), or a bare connective
 # (随后，来到…)
 PRONOUN_SUBJECT = re.compile(rf"(?:^|，)(?:随后|之后|其间|接着|同时)?，?(?:他|她|他们|她们|一行|[{HAN}]{{0,12}}"
-                             rf"(?:{GROUPS})|[{HAN}]{{0,3}}(?:{TITLE})一行|委员们|代表们)"
+                             rf"(?:{GROUPS})|[{HAN}]{{0,3}}(?:{TITLE})一行|委员们|代表们|{THIS_TIME})"
                              rf"|^(?:随后|之后|接着|紧接着|此后|其后|最后)[，,]?(?:又|还|再)?(?:先后)?$")
 AT_PLACE = re.compile(rf"^[{HAN}]{{0,4}}?在$")
 # 在某公司，…: a place frame at the start of the sentence
 PLACE_FRAME = re.compile(rf"{FRAME_OPENING}在")
 SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
+VERBAL = re.compile(rf"[{HAN}]{{0,4}}?了")   # 这次检查观摩了…: a verb (with 了), not 此次检查 the noun
 TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会|副主任|李某: a body in a title chain
 # 对甲县进行了(执法)检查, 对甲、乙等重点企业安全生产工作进行检查: 甲县, 甲 and 乙 are visited
 OBJECT_FRAME = re.compile(rf"^(?:等[{HAN}]{{0,6}}?(?:{'|'.join(L.LIST_KINDS['Enterprise'])})[{HAN}]{{0,8}}?)?"
@@ -94,7 +96,8 @@ def _not_a_visit(sent: Sentence, v: re.Match) -> bool:
     """关系到 (到 of another verb), 此次执法检查 (a noun), or, in a later clause, a verb whose
     agent is named by a title alone (…，贯彻某某总书记视察某省时的指示)."""
     text = sent.text
-    if v[0] == "到" and text.endswith(L.DAO_COMPOUNDS, 0, v.end()) or NOMINAL.search(text, 0, v.start()):
+    if v[0] == "到" and text.endswith(L.DAO_COMPOUNDS, 0, v.end()) \
+            or NOMINAL.search(text, 0, v.start()) and not VERBAL.match(text, v.end()):
         return True
     t = TITLE_AT_END.search(text, 0, v.start())
     if t is None or any(m.end == t.start() for m in sent.mentions if m.type in PEOPLE):
