@@ -155,3 +155,15 @@ def test_this_time_with_a_verb_and_le_is_the_officials_visit():
                          "望川电气产业园两个项目。以此次执法检查为契机，各地要压实责任。")
     assert ("柯南", "visited", "青禾农机产业园") in triples
     assert ("柯南", "visited", "望川电气产业园") in triples
+
+
+# 44. an area's name inside a person's name (某文莱) is no area; 高管 is a company's office
+
+def test_an_area_inside_a_persons_name_is_no_entity():
+    ents, _ = extract("区人大常委会主任柯文莱主持会议。", "广阳区")
+    assert "柯文莱" in ents and "文莱" not in ents
+
+
+def test_gaoguan_is_an_office_of_the_company():
+    _, triples = extract("市领导柯文伟、闻云飞，青禾集团高管岳斌等参加座谈会。")
+    assert ("岳斌", "holdsPosition", "青禾集团") in triples

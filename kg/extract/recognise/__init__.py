@@ -124,6 +124,10 @@ FINDERS = (gazetteer_hits, suffixes.suffix_names, suffixes.titled_trade_names, b
            scopes.listed_areas, tagged_finder, user_names, listed.listed_items)
 
 
+INNER_TYPES = ("AdministrativeArea", "Enterprise", "Organization")    # recorded inside a longer name
+PERSON_TYPES = ("Official", "Person", "Journalist")                 # a name of a person holds no area
+
+
 class Recogniser:
     """Finds mentions in the sentences of one page (one home area)."""
 
@@ -160,7 +164,7 @@ def settle(mentions: list[Mention]) -> list[Mention]:
     for m in ordered:
         if any(taken[m.start:m.end]):
             host = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
-            if host is not None and m.type in ("AdministrativeArea", "Enterprise", "Organization"):
+            if host is not None and m.type in INNER_TYPES and host.type not in PERSON_TYPES:   # not 吴|文莱
                 host.attrs.setdefault("inner", []).append(m)
             continue
         kept.append(m)
