@@ -167,3 +167,12 @@ def test_an_area_inside_a_persons_name_is_no_entity():
 def test_gaoguan_is_an_office_of_the_company():
     _, triples = extract("市领导柯文伟、闻云飞，青禾集团高管岳斌等参加座谈会。")
     assert ("岳斌", "holdsPosition", "青禾集团") in triples
+
+
+# 45. a group named by the first characters of its words (青禾投资集团有限公司 -> 青投集团)
+
+def test_a_group_named_by_its_initials_is_the_same_group():
+    ents, _ = extract("7月5日，市委书记柯连生率队拜会青禾投资集团有限公司党委书记、董事长闻炼。"
+                      "闻炼表示，青投集团对固安县发展充满信心。")
+    assert "青投集团" not in ents
+    assert "青投集团" in ents["青禾投资集团有限公司"]["aliases"]

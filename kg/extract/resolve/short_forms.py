@@ -10,9 +10,10 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.recognise.gazetteer import Gazetteer
+from kg.extract.recognise.tokens import cut
 from kg.extract.resolve.entities import Resolver, merge
 from kg.model import Article, Entity
-from kg.extract.patterns import HAN
+from kg.extract.patterns import GROUP_WORD, HAN
 
 TRADE_TAILS = tuple(sorted(L.TRADE_WORDS, key=len, reverse=True))   # longest first
 # a registered company's legal ending; 某某集团 is short for 某某集团 + the first of them the page has
@@ -22,6 +23,7 @@ COMPANY_FORM_END = re.compile(r"(集团股份有限公司|集团有限公司|股
 POLICY_KEY_DROP = re.compile(rf"^关于|的(?=[{HAN}]{{1,6}}$)|[（(][^（）()]*[)）]$|\s")
 AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
 MIN_SHORT_FORM = 3
+INITIALS_LENGTH = 4                      # 某投集团: two initials and 集团
 MIN_CAMPAIGN_SHORT = 6
 # short and full forms of one name's ending: the fullest form the page gives names the body or zone
 FULLER_FORMS = {"Organization": (("检察院", "人民检察院"), ("法院", "人民法院")),
@@ -49,6 +51,18 @@ def _fold_fuller(resolver: Resolver) -> None:
                 merge(resolver, e, fuller)
 
 
+def _fold_initials(resolver: Resolver, firms: dict[str, Entity]) -> None:
+    """某投集团 into 某西投资集团有限公司: a group named by the first characters of its words, where
+    the page names exactly one group it abbreviates."""
+    for name, e in firms.items():
+        if not name.endswith(GROUP_WORD) or len(name) != INITIALS_LENGTH:
+            continue
+        fulls = [f for n, f in firms.items() if n != name and n.startswith(name[0]) and LEGAL_SUFFIX_END.search(n)
+                 and name in enterprise_short_forms(n, resolver.gaz)[-1:]]
+        if len(fulls) == 1 and (e.type, e.name) in resolver.entities:
+            merge(resolver, e, fulls[0])
+
+
 def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
     """Page-level aliases: enterprise short names, policy variants, campaign suffixes."""
     ents = resolver.entities
@@ -66,6 +80,7 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
             if full is not None and name.endswith("集团"):
                 merge(resolver, e, full)
                 break
+    _fold_initials(resolver, firms)
     _fold_fuller(resolver)
     camps = sorted((e for e in ents.values() if e.type == "Campaign"), key=lambda e: -len(e.name))
     for i, short in enumerate(camps):
@@ -98,6 +113,8 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     ['某某制药', '山西某某制药']
     >>> enterprise_short_forms("浙江某某储能集团有限公司", Gazetteer.of(None))[-2:]
     ['某某储能集团', '某某集团']
+    >>> enterprise_short_forms("青禾投资集团有限公司", Gazetteer.of(None))[-1]
+    '青投集团'
     """
     core = COMPANY_FORM_END.sub("", name)
     if "集团" in core[:-2]:
@@ -118,4 +135,7 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
         brand = _brand(body)
         if 2 <= len(brand) < len(body):
             forms.append(brand + "集团")
+        words = cut(group[:-2])          # 某西投资集团 -> 某投集团: the first character of each word
+        if len(words) == 2 and all(len(w) >= 2 for w in words):
+            forms.append("".join(w[0] for w in words) + "集团")
     return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM]
