@@ -176,3 +176,13 @@ def test_a_group_named_by_its_initials_is_the_same_group():
                       "闻炼表示，青投集团对固安县发展充满信心。")
     assert "青投集团" not in ents
     assert "青投集团" in ents["青禾投资集团有限公司"]["aliases"]
+
+
+# 46. a firm's mine or works written after its legal name (某有限公司某煤矿): a unit of the firm
+
+def test_a_mine_after_a_firms_legal_name_is_its_unit():
+    ents, triples = extract("本报讯 副市长柯国怀先后来到青禾化工集团、望川矿务局有限公司岚山煤矿检查安全生产工作。")
+    unit = "望川矿务局有限公司岚山煤矿"
+    assert ents[unit]["type"] == "Enterprise"
+    assert ("柯国怀", "visited", unit) in triples
+    assert (unit, "subsidiaryOf", "望川矿务局有限公司") in triples

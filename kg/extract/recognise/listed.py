@@ -51,6 +51,7 @@ SITE_WORKS = ("建设", "扩建", "改扩建", "改造", "新建", "联建")   #
 WORKS_OF = re.compile(rf"(?:{'|'.join(SITE_WORKS)})?(?:{'|'.join(ACTIVITY_HEADS)})")
 WORKS_OWNERS = ("Place", "Organization", "Enterprise")
 PROJECT = ACTIVITY_HEADS[0]
+UNIT_HEADS = ("煤矿", "矿", "厂", "分厂", "分公司", "电厂")   # a firm's mine, works or branch after its name
 MAIN_WORKS = "主体"                                     # 甲小学主体工程(建设): the building is the site
 PARK = re.compile(r"园区?$")
 PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   # 甲产业园二期: a phase of the site before it
@@ -231,8 +232,8 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
     if PHASE.fullmatch(rest) and last.type == "Place":
         return _make(scan, s, e, "Place")
     rtype = head_type(rest) or (kind if BARE_NAME.match(rest) else None)
-    if rtype == "Enterprise" and _group(last):
-        return _make(scan, s, e, "Enterprise")
+    if rtype == "Enterprise" and (_group(last) or last.type == "Enterprise" and rest.endswith(UNIT_HEADS)):
+        return _make(scan, s, e, "Enterprise")   # 甲集团乙矿业, 甲有限公司乙煤矿: a unit of the firm
     if last.type == "Enterprise" and rtype == "Place" and PARK.search(rest):
         return _make(scan, s, e, "Place")    # 甲电力自动化产业园: a park named after a firm
     if last.type not in PREFIXED or rtype is None or last.type == "Place" and rtype == "Organization":

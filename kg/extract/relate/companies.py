@@ -22,6 +22,8 @@ IS_WORD = re.compile("是")
 UNDER_COMPANY = re.compile(r"(?:公司|集团)旗下的?")              # 公司旗下的乙公司
 MIN_GROUP_PREFIX = 2
 MIN_SUBSIDIARY_REST = 4
+LEGAL_INSIDE = re.compile(r"(?:股份)?有限(?:责任)?公司(?=.)")     # a legal name with a unit after it
+MIN_UNIT_REST = 3                                                # 某某煤矿, 某省分公司
 
 
 def _by_name_and_link(sent: Sentence) -> list:
@@ -33,8 +35,12 @@ def _by_name_and_link(sent: Sentence) -> list:
             continue
         k = m.text.find(GROUP_WORD)
         rest = m.text[k + len(GROUP_WORD):]
+        legal = LEGAL_INSIDE.search(m.text)        # 某某有限公司某某煤矿, 某某股份有限公司某省分公司
         if k >= MIN_GROUP_PREFIX and len(rest) >= MIN_SUBSIDIARY_REST and not LEGAL_FORM.fullmatch(rest):
             parent = m.text[:k + len(GROUP_WORD)]
+            facts.append(BY_NAME.fact(m, ImpliedEntity("Enterprise", parent, alias=parent), sent))
+        elif legal and legal.start() >= MIN_GROUP_PREFIX and len(m.text) - legal.end() >= MIN_UNIT_REST:
+            parent = m.text[:legal.end()]
             facts.append(BY_NAME.fact(m, ImpliedEntity("Enterprise", parent, alias=parent), sent))
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         if nxt is not None and nxt.type == "Enterprise" and OWNED_LINK.fullmatch(text[m.end:nxt.start]):
