@@ -186,3 +186,12 @@ def test_a_mine_after_a_firms_legal_name_is_its_unit():
     assert ents[unit]["type"] == "Enterprise"
     assert ("柯国怀", "visited", unit) in triples
     assert (unit, "subsidiaryOf", "望川矿务局有限公司") in triples
+
+
+# 47. 县纪委书记、监委主任: the bare 监委 after the 纪委 is the county's supervisory commission
+
+def test_a_bare_jianwei_after_the_jiwei_is_the_areas():
+    _, triples = extract("县委常委、县纪委书记、监委主任柯明出席会议。", "固安县")
+    assert ("柯明", "holdsPosition", "固安县监委") in triples
+    assert ("柯明", "holdsPosition", "固安县纪委") in triples
+    assert ("柯明", "holdsPosition", "固安县委") in triples

@@ -119,8 +119,8 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
     out, last = [], None
     for body, title, bare in chain:
         name = last.label if last is not None else None
-        if bare and name and bare in L.AREA_DEPARTMENTS and last.area_name:
-            body = ImpliedEntity("Organization", last.area_name + bare)   # 某区党工委书记、管委会主任
+        if bare and name and bare in L.AREA_DEPARTMENTS and (area := _area_of(last)):
+            body = ImpliedEntity("Organization", area + bare)   # 某区党工委书记、管委会主任; 县纪委书记、监委主任
         elif bare and name and (owner := _owner(name)) and not (bare in PARTY_DEPARTMENTS
                                                               and owner.endswith(GOVERNMENT)):
             # 省委常委、宣传部部长; 市政府办公厅; 市委政研室主任、改革办副主任
@@ -138,6 +138,13 @@ def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:
         out.append((body, title))
         last = body or last
     return out
+
+
+def _area_of(body) -> str | None:
+    """The area a body is of: its area's name, or its name without its stem (某县 of 某县纪委)."""
+    stem = body.attrs.get("stem") if isinstance(body, Mention) else None
+    area = body.area_name or (body.label[:-len(stem)] if stem and body.label.endswith(stem) else None)
+    return area if area and len(area) > 1 else None     # not 区 of an unresolved 区纪委
 
 
 def _owner(name: str) -> str | None:
