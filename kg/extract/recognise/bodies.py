@@ -27,7 +27,7 @@ HOME_LEVELS = "省市县区旗州"
 # a unit of a body: its party group, a division, a department, an office
 SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处|科|室|部|工委|办公室|中心|大队|支队|办))")
 # the special committees of a congress or a CPPCC: 某省政协经济委员会, 某市人大常委会法制工作委员会
-COMMITTEE_RE = re.compile(rf"(?![各全])([{HAN}]{{2,8}}?委员会)")      # not 各专门委员会: every one of them
+COMMITTEE_RE = re.compile(rf"(?![各全])([{HAN}]{{2,8}}?委员会)")      # not 各工作委员会: every one of them
 CONGRESS_STEMS = ("政协", "人大", "人大常委会")
 SUB_UNIT_AFTER = ("、", "，", "。", "和", "及")
 ZONE_BEFORE_BODY = re.compile(rf"[{HAN}]{{2,3}}区(?=党工委|管委会)")   # 某某区|党工委: a zone's short name
