@@ -63,6 +63,7 @@ ENTITY_TYPE_LIST = (
     EntityType("Policy", "政策", "#e377c2", "star"),
     EntityType("Campaign", "活动", "#bcbd22", "star"),
 )
+PERSON_TYPES = ("Official", "Journalist", "Person")     # the types of a person's name
 VISITABLE = ("AdministrativeArea", "Place", "Enterprise", "Organization")
 AGENTS = ("Organization", "AdministrativeArea")
 

@@ -17,6 +17,7 @@ from kg.vocab import HAN, HAN_CHAR, HAN_WIDE  # noqa: F401 - the character class
 
 HAN_WORD = re.compile(f"[{HAN}]+")        # fullmatch: only Han characters
 OWNER_WORDS = "旗下|所属|下属"              # 甲集团旗下的乙公司: 乙 belongs to 甲
+ZONE_BODIES = ("党工委", "管委会")          # a development zone's party committee and administration
 GROUP_WORD = "集团"                         # what a group's name ends in (甲集团), and 集团公司
 OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")
 # what joins an owner and the company it owns: 旗下(的), 所属, (的)(控股|全资)子公司

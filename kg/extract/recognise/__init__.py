@@ -35,6 +35,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
+from kg.vocab import PERSON_TYPES
 from kg.extract.recognise import bodies, documents, listed, people, scopes, suffixes
 from kg.extract.recognise.user_names import user_names
 from kg.extract.recognise.automaton import HOME_WORDS, automaton as build_automaton
@@ -125,7 +126,6 @@ FINDERS = (gazetteer_hits, suffixes.suffix_names, suffixes.titled_trade_names, b
 
 
 INNER_TYPES = ("AdministrativeArea", "Enterprise", "Organization")    # recorded inside a longer name
-PERSON_TYPES = ("Official", "Person", "Journalist")                 # a name of a person holds no area
 
 
 class Recogniser:
@@ -164,7 +164,7 @@ def settle(mentions: list[Mention]) -> list[Mention]:
     for m in ordered:
         if any(taken[m.start:m.end]):
             host = next((k for k in kept if k.start <= m.start and m.end <= k.end), None)
-            if host is not None and m.type in INNER_TYPES and host.type not in PERSON_TYPES:   # not 吴|文莱
+            if host is not None and m.type in INNER_TYPES and host.type not in PERSON_TYPES:   # not 某|智利
                 host.attrs.setdefault("inner", []).append(m)
             continue
         kept.append(m)

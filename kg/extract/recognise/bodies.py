@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE
+from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE, ZONE_BODIES
 from kg.extract.recognise.automaton import HOME_WORDS
 from kg.extract.recognise.tokens import GLUE_CHARS, cut, tags
 from kg.model import Mention
@@ -30,11 +30,11 @@ SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处
 COMMITTEE_RE = re.compile(rf"(?![各全])([{HAN}]{{2,8}}?委员会)")      # not 各工作委员会: every one of them
 CONGRESS_STEMS = ("政协", "人大", "人大常委会")
 SUB_UNIT_AFTER = ("、", "，", "。", "和", "及")
-ZONE_BEFORE_BODY = re.compile(rf"[{HAN}]{{2,3}}区(?=党工委|管委会)")   # 某某区|党工委: a zone's short name
+ZONE_BEFORE_BODY = re.compile(rf"[{HAN}]{{2,3}}区(?={'|'.join(ZONE_BODIES)})")   # 某某区|党工委: a zone's short name
 ZONE_WORD_RE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区")
 TERM_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")    # 政协某县|第十四届五次会议
 CPPCC_LEADS = ("中国人民政治协商会议", "政协")     # 政协 + area + 委员会: that area's 政协
-# 政协(第十一届)某县委员会 before the area, 某县政协第十一届委员会 after the body: the CPPCC itself
+# 政协(第九届)某县委员会 before the area, 某县政协第九届委员会 after the body: the CPPCC itself
 CPPCC_LEAD_RE = re.compile(rf"(?:{'|'.join(CPPCC_LEADS)})(?:{TERM_AFTER.pattern})?$")
 CPPCC_TERM_RE = re.compile(rf"{TERM_AFTER.pattern}委员会")
 AFTER_BODY = ("委、", "委和", "委，", "委及")      # 县委、政府
@@ -95,7 +95,7 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
         start -= len(party)   # 九三学社某市委 is that party's committee, not the CPC's
     cppcc = CPPCC_LEAD_RE.search(text, 0, start) if stem == "委员会" else None
     if cppcc:
-        start, stem = cppcc.start(), "政协"   # 政协(第十一届)某县(第十届)委员会 is 某县政协
+        start, stem = cppcc.start(), "政协"   # 政协(第九届)某县(第八届)委员会 is 某县政协
     area_name = area.name if area is not None else None
     if area is None and m["pre"] in "区县镇乡":
         # 某区委、区政府: the second body is the same district's
@@ -157,7 +157,7 @@ def sub_units(scan) -> list[Mention]:
                 break        # a unit's name is followed by a title or by the next unit of a list
             attrs = dict(unit_of.attrs, stem=unit_of.attrs["stem"] + m[1])
             if unit_of.attrs["stem"] == CPPCC_LEADS[-1] and CPPCC_TERM_RE.fullmatch(m[1]):
-                attrs = dict(unit_of.attrs, session=m[1][:-3], prefix_elsewhere=True)   # 某县政协第十一届委员会
+                attrs = dict(unit_of.attrs, session=m[1][:-3], prefix_elsewhere=True)   # 某县政协第九届委员会
             out.append(Mention(unit_of.start, m.end(), unit_of.text + m[1], "Organization", "body", attrs=attrs))
             if not text.startswith("、", m.end()):
                 break

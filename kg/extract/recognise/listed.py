@@ -21,6 +21,7 @@ from kg.extract import lexicon as L
 from kg.extract.patterns import GROUP_WORD, HAN
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
+from kg.vocab import PERSON_TYPES
 
 SUFFIX_TYPES = (("AdministrativeArea", L.ZONE_SUFFIXES), ("Enterprise", L.ENTERPRISE_SUFFIXES),
                 ("Place", L.PLACE_SUFFIXES), ("Organization", L.ORG_SUFFIXES), *L.LISTED_HEADS.items())
@@ -70,7 +71,6 @@ SERIAL = ("先后", "分别", "依次")                      # 先后调研了�
 CUT_HEAD_MAX = 3                                       # characters of a firm's name its finder cut off
 FIRMS_NAMED = 2                                        # firms named whole that make a list one of firms
 GROUP_WORDS = "组团"                                   # 调研组, 考察团: the verb names a group, no visit
-PEOPLE = ("Official", "Person", "Journalist")
 
 
 def listed_items(scan) -> list[Mention]:
@@ -183,7 +183,7 @@ def _firm_list(scan, spans: list[tuple[int, int]]) -> bool:
 def _parts(found, s: int, e: int) -> list[Mention] | None:
     """The outermost names found inside text[s:e]; None when one covers it or crosses its edges."""
     inside = [f for f in found if f.start < e and f.end > s]
-    if any(f.start <= s and f.end >= e or f.start < s or f.end > e or f.type in PEOPLE for f in inside):
+    if any(f.start <= s and f.end >= e or f.start < s or f.end > e or f.type in PERSON_TYPES for f in inside):
         return None
     outer = [f for f in inside if not any(g is not f and g.start <= f.start and f.end <= g.end
                                           and (g.end - g.start) > (f.end - f.start) for g in inside)]
@@ -251,7 +251,7 @@ def _works(scan, s: int, e: int, head: list[Mention]) -> Mention | None:
     last, rest = head[-1], scan.text[head[-1].end:e]
     if not rest.endswith(ACTIVITY_HEADS) or rest.startswith(MAIN_WORKS):
         return None
-    if WORKS_OF.fullmatch(rest) and last.type in WORKS_OWNERS and (last.type == "Place" or rest[0] not in "项工"):
+    if WORKS_OF.fullmatch(rest) and last.type in WORKS_OWNERS and (last.type == "Place" or not rest.startswith(ACTIVITY_HEADS)):
         return _make(scan, s, e, "Place")
     if last.type == "Enterprise" and head_type(rest) == "Place":
         areas_before = all(h.type == "AdministrativeArea" for h in head[:-1])

@@ -11,6 +11,7 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, TITLE_RE
+from kg.extract.recognise.tokens import tags
 
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
@@ -19,11 +20,11 @@ ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, n
 DEPUTY_MARKS = "副代"                  # 王某|副主席, 王某|代市长: the mark starts the title, not part of the name
 NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
              *L.VISIT_VERBS, *L.SUPERVISING_VERBS)    # 县长督导…, 书记调研…: a verb after the title
-# jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
 HAN_WORD = re.compile(f"[{HAN}]+")
 TRANSLITERATED = re.compile(rf"[{HAN}]{{4,6}}(?=[、，。；：\s]|$)")
 USER_PEOPLE = re.compile(L.alternation(L.USER_PEOPLE)) if L.USER_PEOPLE else None   # people of the user's lexicons
 SURNAME_INITIALS = L.SURNAMES | {w[0] for w in L.COMPOUND_SURNAMES}   # where surname_len can be > 0
+# jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
 FUNCTION_WORD_TAGS = {"d", "p", "c", "u", "v", "vd", "vn", "m", "q", "t", "f", "r", "ad", "y"}
 
 
@@ -40,16 +41,12 @@ def surname_len(text: str, pos: int) -> int:
 
 def _cuts_word(text: str, pos: int) -> bool:
     """Do the characters from `pos` start a function word or verb (王某|先后, 李某|一行, 张某|列席)?"""
-    from kg.extract.recognise.tokens import tags
-
     word = text[pos:pos + 2]
     return word in L.NAME_FOLLOWERS or tags().get(word) in FUNCTION_WORD_TAGS
 
 
 def _word_not_name(cand: str) -> bool:
     """Is the two-character candidate a function word or verb of jieba's dictionary (强调, 充分)?"""
-    from kg.extract.recognise.tokens import tags
-
     return len(cand) == 2 and tags().get(cand) in FUNCTION_WORD_TAGS
 
 

@@ -17,12 +17,13 @@ from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
 
-SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2,4}}片区|(?:{L.alternation(L.ZONE_SUFFIXES)})")),
+ZONE_SUFFIX = f"(?:{L.alternation(L.ZONE_SUFFIXES)})"          # 经济开发区, 高新区: what a zone's name ends in
+SUFFIXES = (("AdministrativeArea", re.compile(rf"自由贸易试验区[{HAN}]{{2,4}}片区|{ZONE_SUFFIX}")),
             ("Enterprise", re.compile(f"(?:{L.alternation(L.ENTERPRISE_SUFFIXES)})")),
             ("Place", re.compile(f"(?:{L.alternation(L.PLACE_SUFFIXES)})")),
             ("Organization", re.compile(f"(?:{L.alternation(L.ORG_SUFFIXES)})")))
 MAX_NAME = 30                     # characters a walk to the left may cover
-BARE_ZONE_START = re.compile(f"(?:{L.alternation(L.ZONE_SUFFIXES)})")   # 经济开发区|某某有限公司: the zone it is in
+BARE_ZONE_START = re.compile(ZONE_SUFFIX)   # 经济开发区|某某有限公司: the zone it is in
 # 某某能源副董事长, 某某石化总经理: a brand and a trade word right before a company's office
 TRADE_BEFORE_TITLE = re.compile(f"(?:{L.alternation(L.TRADE_WORDS)})(?={L.alternation(L.BUSINESS_TITLES)})")
 # an office of the group right after its name: 某某集团党委书记, 某某集团总经理

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, TITLE_AT_END, clause_start
+from kg.extract.patterns import GROUP_WORD, TITLE_AT_END, ZONE_BODIES, clause_start
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
@@ -29,7 +29,6 @@ GOVERNMENT = "政府"
 PARTY_DEPARTMENTS = ("宣传部", "组织部", "统战部", "政法委")   # never a government's
 LIST_COMMAS = ("，", "、")           # what stands between two people of one list
 PARTY_COMMITTEE = "党委"
-ZONE_BODIES = ("党工委", "管委会")          # a development zone's party committee and administration
 MEMBER = "委员"                    # 委员某某 in a CPPCC's report: a member of it
 BODY_TYPES = ("Organization", "Enterprise")     # what holds offices (a company's 党委 too)
 
