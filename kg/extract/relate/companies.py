@@ -14,7 +14,8 @@ OWNED_BY_ANAPHOR = Rule("subsidiary.gongsi_qixia", "subsidiaryOf", 0.75)   # 公
 CHILD_COMPANY = Rule("subsidiary.zigongsi", "subsidiaryOf", 0.8)    # 甲公司是乙集团的全资子公司
 BELONGS_TO = Rule("subsidiary.lishu", "subsidiaryOf", 0.85)     # 乙隶属于甲集团
 
-LEGAL_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司|公司")      # a company name's legal tail alone
+LEGAL_TAIL = r"(?:股份)?有限(?:责任)?公司"                       # 有限公司, 股份有限公司, 有限责任公司
+LEGAL_FORM = re.compile(rf"{LEGAL_TAIL}|公司")                  # a company name's legal tail alone
 CHILD_WORD = re.compile("子公司")
 COMPANY_END = re.compile(r"(?:公司|企业)$")                  # 公司是…的子公司: the article's company
 BELONGS_WORDS = re.compile(r"隶属于?|归属于")
@@ -22,7 +23,7 @@ IS_WORD = re.compile("是")
 UNDER_COMPANY = re.compile(r"(?:公司|集团)旗下的?")              # 公司旗下的乙公司
 MIN_GROUP_PREFIX = 2
 MIN_SUBSIDIARY_REST = 4
-LEGAL_INSIDE = re.compile(r"(?:股份)?有限(?:责任)?公司(?=.)")     # a legal name with a unit after it
+LEGAL_INSIDE = re.compile(rf"{LEGAL_TAIL}(?=.)")                # a legal name with a unit after it
 MIN_UNIT_REST = 3                                                # 某某煤矿, 某省分公司
 
 
@@ -36,11 +37,12 @@ def _by_name_and_link(sent: Sentence) -> list:
         k = m.text.find(GROUP_WORD)
         rest = m.text[k + len(GROUP_WORD):]
         legal = LEGAL_INSIDE.search(m.text)        # 某某有限公司某某煤矿, 某某股份有限公司某省分公司
+        parent = None
         if k >= MIN_GROUP_PREFIX and len(rest) >= MIN_SUBSIDIARY_REST and not LEGAL_FORM.fullmatch(rest):
             parent = m.text[:k + len(GROUP_WORD)]
-            facts.append(BY_NAME.fact(m, ImpliedEntity("Enterprise", parent, alias=parent), sent))
         elif legal and legal.start() >= MIN_GROUP_PREFIX and len(m.text) - legal.end() >= MIN_UNIT_REST:
             parent = m.text[:legal.end()]
+        if parent is not None:
             facts.append(BY_NAME.fact(m, ImpliedEntity("Enterprise", parent, alias=parent), sent))
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         if nxt is not None and nxt.type == "Enterprise" and OWNED_LINK.fullmatch(text[m.end:nxt.start]):

@@ -58,7 +58,7 @@ def _fold_initials(resolver: Resolver, firms: dict[str, Entity]) -> None:
         if not name.endswith(GROUP_WORD) or len(name) != INITIALS_LENGTH:
             continue
         fulls = [f for n, f in firms.items() if n != name and n.startswith(name[0]) and LEGAL_SUFFIX_END.search(n)
-                 and name in enterprise_short_forms(n, resolver.gaz)[-1:]]
+                 and group_initials(n) == name]
         if len(fulls) == 1 and (e.type, e.name) in resolver.entities:
             merge(resolver, e, fulls[0])
 
@@ -106,6 +106,21 @@ def _brand(core: str) -> str:
     return core
 
 
+def group_initials(name: str) -> str | None:
+    """The group's name by the first character of each of its two words, None if it has no such name.
+
+    >>> group_initials("青禾投资集团有限公司"), group_initials("青禾集团")
+    ('青投集团', None)
+    """
+    group = LEGAL_SUFFIX_END.sub("", name)
+    if name.endswith(GROUP_WORD) or not group.endswith(GROUP_WORD):
+        return None
+    words = cut(group[:-len(GROUP_WORD)])
+    if len(words) != 2 or any(len(w) < 2 for w in words):
+        return None
+    return "".join(w[0] for w in words) + GROUP_WORD
+
+
 def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     """Short names a paper uses for a registered company name.
 
@@ -135,7 +150,5 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
         brand = _brand(body)
         if 2 <= len(brand) < len(body):
             forms.append(brand + "集团")
-        words = cut(group[:-2])          # 某西投资集团 -> 某投集团: the first character of each word
-        if len(words) == 2 and all(len(w) >= 2 for w in words):
-            forms.append("".join(w[0] for w in words) + "集团")
+        forms.append(group_initials(name) or "")
     return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM]
