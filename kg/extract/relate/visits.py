@@ -47,11 +47,11 @@ SCENE_ONLY = ("期间", "之际")                             # 在某市期间�
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
 VERBAL = re.compile(rf"[{HAN}]{{0,4}}?了")   # 这次检查观摩了…: a verb (with 了), not 此次检查 the noun
 TITLE_CHAIN = re.compile(f"^(?:(?:{TITLE})[、，]?)+$")    # 县人大常委会|副主任|李某: a body in a title chain
-# 对甲县进行了(执法)检查, 对甲、乙等重点企业安全生产工作进行检查: 甲县, 甲 and 乙 are visited
+# 对甲县进行了(执法)检查, 对甲、乙等企业的消防工作进行检查: 甲县, 甲 and 乙 are visited
 OBJECT_FRAME = re.compile(rf"^(?:等[{HAN}]{{0,6}}?(?:{'|'.join(L.LIST_KINDS['Enterprise'])})[{HAN}]{{0,8}}?)?"
                           rf"(?:进行了?|开展了?)[{HAN}]{{0,4}}$")
 PEOPLE = ("Official", "Person")
-SOME_OF = re.compile(r"部分|一些|若干|各|多[家个所处]")     # 我市部分重点企业: some of the area's firms
+SOME_OF = re.compile(r"部分|一些|若干|各|多[家个所处]")     # 本县部分企业: some of the area's firms
 
 
 def _frame(text: str) -> tuple[re.Match | None, int]:
@@ -147,7 +147,7 @@ def _targets(ctx, sent: Sentence, v: re.Match, subjects: list) -> list:
 
 
 def _object_of(sent: Sentence, v: re.Match) -> list:
-    """(分别)对甲县进行了考察, 对甲公司、乙公司等重点企业安全生产工作进行检查: the places listed
+    """(分别)对甲县进行了考察, 对甲公司、乙公司等企业的消防工作进行检查: the places listed
     after 对, before 进行."""
     text = sent.text
     for m in sent.mentions:
@@ -167,7 +167,7 @@ def _no_target(sent: Sentence, t, subjects: list) -> bool:
     if VAGUE.match(t.text):
         return True
     if t.type == "AdministrativeArea" and SOME_OF.match(sent.text, t.end):
-        return True       # 走访我市部分重点企业: the firms of the area, not the area
+        return True       # 察看本县部分企业: the firms of the area, not the area
     if t.type != "Organization":
         return False
     people = [m for m in sent.mentions if m.type in PEOPLE and m.start >= t.end]
