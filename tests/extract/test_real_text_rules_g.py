@@ -196,3 +196,10 @@ def test_a_bare_jianwei_after_the_jiwei_is_the_areas():
     assert ("柯明", "holdsPosition", "固安县纪委") in triples
     assert ("柯明", "holdsPosition", "固安县委") in triples
 
+
+# 48. 察看了某某公司: jieba's HMM glues the 了 after a verb to an unknown brand (了某某); it starts no name
+
+def test_le_after_a_verb_starts_no_name():
+    ents, triples = extract("本报讯 市委书记柯南山察看了岚川泵业有限公司。")
+    assert "了岚川泵业有限公司" not in ents
+    assert ("柯南山", "visited", "岚川泵业有限公司") in triples
