@@ -40,7 +40,7 @@ ROLE_TOKENS = {"文": "文", "图": "图", "文/图": "文/图"}   # single char
 ROLE_CANON = {"通迅员": "通讯员", "特约通讯员": "通讯员"}
 PHOTO_ENDS = ("摄", "摄影")
 # what ends an outlet's name: 某某日报, 某某网, 某某融媒体中心 (a kind of reporter, not a name)
-OUTLET_ENDS = ("报", "网", "社", "台", "中心", "新闻", "客户端", "全媒体", "融媒体")
+OUTLET_ENDS = ("报", "网", "社", "台", "中心", "新闻", "客户端", "全媒体", "融媒体", "融媒")
 OUTLET = re.compile(r"^[\w·\-—.]{2,30}$")          # an outlet's name: no sentence in it
 OUTLET_AUTHOR = re.compile(rf"(?:报|网|社|台)([{HAN}]{{2,3}})$")   # 来源：某某日报张某某
 SEPARATORS = re.compile(r"[\s、，,|｜丨:：;；]+|(?<!文)[/／\\]|[/／\\](?!图)")
@@ -203,8 +203,12 @@ def _plain_names(text: str) -> list[tuple[str, str]]:
 
     >>> _plain_names("柯南山 孙岚"), _plain_names("试行"), _plain_names("柯南山 综合报道")
     ([('作者', '柯南山'), ('作者', '孙岚')], [], [])
+    >>> _plain_names("固安融媒 柯南山")          # the outlet first, then its reporter
+    [('作者', '柯南山')]
     """
     tokens = _tokens(text)
+    if len(tokens) >= 2 and _is_prefix(tokens[0], loose=True):
+        tokens = tokens[1:]
     if not tokens or not _is_name(tokens[0], plain=True):
         return []
     if not all(_is_name(t) and len(t) <= PLAIN_NAME_MAX + (t[:2] in COMPOUND_SURNAMES) for t in tokens):

@@ -179,7 +179,7 @@ PERSON_LABELS = words("person_labels")           # 县领导李某: officials na
 GROUP_ROLES = words("group_roles")               # 组长：李某
 NOT_NAMES = words("not_names")                   # 班子, 应邀: words after a title that are no name
 # characters that end a name candidate: verbs and particles that follow names
-NAME_STOP_CHARS = frozenset("的了在到与及等是说对就将把被从于、，。；：！？“”‘’（）《》—· ")
+NAME_STOP_CHARS = frozenset("的了在到赴与及等是说对就将把被从于、，。；：！？“”‘’（）《》—· ")
 BYLINE_NON_NAMES = frozenset(words("byline_words"))   # 全媒体|记者, 文/供图: byline words, not names
 
 # --- documents and their scopes --------------------------------------------------

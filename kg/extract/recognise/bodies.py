@@ -22,8 +22,16 @@ SESSION = r"(?P<ord>第?[一二三四五六七八九十百零〇\d]{1,4}届)?"  
 BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗]|村(?!委[^会])){SESSION}"
                      rf"(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
 GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗]){SESSION}")
+NOT_HOME_DEPARTMENTS = (*ZONE_BODIES, "委员会", "村委会", "居委会", "村民委员会", "党支部", "党总支")
+# a county's or city's department named bare before its head's title (发改委主任某某): the home's
 HOME_BODY_RE = re.compile(r"人大常委会党组|人大常委会|人大党组|政协党组|人大|政协|政府")
+HOME_DEPARTMENTS = tuple(s for s in L.BODY_STEMS if len(s) >= 3 and not s.startswith("委") and s not in NOT_HOME_DEPARTMENTS
+                         and not HOME_BODY_RE.search(s) and "人民代表大会" not in s)
+HOME_DEPARTMENT_RE = re.compile(rf"(?:{L.alternation(HOME_DEPARTMENTS)})(?=(?:{TITLE_RE.pattern}))")
+LINKING_CHARS = "在由和及与同"          # 一行在|发改委主任某某: a one-character word before a bare body
 HOME_LEVELS = "省市县区旗州"
+CONGRESS, STANDING_COMMITTEE = "人大", "人大常委会"
+STANDING_TITLE_RE = re.compile(r"常务副主任|副主任|主任|秘书长|党组(?:副)?书记|党组成员")   # the standing committee's
 # a unit of a body: its party group, a division, a department, an office
 SUB_UNIT_RE = re.compile(rf"(党组|党委|常务委员会|[{HAN}]{{1,8}}?(?:处|科|室|部|工委|办公室|中心|大队|支队|办))")
 # the special committees of a congress or a CPPCC: 某省政协经济委员会, 某市人大常委会法制工作委员会
@@ -101,7 +109,7 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
         # 某区委、区政府: the second body is the same district's
         area_name = next((o.area_name for o in reversed(out) if o.area_name
                           and o.area_name.endswith(m["pre"])), None)
-    attrs = {"prefix": prefix, "stem": stem, "relative": area is None, "area_name": area_name}
+    attrs = {"prefix": prefix, "stem": _congress_stem(text, end, stem), "relative": area is None, "area_name": area_name}
     if cppcc:
         attrs["prefix_elsewhere"] = True      # the name starts before the area: 政协某县委员会
     if area is not None and area.name != area.text:
@@ -224,11 +232,33 @@ def home_bodies(scan) -> list[Mention]:
     for m in HOME_BODY_RE.finditer(text):
         if m.start() > 0 and (HAN_CHAR.match(text[m.start() - 1]) and not text.endswith(AFTER_BODY, 0, m.start())):
             continue      # 某某政府, 人民政府: part of a longer name
-        if not (TITLE_RE.match(text, m.end()) or text.endswith(AFTER_BODY, 0, m.start())):
-            continue
-        out.append(Mention(m.start(), m.end(), m[0], "Organization", "body",
-                           attrs={"prefix": level, "stem": m[0], "relative": True, "area_name": None}))
+        if TITLE_RE.match(text, m.end()) or text.endswith(AFTER_BODY, 0, m.start()):
+            out.append(_home_body(m, level))
+    # 一行在发改委主任某某的陪同下: a department of the home, before its head's title
+    out += [_home_body(m, level) for m in HOME_DEPARTMENT_RE.finditer(text)
+            if m.start() == 0 or HAN_CHAR.match(text, m.start() - 1) is None or _linked(scan, m.start())]
     return out
+
+
+def _home_body(m: re.Match, level: str) -> Mention:
+    return Mention(m.start(), m.end(), m[0], "Organization", "body",
+                   attrs={"prefix": level, "stem": _congress_stem(m.string, m.end(), m[0]), "relative": True,
+                          "area_name": None})
+
+
+def _congress_stem(text: str, end: int, stem: str) -> str:
+    """县人大|副主任某某: the chair of a congress is its standing committee's (guideline), 人大常委会;
+    other stems as they are.
+
+    >>> _congress_stem("县人大副主任", 3, "人大"), _congress_stem("县人大代表", 3, "人大")
+    ('人大常委会', '人大')
+    """
+    return STANDING_COMMITTEE if stem == CONGRESS and STANDING_TITLE_RE.match(text, end) else stem
+
+
+def _linked(scan, start: int) -> bool:
+    """Is the character before `start` a one-character word of its own that links a name (在, 和)?"""
+    return start in scan.bounds and start - 1 in scan.bounds and scan.text[start - 1] in LINKING_CHARS
 
 
 def _generic_stem(scan, p: int) -> int | None:

@@ -31,6 +31,7 @@ __all__ = ["Area", "Gazetteer", "code_level", "countries", "load_areas"]
 # those nearest home. Forms are numbered area by area (SEQ_STEP numbers each) so that the order
 # of adding can be told without adding: the forms every gazetteer has first, then the home's own.
 SEQ_STEP = 16
+SHORTENED_LEVELS = ("市", "县")   # a county-level home written without its level word in its own paper
 HOME_SEQ = 8              # an area adds at most 7 forms of its own (name, level forms, short)
 # homes whose gazetteer (and automaton) a process keeps, about 2 MB each: a corpus of many outlets
 # (the counties of a province) turns from one home to another from page to page
@@ -70,6 +71,8 @@ class Gazetteer:
                 out.setdefault(form, []).append((seq, a))
 
         under = children()
+        if self.county is not None and self.county.name.endswith(SHORTENED_LEVELS) and len(self.county.name) > 2:
+            add(0, self.county.name[:-1], self.county)   # 某理 in 某理市's own paper: the home, not its prefecture
         for county in home_counties:
             for i, a in under.get(county, []):
                 if a.level == 3 and a.name not in GENERIC_COUNTIES:

@@ -15,17 +15,23 @@ from kg.extract.recognise.tokens import tags
 
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
-CONJUNCTION_SURNAMES = set("和与及")      # 主席团成员和大会…: a conjunction, not a surname
+CONJUNCTION_SURNAMES = set("和与及")
+AND = "和"                               # a given character too (王和平), so it ends a name only before a body
+AREA_WORDS = tuple("省市县区州旗镇乡")     # the bare area word a body after 和 starts with      # 主席团成员和大会…: a conjunction, not a surname
 ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, not a name, stands before 了/着/过
 DEPUTY_MARKS = "副代"                  # 王某|副主席, 王某|代市长: the mark starts the title, not part of the name
 NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
              *L.VISIT_VERBS, *L.SUPERVISING_VERBS)    # 县长督导…, 书记调研…: a verb after the title
 HAN_WORD = re.compile(f"[{HAN}]+")
 TRANSLITERATED = re.compile(rf"[{HAN}]{{4,6}}(?=[、，。；：\s]|$)")
+NAME_DOTS = "·•・‧"                  # the middle dot between the parts of a name from another language
+MIN_LAST_PART = 2                    # characters after the last dot of a name
+DOTTED = re.compile(rf"[{HAN}]{{1,7}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,3}}")   # 某某提·某沙江
 USER_PEOPLE = re.compile(L.alternation(L.USER_PEOPLE)) if L.USER_PEOPLE else None   # people of the user's lexicons
 SURNAME_INITIALS = L.SURNAMES | {w[0] for w in L.COMPOUND_SURNAMES}   # where surname_len can be > 0
 # jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
 FUNCTION_WORD_TAGS = {"d", "p", "c", "u", "v", "vd", "vn", "m", "q", "t", "f", "r", "ad", "y"}
+FOLLOWERS = tuple(L.NAME_FOLLOWERS)     # for str.startswith
 
 
 def surname_len(text: str, pos: int) -> int:
@@ -43,6 +49,17 @@ def _cuts_word(text: str, pos: int) -> bool:
     """Do the characters from `pos` start a function word or verb (王某|先后, 李某|一行, 张某|列席)?"""
     word = text[pos:pos + 2]
     return word in L.NAME_FOLLOWERS or tags().get(word) in FUNCTION_WORD_TAGS
+
+
+def _follower_after_long(text: str, pos: int, long: str, short: str) -> bool:
+    """Does a word that follows names (出席, 主持) stand after `long`, and none after `short`, whose
+    third character is no function word by itself (王某|又出席: 又 is an adverb)?
+
+    >>> _follower_after_long("柯世高出席", 0, "柯世高", "柯世"), _follower_after_long("柯某又出席", 0, "柯某又", "柯某")
+    (True, False)
+    """
+    return text.startswith(FOLLOWERS, pos + len(long)) \
+        and not text.startswith(FOLLOWERS, pos + len(short)) and tags().get(long[-1]) not in FUNCTION_WORD_TAGS
 
 
 def _word_not_name(cand: str) -> bool:
@@ -97,6 +114,9 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     """
     if USER_PEOPLE is not None and (known := USER_PEOPLE.match(text, pos)):
         return known[0]       # a name of the user's lexicons: its length is known
+    dotted = _dotted_name(text, pos)
+    if dotted:
+        return dotted         # 县长某某提·某沙江: the dot joins the parts, whatever the first character
     s = surname_len(text, pos)
     if not s or not_a_name(text, pos):
         return None
@@ -108,12 +128,21 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
         return None           # 市长|强调, 副主席|充分肯定: a verb or adverb of the dictionary, no name
     if len(cands) <= 1:
         return cands[0] if cands else None
-    long, short = cands
+    return _longer_or_shorter(text, pos, *cands, doc_text, spaces, tagged)
+
+
+def _longer_or_shorter(text: str, pos: int, long: str, short: str, doc_text: str, spaces: frozenset[int],
+                       tagged: dict[int, int] | None) -> str:
+    """Which of the two candidates at `pos` (of 3 and 2 characters, or 4 and 3) is the name."""
+    if long[-1] == AND and text[pos + len(long):pos + len(long) + 1] in AREA_WORDS:
+        return short          # 柯某|和市人大…: 和 joins the next body (but 易某和|书记 is a name)
     n_long, n_short = doc_text.count(long), doc_text.count(short)
     if pos + len(short) in spaces:
         return short          # 王某 副市长
     if pos + len(long) in spaces:
         return long
+    if _follower_after_long(text, pos, long, short):
+        return long           # 某世高|出席: the word after the longer form follows names; 高出 is only a verb
     after = text[pos + len(long):pos + len(long) + 1]
     if after and after in L.ONE_CHAR_VERBS.get(long[-1], ""):
         return short          # 王某|作关于…的说明: the third character is a verb
@@ -132,6 +161,23 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
     if _cuts_word(text, pos + len(short)):
         return short          # 王某先后
     return _by_recurrence(long, short, n_long, n_short, text[pos + len(long):pos + len(long) + 2])
+
+
+def _dotted_name(text: str, pos: int) -> str | None:
+    """A name whose parts a middle dot joins (Uyghur, Kazakh, foreign names), from `pos`: it ends at a
+    mark, a space, a title or a word no name runs into (某某提·某沙江指出).
+
+    >>> _dotted_name("县长阿某都·热某曼，政协主席", 2), _dotted_name("县长阿某都·热某曼指出", 2)
+    ('阿某都·热某曼', '阿某都·热某曼')
+    """
+    m = DOTTED.match(text, pos)
+    if not m:
+        return None
+    last_dot = max(m[0].rfind(d) for d in NAME_DOTS) + pos
+    for end in range(last_dot + 1 + MIN_LAST_PART, m.end() + 1):      # the shortest last part that ends
+        if end == len(text) or not HAN_WORD.match(text, end) or TITLE_RE.match(text, end) or _cuts_word(text, end):
+            return text[pos:end]
+    return None
 
 
 def _recurs_only_before(long: str, n_long: int, nxt: str, doc_text: str) -> bool:

@@ -19,7 +19,7 @@ import re
 
 from kg.extract import lexicon as L
 from kg.extract.patterns import HAN, HAN_CHAR, HAN_WORD, TITLE_RE, clause_start
-from kg.extract.recognise.names import SURNAME_INITIALS, not_a_name, person_name, surname_len
+from kg.extract.recognise.names import FOLLOWERS, SURNAME_INITIALS, not_a_name, person_name, surname_len
 from kg.extract.recognise.tokens import tags
 from kg.model import Mention
 
@@ -54,6 +54,8 @@ NAME_TAGS = {None, "nr", "nrfg", "nrt"}    # jieba tags of a word that may be a 
 BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社区县市省镇乡村]$|中心$")   # 宣传部, 高新区: no names
 SAME_NAME = "同志"                         # 王某同志为…: the name and its form of address
 BY = "由"
+MAX_EVERY_SPAN = 12                        # characters between 各 and the title of every body it names
+EVERY_BEFORE = re.compile(rf"各[{HAN}]{{1,{MAX_EVERY_SPAN}}}$")
 BY_WHOM = re.compile("(?:同志)?(?:兼任|担任|负责)")
 
 
@@ -105,7 +107,7 @@ def _list_after(scan, pos: int) -> list[tuple[int, str]]:
 def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
     out = []
     for m in TITLE_RE.finditer(scan.text):
-        if m.start() in claimed or _starts_other(scan, m.end()):
+        if m.start() in claimed or _starts_other(scan, m.end()) or _of_every(scan, m.start()):
             continue
         pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else 0)    # 主任由王某兼任
         name = person_name(scan.text, pos, scan.doc_text, scan.spaces, scan.names)
@@ -116,6 +118,12 @@ def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
         for start, other in _list_after(scan, m.end() + len(name)):
             out.append(_titled(start, other, m, listed=True))
     return out
+
+
+def _of_every(scan, pos: int) -> bool:
+    """Is the title at `pos` every body's (各专门委员会组成人员, 各乡镇党委书记), so that no name follows it?"""
+    m = EVERY_BEFORE.search(scan.text, max(0, pos - MAX_EVERY_SPAN - 1), pos)
+    return m is not None and m.start() in scan.bounds
 
 
 def _chain_after(scan, pos: int) -> list[re.Match]:
@@ -213,7 +221,7 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
     text, out = scan.text, []
     for m in LABEL_RE.finditer(text):
         name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
-        if name and not _starts_other(scan, m.end()):
+        if name and not _starts_other(scan, m.end()) and _ends_name(text, m.end() + len(name), scan.spaces):
             out.append(_official(m.end(), name))
             out += [_official(s, n) for s, n in _list_after(scan, m.end() + len(name))]
     for m in LABEL_AFTER_LIST.finditer(text):
@@ -227,6 +235,13 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
         if name and m.end() not in taken:
             out.append(_official(m.end(), name, "person.role", group_role=m[0][:-1]))
     return out
+
+
+def _ends_name(text: str, end: int, spaces: frozenset[int]) -> bool:
+    """Does a name after a label end at `end`: a mark, a space, the end, or a word that follows names
+    (区级领导|包联重点企业: a verb after the label, no name)?"""
+    return end == len(text) or end in spaces or not HAN_CHAR.match(text, end) or bool(LIST_ITEM_END.match(text, end)) \
+        or text.startswith(FOLLOWERS, end)
 
 
 def appointed(scan) -> list[Mention]:

@@ -39,6 +39,7 @@ NAME_CHAR = re.compile(f"[{HAN}A-Za-z]")
 HAN_RUN = re.compile(f"[{HAN}]+")          # a name part has one at least (not 123号)
 PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
 VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
+EVERY = "各"                      # 各|专门委员会, 各|分公司: every one of a kind, no name
 # what follows a facility visited as a building site (guideline: a Place)
 UNDER_CONSTRUCTION = re.compile(r"(?:主体工程|新校区|改扩建|扩建|改造|迁建)?(?:建设|项目|工程)")
 
@@ -99,7 +100,8 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     name = scan.text[begin:m.end()]
     suffix = m[0]
     core = name[: len(name) - len(suffix)]
-    if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz):
+    if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz) \
+            or begin > 0 and scan.text[begin - 1] == EVERY and begin - 1 in scan.bounds:
         return None
     if is_weak(etype, suffix) and suffix not in L.NAMED_PLACE_SUFFIXES and not has_proper_token(core, scan.gaz) \
             and not (suffix == GROUP_WORD and not only_industry(core) and COMPANY_OFFICE.match(scan.text, m.end())):

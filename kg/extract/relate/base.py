@@ -91,7 +91,7 @@ INSIDE_GAP = re.compile(rf"^了?[{HAN}]{{0,4}}[内里中]的$")        # 走访�
 TAIL_GAP = re.compile(rf"^(?:[{HAN}\d·]{{1,24}}(?:[、和及]|以及)){{1,3}}$")
 CLAUSE_WORDS = re.compile(f"{ITEM_STOP.pattern}|{VERB_RE.pattern}")   # 、随后来到: a clause, not an item
 # 察看了某某纪念馆和某园: a first item we could not name, then a named one
-FIRST_ITEM_GAP = re.compile(rf"^了?[{HAN}]{{2,12}}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区)[、和及]$")
+FIRST_ITEM_GAP = re.compile(rf"^了?[{HAN}]{{2,12}}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区|项目|工程)[、和及]$")
 LOCATED_LEAD = LOCATING      # …和位于甲区的乙园: a list goes on at 乙园
 # what may open a sentence before its frame (在某地，…): a date and part of the day, a connective
 FRAME_OPENING = rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?"

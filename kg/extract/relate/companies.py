@@ -47,6 +47,9 @@ def _by_name_and_link(sent: Sentence) -> list:
         nxt = ments[i + 1] if i + 1 < len(ments) else None
         if nxt is not None and nxt.type == "Enterprise" and OWNED_LINK.fullmatch(text[m.end:nxt.start]):
             facts.append(OWNED.fact(nxt, m, sent))
+        elif nxt is not None and nxt.type == "Enterprise" and nxt.start == m.end and m.text.endswith(GROUP_WORD) \
+                and LEGAL_FORM.search(nxt.text):
+            facts.append(BY_NAME.fact(nxt, m, sent))    # 某某集团|某省某某有限公司: the group, then its firm
     return facts
 
 

@@ -17,6 +17,8 @@ from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
 POSITION = Rule("position.title", "holdsPosition", 0.9)
 ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in the roster of a leading group
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
+GENERIC_BEFORE_TITLE = ("相关", "有关")   # 企业相关负责人，政府副县长某某: nobody's office, no link of the chain
+BODY_HEAD_CHARS = "部局委办厅院所站队处科室社庭会区级"   # what a body's name ends in (某某部, 某某会, 园区|管委会), and 二级|调研员
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")
 PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组
@@ -42,11 +44,12 @@ def title_chain(sent: Sentence, person: Mention) -> list[tuple[object, str]]:
     """
     if sent.text.endswith(MEETING_WORDS, 0, person.attrs["title_start"]):
         return [(None, person.attrs["title"])]   # 大会秘书长: an office of the meeting, no body's
-    raw = _raw_chain(sent, person)
+    raw, start = _raw_chain(sent, person)
     if raw and raw[0][0] is None and (zone := _zone_body(sent, person, *raw[0][1:])) is not None:
         raw[0] = zone
     if raw and raw[0][0] is None and raw[0][1] not in L.IMPLIED_BODY \
-            and not _chain_text(sent.text, person).startswith(COMPANY_WORDS):   # 集团党委委员、副总经理乙
+            and not _chain_text(sent.text, person).startswith(COMPANY_WORDS) \
+            and not _owner_unknown(sent.text, start):   # 集团党委委员、副总经理乙
         carried = _body_before(sent, person)
         if carried is not None and (carried.type == "Enterprise" or raw[0][1] not in L.BUSINESS_TITLE_SET):
             # 市人大常委会主任甲，副主任乙、丙: the body goes on, to the titles after the first one too
@@ -86,8 +89,15 @@ def _body_before(sent: Sentence, person: Mention):
     return bodies[-1] if bodies else None
 
 
-def _raw_chain(sent: Sentence, person: Mention) -> list[tuple]:
-    """(body mention or None, title, bare department or None) from left to right."""
+def _owner_unknown(text: str, start: int) -> bool:
+    """Does a body word no finder knew stand right before the chain that starts at `start`
+    (某某部|政委某某, 某某委|主任某某), so that its first title is that body's office, not the office of
+    the body named before? (当选为|副主任 is no body's word.)"""
+    return start > 0 and text[start - 1] in BODY_HEAD_CHARS
+
+
+def _raw_chain(sent: Sentence, person: Mention) -> tuple[list[tuple], int]:
+    """(body mention or None, title, bare department or None) from left to right, and where the chain starts."""
     by_end = {m.end: m for m in sent.mentions if m.type in ("Organization", "Enterprise", "AdministrativeArea")}
     chain, pos = [], person.attrs["title_start"]
     title = person.attrs["title"]
@@ -106,12 +116,12 @@ def _raw_chain(sent: Sentence, person: Mention) -> list[tuple]:
         cut = body.start if body else pos - len(bare or "")
         if cut > 1 and text[cut - 1] in CHAIN_JOINERS:
             prev = TITLE_AT_END.search(text[max(0, cut - PREVIOUS_TITLE_WINDOW):cut - 1])
-            if prev:
+            if prev and not text.endswith(GENERIC_BEFORE_TITLE, 0, cut - 1 - len(prev[0])):
                 pos, title = cut - 1 - len(prev[0]), prev[0]
                 continue
         break
     chain.reverse()
-    return chain
+    return chain, cut
 
 
 def _assign_bodies(chain: list[tuple]) -> list[tuple[object, str]]:

@@ -63,6 +63,16 @@ def _fold_initials(resolver: Resolver, firms: dict[str, Entity]) -> None:
             merge(resolver, e, fulls[0])
 
 
+def _fold_area_prefixed(resolver: Resolver, firms: dict[str, Entity]) -> None:
+    """某某农业发展有限公司 into 某县某某农业发展有限公司: the same legal name, once with its area before it."""
+    for name, e in firms.items():
+        for full, f in firms.items():
+            if f is not e and len(full) > len(name) and full.endswith(name) and LEGAL_SUFFIX_END.search(name) \
+                    and resolver.gaz.lookup(full[:-len(name)]) is not None and (e.type, e.name) in resolver.entities:
+                merge(resolver, e, f)
+                break
+
+
 def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
     """Page-level aliases: enterprise short names, policy variants, campaign suffixes."""
     ents = resolver.entities
@@ -81,6 +91,7 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
                 merge(resolver, e, full)
                 break
     _fold_initials(resolver, firms)
+    _fold_area_prefixed(resolver, firms)
     _fold_fuller(resolver)
     camps = sorted((e for e in ents.values() if e.type == "Campaign"), key=lambda e: -len(e.name))
     for i, short in enumerate(camps):
