@@ -19,6 +19,8 @@ HAN_WORD = re.compile(f"[{HAN}]+")        # fullmatch: only Han characters
 OWNER_WORDS = "旗下|所属|下属"              # 甲集团旗下的乙公司: 乙 belongs to 甲
 ZONE_BODIES = ("党工委", "管委会")          # a development zone's party committee and administration
 GROUP_WORD = "集团"                         # what a group's name ends in (甲集团), and 集团公司
+# what a leading group, headquarters or task force's name ends in (某某工作领导小组, 某某指挥部)
+GROUP_BODY = re.compile(f"(?:{L.alternation(L.TASK_BODY_HEADS | {'工作专班', '小组'})})$")
 OWNER_RE = re.compile(rf"(?:{OWNER_WORDS})的?")
 # what joins an owner and the company it owns: 旗下(的), 所属, (的)(控股|全资)子公司
 OWNED_LINK = re.compile(rf"(?:{OWNER_WORDS})的?|(?:的)?(?:控股|全资)?子公司")

@@ -130,3 +130,29 @@ def test_a_work_station_is_an_organization():
     ents, triples = extract("本报讯 12月30日，市委书记柯东在固安镇扶贫工作站调研。", home="固安县")
     assert ents["固安镇扶贫工作站"]["type"] == "Organization"
     assert ("柯东", "visited", "固安镇扶贫工作站") in triples
+
+
+# 63. 成立某某领导小组，甲任组长，乙任副组长: roles in the group; its name without the party committee is it
+
+def test_roles_taken_in_a_group_just_set_up():
+    ents, triples = extract("本报讯 会议宣布成立中共固安县委网络安全工作领导小组，柯东任组长，柯南山任副组长。"
+                            "柯东强调，网络安全工作领导小组要发挥作用。", home="固安县")
+    group = "中共固安县委网络安全工作领导小组"
+    assert triples[("柯东", "holdsPosition", group)]["title"] == "组长"
+    assert triples[("柯南山", "holdsPosition", group)]["title"] == "副组长"
+    assert "网络安全工作领导小组" in ents[group]["aliases"] and "网络安全工作领导小组" not in ents
+
+
+# 64. 制度 heads a document's title (《某某会议制度》《某某工作细则》: both)
+
+def test_a_system_of_rules_is_a_document():
+    ents, _ = extract("本报讯 会议还通过了《固安县网络安全工作会议制度》《固安县网络安全工作细则》。", home="固安县")
+    assert ents["固安县网络安全工作会议制度"]["type"] == "Policy"
+    assert ents["固安县网络安全工作细则"]["type"] == "Policy"
+
+
+# 65. a verb of meeting is no part of a body's name (某县组织召开|某某工作领导小组会议)
+
+def test_a_meeting_verb_is_no_part_of_a_group_name():
+    ents, _ = extract("本报讯 12月9日，固安县组织召开招商引资工作领导小组会议。", home="固安县")
+    assert not any("召开" in name for name in ents)

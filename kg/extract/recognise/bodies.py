@@ -30,6 +30,7 @@ HOME_DEPARTMENTS = tuple(s for s in L.BODY_STEMS if len(s) >= 3 and not s.starts
 HOME_DEPARTMENT_RE = re.compile(rf"(?:{L.alternation(HOME_DEPARTMENTS)})(?=(?:{TITLE_RE.pattern}))")
 LINKING_CHARS = "在由和及与同"          # 一行在|发改委主任某某: a one-character word before a bare body
 HOME_LEVELS = "省市县区旗州"
+MEETING_VERBS = frozenset({"召开", "举行", "主持", "组织"})   # 某市组织召开|某某领导小组会议: no part of a name
 CONGRESS, STANDING_COMMITTEE = "人大", "人大常委会"
 STANDING_TITLE_RE = re.compile(r"常务副主任|副主任|主任|秘书长|党组(?:副)?书记|党组成员")   # the standing committee's
 # a unit of a body: its party group, a division, a department, an office
@@ -273,8 +274,10 @@ def _generic_stem(scan, p: int) -> int | None:
         if any(p < end for p in scan.spaces if p > p0) or TITLE_RE.search(stem) \
                 or any(a.type == "AdministrativeArea" and p0 <= a.start < end for a in scan.found):
             return None          # a title, a space or an area (常州市|钟楼区…) ends the search
-        if head[0] not in L.TASK_BODY_HEADS and any(t in L.STOP_WORDS for t in cut(stem)):
-            return None          # …到县融媒体中心: a verb; but 某某推进协调领导小组 names its task
+        words = cut(stem)
+        if head[0] not in L.TASK_BODY_HEADS and any(t in L.STOP_WORDS for t in words) \
+                or any(t in MEETING_VERBS for t in words):
+            return None          # …到县融媒体中心: a verb; but 某某推进协调领导小组 names its task (not 召开|…)
         return end if len(stem) <= MAX_GENERIC_STEM else None
     return None
 

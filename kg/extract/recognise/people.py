@@ -45,6 +45,7 @@ LIST_ITEM_END = re.compile(r"[、，。；]|等|出席|参加|列席|陪同")
 ATTENDING_RE = re.compile(r"(?:列席|出席)(?:会议|活动)?(?=[；;。，,]|$)")
 LABEL_AFTER_LIST = re.compile(rf"等(?:{L.alternation(L.PERSON_LABELS)})")
 GROUP_ROLE_RE = re.compile(rf"(?:{L.alternation(L.GROUP_ROLES)})[：:]")
+TAKES_ROLE_RE = re.compile(rf"任({L.alternation(L.GROUP_ROLES)})(?=[，,。；;、]|$)")   # 甲任组长: a role in the group
 GROUP_ROLE_AT_END = re.compile(rf"(?:^|[^{HAN}])({L.alternation(L.GROUP_ROLES)})[：:]$")
 APPOINTED_TITLE_WINDOW = 30     # characters after the appointed name in which the title is looked for
 NAME_START_AFTER = "：:、，,；;。（(“"   # a name written before its title starts after one of these
@@ -234,6 +235,8 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
         name = person_name(text, m.end(), scan.doc_text, scan.spaces, scan.names)
         if name and m.end() not in taken:
             out.append(_official(m.end(), name, "person.role", group_role=m[0][:-1]))
+    for m in TAKES_ROLE_RE.finditer(text):      # 成立某某领导小组，甲任组长，乙任副组长
+        out += [_official(s, n, "person.role", group_role=m[1]) for s, n in _names_before(text, m.start())]
     return out
 
 

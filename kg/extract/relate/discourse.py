@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import lexicon as L
 from kg.extract.dates import has_own_date
-from kg.extract.patterns import GROUP_WORD, OWNER_WORDS
+from kg.extract.patterns import GROUP_BODY, GROUP_WORD, OWNER_WORDS
 from kg.extract.relate.visits import visit_subjects
 from kg.model import Article, Mention, Sentence
 
@@ -21,7 +21,6 @@ MODIFIER_AFTER = re.compile(rf"(?:{OWNER_WORDS}|的全资|的控股|的|投资[^
 MODIFIER_WINDOW = 16
 OWN_DOCUMENT_RULES = ("policy.title", "policy.unquoted")   # named by the article itself, not cited
 CPPCC, CONGRESS = "政协", "人大"          # the members of both are 委员
-GROUP_BODY = re.compile(f"(?:{L.alternation(L.TASK_BODY_HEADS | {'工作专班', '小组'})})$")
 
 
 @dataclass(frozen=True)

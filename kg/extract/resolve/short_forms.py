@@ -13,7 +13,7 @@ from kg.extract.recognise.gazetteer import Gazetteer
 from kg.extract.recognise.tokens import cut
 from kg.extract.resolve.entities import Resolver, merge
 from kg.model import Article, Entity
-from kg.extract.patterns import GROUP_WORD, HAN
+from kg.extract.patterns import GROUP_BODY, GROUP_WORD, HAN
 
 TRADE_TAILS = tuple(sorted(L.TRADE_WORDS, key=len, reverse=True))   # longest first
 # a registered company's legal ending; 某某集团 is short for 某某集团 + the first of them the page has
@@ -93,11 +93,18 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
     _fold_initials(resolver, firms)
     _fold_area_prefixed(resolver, firms)
     _fold_fuller(resolver)
-    camps = sorted((e for e in ents.values() if e.type == "Campaign"), key=lambda e: -len(e.name))
-    for i, short in enumerate(camps):
-        for long in camps[:i]:
+    _fold_endings(resolver, [e for e in ents.values() if e.type == "Campaign"])
+    _fold_endings(resolver, [e for e in ents.values() if e.type == "Organization" and GROUP_BODY.search(e.name)])
+
+
+def _fold_endings(resolver: Resolver, named: list[Entity]) -> None:
+    """A campaign or a leading group named by the end of a longer name of the page (某某工作领导小组 of
+    中共某县委某某工作领导小组) is that one."""
+    named = sorted(named, key=lambda e: -len(e.name))
+    for i, short in enumerate(named):
+        for long in named[:i]:
             if long.name != short.name and long.name.endswith(short.name) and len(short.name) >= MIN_CAMPAIGN_SHORT \
-                    and (long.type, long.name) in ents:
+                    and (long.type, long.name) in resolver.entities:
                 merge(resolver, short, long)
                 break
 
