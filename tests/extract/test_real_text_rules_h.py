@@ -156,3 +156,85 @@ def test_a_system_of_rules_is_a_document():
 def test_a_meeting_verb_is_no_part_of_a_group_name():
     ents, _ = extract("本报讯 12月9日，固安县组织召开招商引资工作领导小组会议。", home="固安县")
     assert not any("召开" in name for name in ents)
+
+
+# 66. a league (盟) is a level of its own: 盟委, 副盟长 of the 盟行署, 盟政协党组
+
+def test_the_bodies_of_a_league():
+    ents, triples = extract("本报讯 1月18日，盟委委员、常务副盟长、盟政协党组书记柯东检查节前安全生产工作。", home="兴安盟")
+    assert triples[("柯东", "holdsPosition", "兴安盟委")]["title"] == "委员"
+    assert triples[("柯东", "holdsPosition", "兴安盟行署")]["title"] == "常务副盟长"
+    assert ("柯东", "holdsPosition", "兴安盟政协党组") in triples
+
+
+# 67. a bare 自治区 is the home's region; 住房城乡建设厅/局 are bodies; 副科长 of a bureau's section
+
+def test_a_bare_autonomous_region_and_a_housing_bureau_section():
+    _, triples = extract("本网消息 近日，自治区住房城乡建设厅副厅长柯东一行到园区调研。市住房城乡建设局城建科副科长"
+                         "柯南、县住房城乡建设局局长柯北和县产业园区管委会负责人陪同。", home="八宿县")
+    assert ("柯东", "holdsPosition", "西藏自治区住房城乡建设厅") in triples
+    assert any(s == "柯南" and o.startswith("市住房城乡建设局") for s, _p, o in triples)
+    # 和县 (jieba's word for a county's name) after a name: 和 joins, 县 starts the next body
+    assert ("柯北", "holdsPosition", "八宿县住房城乡建设局") in triples
+
+
+# 68. a bracketed word inside a firm's legal name (某某造船(集团)有限公司), its short forms, its 党委 and 纪委
+
+def test_a_bracketed_group_word_inside_a_firms_name():
+    ents, triples = extract("本报讯 1月18日，青禾船舶集团旗下望川华造船(集团)有限公司与上海岚山(集团)有限公司共同出资"
+                            "成立的新公司揭牌。望川华党委书记、董事长柯东，岚山集团董事长柯南出席。望川华纪委书记柯西、"
+                            "总会计师柯中及岚山集团相关领导参加。", home="上海市")
+    assert ents["望川华造船（集团）有限公司"]["type"] == "Enterprise"
+    assert ("望川华造船（集团）有限公司", "subsidiaryOf", "青禾船舶集团") in triples
+    assert "岚山集团" in ents["上海岚山（集团）有限公司"]["aliases"] and "岚山集团" not in ents
+    assert ("柯东", "holdsPosition", "望川华党委") in triples
+    assert ("柯西", "holdsPosition", "望川华纪委") in triples
+    assert ("柯中", "holdsPosition", "望川华造船（集团）有限公司") in triples
+    assert not any("上海岚山（集团" == o for _s, p, o in triples if p == "subsidiaryOf")
+
+
+# 69. a sentence that opens on a place named whole, then the official acting there (no visit verb)
+
+def test_a_place_frame_then_the_official_is_a_visit():
+    _, triples = extract("本报讯 1月18日，副市长柯东检查节前安全生产工作。在青禾花炮经销有限公司，柯东详细了解了"
+                         "企业销售情况。在岚山警务工作站，柯东首先询问了人员构成情况。在县政府常务会议上，柯东指出，"
+                         "要抓好安全生产。", home="固安县")
+    assert ("柯东", "visited", "青禾花炮经销有限公司") in triples
+    assert ("柯东", "visited", "岚山警务工作站") in triples
+    assert ("柯东", "visited", "固安县政府") not in triples
+
+
+# 70. a web copy's field labels are no journalists (作者： 发布时间：…), nor is a body after its outlet word
+
+def test_field_labels_and_bodies_are_no_journalists():
+    ents, _ = extract("来源: 作者: 发布时间:2021-01-29\n本报讯 县长柯东到青禾公司调研。\n"
+                      "2016-03-21 09:38 来源:固安县网信办 点击:0", home="固安县")
+    assert "发布时间" not in ents and "信办" not in ents
+
+
+# 71. a province's firm named by its trade alone (省高速公司), and its 总经理助理
+
+def test_a_firm_named_by_its_provinces_level_word_and_its_trade():
+    _, triples = extract("本报讯 2月6日，市长柯东召开专题协调会，副市长柯西，省高速公司副总经理柯南，"
+                         "总经理助理柯北出席会议。", home="安庆市")
+    assert ("柯南", "holdsPosition", "安徽省高速公司") in triples
+    assert triples[("柯北", "holdsPosition", "安徽省高速公司")]["title"] == "总经理助理"
+
+
+# 72. a quoted site name (“某某经验”专题展馆) and a bracketed area inside a listed site do not end a visit list
+
+def test_quoted_and_bracketed_sites_in_a_visit_list():
+    _, triples = extract("本报讯 5月20日，大城县委书记柯东率考察团到我市考察学习。柯东一行先后到“固安经验”专题展馆、"
+                         "青禾智慧农业小镇、廊坊(固安)基金小镇、岚山新能源汽车固安生产基地进行实地考察学习。",
+                         home="固安县")
+    for site in ("固安经验专题展馆", "青禾智慧农业小镇", "廊坊（固安）基金小镇", "岚山新能源汽车固安生产基地"):
+        assert ("柯东", "visited", site) in triples
+
+
+# 73. 及 glued by jieba to the name after it (柯振华|及岚桥|集团) starts no name
+
+def test_ji_glued_to_a_firm_starts_no_name():
+    ents, triples = extract("本报讯 1月18日，青禾公司总经理柯东主持仪式，总会计师柯振华及岚桥集团相关领导参加。",
+                            home="固安县")
+    assert "柯振华" in ents and not any(name.startswith(("振华", "及")) for name in ents)
+    assert "岚桥集团" in ents

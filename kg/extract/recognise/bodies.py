@@ -19,9 +19,9 @@ from kg.model import Mention
 
 VILLAGE_BODY_RE = re.compile(rf"(?P<v>[{HAN}]{{1,3}}村)(?P<stem>党支部|党总支|村委会|村民委员会|党委)")
 SESSION = r"(?P<ord>第?[一二三四五六七八九十百零〇\d]{1,4}届)?"      # 区第九届人大常委会, 县十二届委员会
-BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗]|村(?!委[^会])){SESSION}"
+BODY_RE = re.compile(rf"(?P<pre>自治区|自治州|[省市区县镇乡州旗盟]|村(?!委[^会])){SESSION}"
                      rf"(?P<stem>{L.PARTY_WORK_COMMITTEE}|{L.alternation(L.BODY_STEMS)})")
-GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗]){SESSION}")
+GENERIC_PREFIX_RE = re.compile(rf"(?P<pre>[省市区县州旗盟]){SESSION}")
 NOT_HOME_DEPARTMENTS = (*ZONE_BODIES, "委员会", "村委会", "居委会", "村民委员会", "党支部", "党总支")
 # a county's or city's department named bare before its head's title (发改委主任某某): the home's
 HOME_BODY_RE = re.compile(r"人大常委会党组|人大常委会|人大党组|政协党组|人大|政协|政府")
@@ -29,7 +29,7 @@ HOME_DEPARTMENTS = tuple(s for s in L.BODY_STEMS if len(s) >= 3 and not s.starts
                          and not HOME_BODY_RE.search(s) and "人民代表大会" not in s)
 HOME_DEPARTMENT_RE = re.compile(rf"(?:{L.alternation(HOME_DEPARTMENTS)})(?=(?:{TITLE_RE.pattern}))")
 LINKING_CHARS = "在由和及与同"          # 一行在|发改委主任某某: a one-character word before a bare body
-HOME_LEVELS = "省市县区旗州"
+HOME_LEVELS = "省市县区旗州盟"
 MEETING_VERBS = frozenset({"召开", "举行", "主持", "组织"})   # 某市组织召开|某某领导小组会议: no part of a name
 CONGRESS, STANDING_COMMITTEE = "人大", "人大常委会"
 STANDING_TITLE_RE = re.compile(r"常务副主任|副主任|主任|秘书长|党组(?:副)?书记|党组成员")   # the standing committee's

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import CONJUNCTIONS, TITLE_AT_END
+from kg.extract.patterns import CONJUNCTIONS, HAN_CHAR, TITLE_AT_END
 from kg.extract.recognise.tokens import GLUE_CHARS, cut, glued_prefix, tags
 from kg.model import Mention
 
@@ -26,6 +26,7 @@ FUNCTION_CHARS = GLUE_CHARS   # 到|华胜, 从|市某局: glued by jieba to a n
 COUNTERS = "位名个家所座处户"      # 6位, 3家: what a number counts
 NUMERAL = re.compile(r"\d+|[一二三四五六七八九十两几百千]+")
 NEVER_ANCHORED = "对"      # 感谢某县|对|某集团: a preposition that no name keeps after its area
+BARE_LEVEL_CHARS = "县区市"        # a bare level word jieba may glue to the conjunction before it (和县)
 TRAILING_FUNCTION_CHARS = "为在到对从把将被于及和与"   # 任命某某|为市…, 某某厂|及…: glued by jieba's HMM to the word before
 
 
@@ -69,8 +70,8 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
             k -= 3       # 中韩（某地）产业园: an area in brackets inside a name
             begin = starts[k]
             continue
-        if glued_function_char(prev):
-            return starts[k - 1] + 1   # 到华胜: the name starts after 到
+        if glued_function_char(prev) or _conjoined_level(prev, k, tokens):
+            return starts[k - 1] + 1   # 到华胜, 某某和县|某某管委会: the name starts after 到, 和
         if k >= 2 and prev[0] in COUNTERS and NUMERAL.fullmatch(tokens[k - 2]):
             return starts[k - 1] + 1 if len(prev) > 1 else begin   # 6|位区人民法院: counted, no name's start
         if glued_to_function_char(prev):
@@ -84,6 +85,12 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
         k -= 1
         begin = starts[k]
     return begin
+
+
+def _conjoined_level(word: str, k: int, tokens: list[str]) -> bool:
+    """Is token k-1 a conjunction glued to a bare 县/区 (柯某|和县|产业园区管委会: jieba's 和县), after a word?"""
+    return len(word) == 2 and word[0] in CONJUNCTIONS and word[1] in BARE_LEVEL_CHARS and k >= 2 \
+        and bool(HAN_CHAR.match(tokens[k - 2][-1:]))
 
 
 def glued_function_char(word: str) -> bool:

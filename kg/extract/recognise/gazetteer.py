@@ -139,7 +139,7 @@ class Gazetteer:
         return area
 
     def bare(self, prefix: str) -> Area | None:
-        """The area a bare 省/市/州/县/区/旗/镇 of the outlet's text refers to (guideline: home area).
+        """The area a bare 省/市/州/盟/县/区/旗/镇 of the outlet's text refers to (guideline: home area).
 
         >>> g = Gazetteer.for_home("襄城县")
         >>> g.bare("县").name, g.bare("市").name, g.bare("省").name, g.bare("区")
@@ -160,9 +160,9 @@ class Gazetteer:
                 return h                      # a city, a municipality, a county-level city
             up = self.city or (self.province if self.province and self.province.name.endswith("市") else None)
             return up if h.level >= 2 and up is not None and up.name.endswith("市") else None
-        if prefix == "州":
+        if prefix in ("州", "盟"):
             for a in (h, self.city):
-                if a is not None and a.name.endswith("州") and a.level == 1:
+                if a is not None and a.name.endswith(prefix) and a.level == 1:
                     return a
         return None
 

@@ -21,13 +21,14 @@ from collections import Counter
 from kg.extract.recognise.areas import Area, by_code
 from kg.extract.recognise.automaton import automaton
 
-BARE_BODY = re.compile(r"(省|市|州|县|区|旗)(?=委|人民政府|政府|人大|政协|纪委|长|领导)")
+BARE_BODY = re.compile(r"(省|市|州|盟|县|区|旗)(?=委|人民政府|政府|行署|人大|政协|纪委|长|领导)")
 # lowest level first: which bare prefix names an area of which kind
 LEVELS = (("县", lambda a: a.level == 2 and a.name.endswith("县")),
           ("旗", lambda a: a.level == 2 and a.name.endswith("旗")),
           ("区", lambda a: a.level == 2 and a.name.endswith("区")),
           ("市", lambda a: a.name.endswith("市")),
           ("州", lambda a: a.level == 1 and a.name.endswith("州")),
+          ("盟", lambda a: a.level == 1 and a.name.endswith("盟")),
           ("省", lambda a: a.level == 0))
 MIN_CITY_MENTIONS = 2
 

@@ -55,6 +55,7 @@ PROJECT = ACTIVITY_HEADS[0]
 UNIT_HEADS = ("煤矿", "矿", "厂", "分厂", "分公司", "电厂")   # a firm's mine, works or branch after its name
 MAIN_WORKS = "主体"                                     # 甲小学主体工程(建设): the building is the site
 PARK = re.compile(r"园区?$")
+OPENING, CLOSING = "（(", "）)"
 PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   # 甲产业园二期: a phase of the site before it
 ITEM_STOP = re.compile(r"[的了在到是对就将把被]")          # a clause, not a name: 某某的带领下深入…
 NAME_CHARS = re.compile(rf"^[{HAN}0-9A-Za-z·（）()\-－]+$")
@@ -193,6 +194,11 @@ def _parts(found, s: int, e: int) -> list[Mention] | None:
     return outer
 
 
+def _bracketed(text: str, m: Mention) -> bool:
+    """Is `m` written in brackets of its own, inside a longer name (甲市(乙镇)某某小镇)?"""
+    return m.start > 0 and text[m.start - 1] in OPENING and text[m.end:m.end + 1] in CLOSING and m.end < len(text)
+
+
 def _head(parts: list[Mention], s: int) -> list[Mention]:
     """The names written one after another from the item's start (甲区乙镇 of 甲区乙镇丙村)."""
     head, pos = [], s
@@ -210,6 +216,7 @@ def _item_mention(scan, s: int, e: int, kind: str | None, said: bool) -> Mention
     parts = _parts(scan.found, s, e)
     if parts is None or VAGUE.match(scan.text[s:e]):
         return None
+    parts = [p for p in parts if not _bracketed(scan.text, p)]     # 某市(某镇)基金小镇: the area in brackets is inside
     head = _head(parts, s)
     if not head:
         return _unnamed(scan, s, e, parts, kind, said)

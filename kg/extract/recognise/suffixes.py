@@ -39,6 +39,14 @@ NAME_CHAR = re.compile(f"[{HAN}A-Za-z]")
 HAN_RUN = re.compile(f"[{HAN}]+")          # a name part has one at least (not 123号)
 PROPER_ENDINGS = re.compile(r"[路街巷村庄里园苑湾城府居屯堡寨营桥门山河湖坊]$")
 VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
+CLAUSE_TAGS = ("v", "p", "c", "u")    # words of a clause, not of a firm's trade (高速 is tagged an adverb)
+BRACKETED_PART = re.compile(rf"[（(][{HAN}]{{2,4}}[)）]")    # (集团), (中国), (上海): inside a firm's legal name
+MAX_BRACKETED = 6
+MAX_QUOTED = 8                    # characters of a quoted name before a site's word
+QUOTED_BEFORE = re.compile(rf"“[{HAN}]{{2,{MAX_QUOTED}}}”")
+BARE_LEVEL_WORDS = "省市县区"        # 省高速公司: the level word of an area the page's home makes known
+MIN_LEVEL_CORE, MAX_LEVEL_CORE = 2, 6   # characters of the trade words after it
+LEVEL_FIRM_CORE = re.compile(rf"(?<![{HAN}])[{BARE_LEVEL_WORDS}][{HAN}]{{{MIN_LEVEL_CORE},{MAX_LEVEL_CORE}}}$")
 EVERY = "各"                      # 各|专门委员会, 各|分公司: every one of a kind, no name
 # what follows a facility visited as a building site (guideline: a Place)
 UNDER_CONSTRUCTION = re.compile(r"(?:主体工程|新校区|改扩建|扩建|改造|迁建)?(?:建设|项目|工程)")
@@ -79,6 +87,13 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
     begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], company=company,
                       area_starts=edges["area_starts"])
     begin = trim_function_char(text, begin, m.start())
+    inner = BRACKETED_PART.search(text, max(0, begin - MAX_BRACKETED), begin) if company else None
+    if inner and inner.end() == begin:     # 某某造船(集团)有限公司: a bracketed word inside the name
+        before = left_edge(scan.tokens, scan.starts, inner.start(), MAX_NAME, edges["area_ends"], company=True,
+                           area_starts=edges["area_starts"])
+        begin = before if before < inner.start() else begin
+        owner = OWNER_RE.search(text, begin, inner.start())
+        begin = owner.end() if owner else begin    # 某集团旗下|某某造船(集团)有限公司
     lead = (OWNER_RE.match(text, begin) or BARE_ZONE_START.match(text, begin)) if company else None
     if lead and lead.end() < m.start():
         begin = lead.end()    # 旗下|某某集团, 经济开发区|某某有限公司: no part of the name
@@ -91,15 +106,23 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
                           company=True, area_starts=edges["area_starts"])
     begin = cut_to_anchor(text, begin, m.end(), scan.areas, company)
     begin = extend_to_toponym(text, begin, scan.areas)
+    level = LEVEL_FIRM_CORE.search(text, max(0, m.start() - MAX_LEVEL_CORE - 2), m.start()) if company else None
+    if level and level.start() < begin and _of_bare_level(scan, level.start(), level[0]):
+        begin = level.start()         # ，省|高速|公司: the walk stopped at a trade word
+    quoted = QUOTED_BEFORE.search(text, max(0, begin - MAX_QUOTED - 2), begin) if etype == "Place" else None
+    if quoted and quoted.end() == begin and has_proper_token(quoted[0][1:-1], scan.gaz):
+        begin = quoted.start()        # “某某会议”专题展馆: the quoted words name the site (not a slogan)
     # a name does not run back over a space of the source (王某 区机关事务管理中心)
     return max([begin, *(p for p in scan.spaces if begin < p <= m.start())])
 
 
 def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     """The mention of text[begin:m.end()], or None when it is no proper name."""
-    name = scan.text[begin:m.end()]
+    name = scan.text[begin:m.end()].replace("“", "").replace("”", "")
     suffix = m[0]
     core = name[: len(name) - len(suffix)]
+    if etype == "Enterprise" and _of_bare_level(scan, begin, core):
+        return Mention(begin, m.end(), name, etype, "suffix.enterprise")   # 省高速公司: the province's
     if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz) \
             or begin > 0 and scan.text[begin - 1] == EVERY and begin - 1 in scan.bounds:
         return None
@@ -117,7 +140,8 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     if etype == "Organization" and UNDER_CONSTRUCTION.match(scan.text, m.end()):
         etype = "Place"       # 某镇某某小学建设: a building site, not the school that will run there
     attrs = {"generic_rest": not has_proper_token(core, scan.gaz)} if etype == "Place" else {}
-    return Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}", attrs=attrs)
+    return Mention(begin, m.end(), scan.text[begin:m.end()], etype, f"suffix.{etype.lower()}", attrs=attrs,
+                   name=name if name != scan.text[begin:m.end()] else None)
 
 
 def titled_trade_names(scan) -> list[Mention]:
@@ -153,6 +177,14 @@ def _full_name_given(short: str, doc_text: str) -> bool:
 def _brand_words(brand: str) -> bool:
     """Are the words of `brand` such as a brand is made of (no adjective or verb, no 公司)?"""
     return not any(tags().get(t) in NOT_BRAND_TAGS or t in L.ENTERPRISE_SUFFIXES for t in cut(brand))
+
+
+def _of_bare_level(scan, begin: int, core: str) -> bool:
+    """省|高速公司, 县|供电公司: a bare 省/市/县 as a word of its own, then trade words only: the home's firm."""
+    rest = core[1:]
+    return core[:1] in BARE_LEVEL_WORDS and MIN_LEVEL_CORE <= len(rest) <= MAX_LEVEL_CORE and begin + 1 in scan.bounds \
+        and begin in scan.bounds and bool(HAN_RUN.fullmatch(rest)) \
+        and not any(tags().get(t) in CLAUSE_TAGS or t in L.STOP_WORDS for t in cut(rest))
 
 
 def is_weak(etype: str, suffix: str) -> bool:

@@ -36,7 +36,7 @@ from kg.extract.cache import persistent
 PROPER_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "nrfg", None})
 SHORT_TEXT = 16          # the length up to which cuts are cached: name cores, body stems
 BALANCE_WORD = "\U000f0000"    # a private-use character: never in a text jieba cuts (not Han, not ASCII)
-GLUE_CHARS = "从在由经将把与和到对给让被于赴为向了"   # prepositions (and 了 after a verb) jieba may glue to a name
+GLUE_CHARS = "从在由经将把与和及到对给让被于赴为向了"   # prepositions, conjunctions (and 了 after a verb) jieba may glue to a name
 # jieba's HMM fallback splits a non-dictionary run of these at every character that is not a letter or digit
 ASCII_RUN = re.compile(r"[A-Za-z0-9+#&._%\-]*[+#&._%\-][A-Za-z0-9+#&._%\-]*")
 JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")

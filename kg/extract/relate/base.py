@@ -82,16 +82,17 @@ class Context:
     def home_level(self) -> str | None:
         """The bare prefix of the home's own level: 市 for a city, 县 for a county."""
         home = self.home.gaz.home
-        return home.name[-1] if home is not None and home.name[-1] in "省市县区旗州" else None
+        return home.name[-1] if home is not None and home.name[-1] in "省市县区旗州盟" else None
 
 
 LIST_LEAD = re.compile(r"^[、和及与]|^了")                        # 、甲 / 了甲: what opens a later item
 INSIDE_GAP = re.compile(rf"^了?[{HAN}]{{0,4}}[内里中]的$")        # 走访了园区内的某公司
 # 某工程现场和某园; 甲县|乙养殖场建设项目、丙公司: the rest of items we could not name, then the list goes on
-TAIL_GAP = re.compile(rf"^(?:[{HAN}\d·]{{1,24}}(?:[、和及]|以及)){{1,3}}$")
+ITEM_CHARS = rf"{HAN}\d·“”（）()"               # what the name of an item no finder named is written in
+TAIL_GAP = re.compile(rf"^(?:[{ITEM_CHARS}]{{1,24}}(?:[、和及]|以及)){{1,3}}$")
 CLAUSE_WORDS = re.compile(f"{ITEM_STOP.pattern}|{VERB_RE.pattern}")   # 、随后来到: a clause, not an item
 # 察看了某某纪念馆和某园: a first item we could not name, then a named one
-FIRST_ITEM_GAP = re.compile(rf"^了?[{HAN}]{{2,12}}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区|项目|工程)[、和及]$")
+FIRST_ITEM_GAP = re.compile(rf"^了?[{ITEM_CHARS}]{{2,14}}(?:馆|园|站|区|港|寺|院|场|所|村|镇|街道|中心|公司|基地|景区|项目|工程)[、和及]$")
 LOCATED_LEAD = LOCATING      # …和位于甲区的乙园: a list goes on at 乙园
 # what may open a sentence before its frame (在某地，…): a date and part of the day, a connective
 FRAME_OPENING = rf"^(?:{OPENING_DATE})?(?:随后|之后|接着|其间)?[，,]?"

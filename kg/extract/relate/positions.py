@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, TITLE_AT_END, ZONE_BODIES, clause_start
+from kg.extract.patterns import GROUP_WORD, HAN_CHAR, TITLE_AT_END, ZONE_BODIES, clause_start
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
@@ -17,11 +17,12 @@ from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
 POSITION = Rule("position.title", "holdsPosition", 0.9)
 ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in the roster of a leading group
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
+BODY_TITLES = ("纪委书记", "党委书记", "党组书记")   # 某某|纪委书记: a title that names a body of the word before it
 GENERIC_BEFORE_TITLE = ("相关", "有关")   # 企业相关负责人，政府副县长某某: nobody's office, no link of the chain
 BODY_HEAD_CHARS = "部局委办厅院所站队处科室社庭会区级"   # what a body's name ends in (某某部, 某某会, 园区|管委会), and 二级|调研员
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")
-PARTY_GROUP_TITLE = re.compile(r"^(党组|党委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组
+PARTY_GROUP_TITLE = re.compile(r"^(党组|党委|纪委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组; 纪委书记
 COMPANY_WORDS = ("公司", "企业", GROUP_WORD)
 COMPANY_WORD_BEFORE = re.compile(rf"({'|'.join(COMPANY_WORDS)})[^，。；]{{0,12}}$")    # 公司董事长某某
 MEETING_WORDS = ("大会", "会议")      # 大会秘书长, 会议主持人: offices of a meeting
@@ -93,7 +94,8 @@ def _owner_unknown(text: str, start: int) -> bool:
     """Does a body word no finder knew stand right before the chain that starts at `start`
     (某某部|政委某某, 某某委|主任某某), so that its first title is that body's office, not the office of
     the body named before? (当选为|副主任 is no body's word.)"""
-    return start > 0 and text[start - 1] in BODY_HEAD_CHARS
+    return start > 0 and (text[start - 1] in BODY_HEAD_CHARS
+                          or text.startswith(BODY_TITLES, start) and bool(HAN_CHAR.match(text, start - 1)))
 
 
 def _raw_chain(sent: Sentence, person: Mention) -> tuple[list[tuple], int]:
@@ -286,7 +288,8 @@ def _party_group(obj, title: str):
     m = PARTY_GROUP_TITLE.match(title)
     if m is None or obj is None or obj.type not in BODY_TYPES or PARTY_GROUP.search(obj.label):
         return obj, title
-    return ImpliedEntity("Organization", obj.label + m[1]), title[len(m[1]):]
+    owner = obj.text if isinstance(obj, Mention) and obj.type == "Enterprise" else obj.label
+    return ImpliedEntity("Organization", owner + m[1]), title[len(m[1]):]   # 某某党委 as the page writes the firm
 
 
 def _change(person: Mention) -> str | None:

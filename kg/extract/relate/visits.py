@@ -43,6 +43,9 @@ PRONOUN_SUBJECT = re.compile(rf"(?:^|，)(?:随后|之后|其间|接着|同时)?
 AT_PLACE = re.compile(rf"^[{HAN}]{{0,4}}?在$")
 # 在某公司，…: a place frame at the start of the sentence
 PLACE_FRAME = re.compile(rf"{FRAME_OPENING}在")
+# what may follow the place of a frame before its comma: 某公司生产车间, 某站动态监控室, 某项目施工现场
+FRAME_TAIL = re.compile(rf"[{HAN}]{{0,6}}(?:现场|车间|工地|展厅|生产线|监控室|控制室|大厅)")
+FRAME_COMMA = re.compile("，")
 SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
 VERBAL = re.compile(rf"[{HAN}]{{0,4}}?了")   # 这次检查观摩了…: a verb (with 了), not 此次检查 the noun
@@ -81,7 +84,26 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
                 subjects = [lead]
         if subjects:
             out.append((v, subjects))
-    return out
+    framed = _framed_actor(sent, officials) if not out else None
+    return [framed] if framed else out
+
+
+def _framed_actor(sent: Sentence, officials: list[Mention]) -> tuple[re.Match, list] | None:
+    """在某某有限公司，某某详细了解了…: a sentence that opens on a place named whole and goes on with an
+    official acting there (no visit verb needed): (the frame's comma, [the official]), or None."""
+    text = sent.text
+    frame, frame_end = _frame(text)
+    if frame is None or frame_end < 0 or text.endswith(SCENE_ONLY, 0, frame_end):
+        return None
+    official = next((o for o in officials if o.start == frame_end + 1), None)
+    places = [m for m in sent.mentions if frame.end() <= m.start and m.end <= frame_end]
+    if official is None or not places or places[0].start != frame.end() or any(m.type not in VISITABLE for m in places):
+        return None
+    rest = text[places[-1].end:frame_end]
+    if not (rest == "" or FRAME_TAIL.fullmatch(rest)) or not all(
+            LIST_GAP.match(text[a.end:b.start]) for a, b in zip(places, places[1:])):
+        return None      # 在县政府常务会议上，…: a meeting, not a place named whole
+    return FRAME_COMMA.match(text, frame_end), [official]
 
 
 def _person_acts(sent: Sentence, v: re.Match) -> bool:

@@ -17,7 +17,7 @@ UPPER_PREFIXES = ("省", "市", "州", "自治区")   # one referent a text: a b
 GOVERNMENT_FORMS = {"人民政府": "政府", "人民政府办公室": "政府办公室", "人民政府办": "政府办",
                     "人民代表大会常务委员会": "人大常委会"}
 CONGRESS_SHORT, CONGRESS = "人大", "人民代表大会"
-BARE_LEVELS = ("县", "市", "区")   # the home's level word, bare before a firm's name
+BARE_LEVELS = ("省", "县", "市", "区")   # the level word of the home or its province, bare before a firm's name
 MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
 
 
@@ -118,9 +118,8 @@ class Resolver:
             if short is not None:
                 return short, None
         if m.type == "Enterprise" and m.text[:1] in BARE_LEVELS and len(m.text) > MIN_SITE_REST + 1 \
-                and (home := self.home_name(m.text[0])) and self.gaz.home is not None \
-                and self.gaz.home.name.endswith(m.text[0]):
-            return home + m.text[1:], None       # 县某某农业发展有限公司 in a county's paper: that county's
+                and (home := self.home_name(m.text[0])):
+            return home + m.text[1:], None       # 县某某农业发展有限公司, 省高速公司: the home's (its province's)
         if m.type == "AdministrativeArea" and m.attrs.get("code") in by_code():
             return self.written(by_code()[m.attrs["code"]]), m.attrs["code"]
         return m.label, m.attrs.get("code")

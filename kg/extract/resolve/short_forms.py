@@ -21,6 +21,7 @@ LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
 LEGAL_SUFFIX_END = re.compile(f"(?:{'|'.join(LEGAL_SUFFIXES)})$")     # the whole ending, the longest
 COMPANY_FORM_END = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
 POLICY_KEY_DROP = re.compile(rf"^关于|的(?=[{HAN}]{{1,6}}$)|[（(][^（）()]*[)）]$|\s")
+BRACKETED_GROUP = re.compile(rf"^([{HAN}]{{2,12}})[（(]集团[)）](?:股份)?有限(?:责任)?公司$")   # 某某(集团)有限公司
 AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
 MIN_SHORT_FORM = 3
 INITIALS_LENGTH = 4                      # 某投集团: two initials and 集团
@@ -63,6 +64,17 @@ def _fold_initials(resolver: Resolver, firms: dict[str, Entity]) -> None:
             merge(resolver, e, fulls[0])
 
 
+def _fold_bracketed_groups(resolver: Resolver, firms: dict[str, Entity]) -> None:
+    """某某集团 into 上海某某(集团)有限公司, the group's legal name with 集团 in brackets."""
+    for name, full in firms.items():
+        if not BRACKETED_GROUP.match(name):
+            continue
+        for short in enterprise_short_forms(name, resolver.gaz):
+            e = firms.get(short)
+            if e is not None and e is not full and (e.type, e.name) in resolver.entities:
+                merge(resolver, e, full)
+
+
 def _fold_area_prefixed(resolver: Resolver, firms: dict[str, Entity]) -> None:
     """某某农业发展有限公司 into 某县某某农业发展有限公司: the same legal name, once with its area before it."""
     for name, e in firms.items():
@@ -92,6 +104,7 @@ def link_short_forms(articles: list[Article], resolver: Resolver) -> None:
                 break
     _fold_initials(resolver, firms)
     _fold_area_prefixed(resolver, firms)
+    _fold_bracketed_groups(resolver, firms)
     _fold_fuller(resolver)
     _fold_endings(resolver, [e for e in ents.values() if e.type == "Campaign"])
     _fold_endings(resolver, [e for e in ents.values() if e.type == "Organization" and GROUP_BODY.search(e.name)])
@@ -148,7 +161,14 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
     ['某某储能集团', '某某集团']
     >>> enterprise_short_forms("青禾投资集团有限公司", Gazetteer.of(None))[-1]
     '青投集团'
+    >>> enterprise_short_forms("上海青禾中华造船(集团)有限公司", Gazetteer.of(None))
+    ['青禾中华造船集团', '上海青禾中华造船集团', '青禾中华']
     """
+    bracketed = BRACKETED_GROUP.match(name)
+    if bracketed:                    # 上海某某(集团)有限公司 -> 某某集团, 上海某某集团
+        core = _drop_area(bracketed[1], gaz)
+        forms = (core + GROUP_WORD, bracketed[1] + GROUP_WORD, _brand(core))
+        return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM]
     core = COMPANY_FORM_END.sub("", name)
     if "集团" in core[:-2]:
         core = core[core.index("集团") + 2:]
