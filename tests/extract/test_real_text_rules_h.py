@@ -238,3 +238,44 @@ def test_ji_glued_to_a_firm_starts_no_name():
                             home="固安县")
     assert "柯振华" in ents and not any(name.startswith(("振华", "及")) for name in ents)
     assert "岚桥集团" in ents
+
+
+# 74. a visit verb that opens the sentence, its places, then the official after the comma
+
+def test_a_sentence_opened_by_a_visit_verb_names_its_official_after_the_comma():
+    _, triples = extract("本报讯 近日，县委书记柯东深入固安镇调研。走进固安镇青禾村、柳泉镇岚山村村委会，柯东详细了解了"
+                         "村干部队伍配置情况。", home="固安县")
+    assert ("柯东", "visited", "柳泉镇岚山村村委会") in triples
+
+
+# 75. roads and lines in a visit list (某某联络线, 某某大道), and a firm's workshop (某某科技生产车间)
+
+def test_roads_and_a_firms_workshop_in_visit_lists():
+    ents, triples = extract("本报讯 5月8日，县委书记柯东先后深入青西联络线和柳泉镇望川村特大桥施工现场，详细查看了项目建设"
+                            "推进情况。随后，柯东一行走访青禾工业股份有限公司、望川瓷电科技生产车间。", home="固安县")
+    assert ("柯东", "visited", "青西联络线") in triples
+    assert ("柯东", "visited", "望川瓷电科技") in triples and ents["望川瓷电科技"]["type"] == "Enterprise"
+
+
+# 76. a park written after a bare 区 (区经济园区) is the home's site, not a short name of the firm that runs it
+
+def test_a_park_after_a_bare_level_word_is_the_homes_site():
+    ents, triples = extract("本报讯 5月8日，区长柯东在区经济园区调研时强调，要推动高质量发展。区经济园区公司要引导企业"
+                            "加大研发投入。", home="广阳区")
+    assert ents["广阳区经济园区"]["type"] == "Place"
+    assert ("柯东", "visited", "广阳区经济园区") in triples
+
+
+# 77. a year opens the title of a document issued without book marks (发布2021年某某工作通告)
+
+def test_a_year_opens_an_unquoted_title():
+    _, triples = extract("本报讯 日前，固安县政府发布2021年烟花爆竹管控工作通告，划定县城为禁放区域。", home="固安县")
+    assert ("固安县政府", "issued", "2021年烟花爆竹管控工作通告") in triples
+
+
+# 78. a short form of a firm named by its province's level word (省高速) is that firm
+
+def test_the_short_form_of_a_level_word_firm_is_that_firm():
+    ents, _ = extract("本报讯 2月6日，市长柯东召开协调会，省高速公司副总经理柯南出席会议。柯东对省高速公司的支持"
+                      "表示感谢，希望省高速在宜扩大投资。", home="安庆市")
+    assert "省高速公司" not in ents and "安徽省高速公司" in ents

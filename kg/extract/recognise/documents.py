@@ -24,6 +24,7 @@ MAX_CAMPAIGN_WALK = 16
 MIN_CAMPAIGN_CORE = 4
 # a whole sentence that is a document's title: (an issuer,) 关于 …的 + a policy head, no clause punctuation
 TITLE_LINE = re.compile(rf"(?P<issuer>[^{CLAUSE_PUNCT}]{{2,30}}?)?{ABOUT_TITLE}")
+YEAR_LEAD = re.compile(r"\d{4}年(?!\d{1,2}月)")     # 发布2021年某某工作通告: a year that opens a title
 YEARS = re.compile(r"[（(]\d{4}[—–\-－~～至]\d{4}年?[)）]")
 UNQUOTED_ISSUE_RE = re.compile(r"(?:印发(?:了)?|出台(?:了)?|发布(?:了)?|特制定|制定(?:了)?|(?:审议|表决)通过(?:了)?)")
 MIN_UNQUOTED, MAX_UNQUOTED = 6, 60
@@ -55,7 +56,7 @@ def titled_documents(scan) -> list[Mention]:
         name = scan.text[v.end():end]
         if not (MIN_UNQUOTED <= len(name) <= MAX_UNQUOTED and UNQUOTED_POLICY_RE.search(name)) or "、" in name:
             continue
-        if "关于" in name or YEARS.search(name) or _named_at(scan, v.end(), None):
+        if "关于" in name or YEARS.search(name) or YEAR_LEAD.match(name) or _named_at(scan, v.end(), None):
             out.append(Mention(v.end(), end, name, "Policy", "policy.unquoted", name=name))
     return out
 

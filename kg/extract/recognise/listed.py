@@ -43,6 +43,7 @@ ITEM_SEP = re.compile(r"以及|、|和|及|与")
 LEAD_IN = re.compile(rf"^(?:了|先后|分别|又|还|再|到|位于[{HAN}]{{2,8}}的)*")
 AREA_LINK = re.compile(r"辖区|境内")                   # 甲街道辖区乙项目工地: the item starts after it
 DESCRIBED = re.compile(rf"(?:建设|[{HAN}]{{0,6}}情况)")    # 甲村征地拆迁情况: the item ends before it
+WORKSHOP = re.compile(r"(?:生产)?车间$")                 # 甲科技生产车间: the part of a firm a visit saw
 DESCRIBED_ENDS, DESCRIBED_LONGEST = ("建设", "情况"), 8    # how a description ends; its longest (6 + 情况)
 # 甲机场改扩建工程现场, 甲村高标准农田建设项目现场: the works at a named site, which is what was visited
 WORKS_AT = re.compile(rf"[{HAN}\d]*(?:建设|扩建|工程|施工)(?:项目)?(?:现场|工地)")
@@ -134,7 +135,11 @@ def _items(scan, start: int, end: int):
 
 
 def _undescribed_end(text: str, s: int, e: int) -> int:
-    """甲村征地拆迁情况 -> 甲村, 乙项目建设 -> 乙项目; an item typed by its last word is left as it is."""
+    """甲村征地拆迁情况 -> 甲村, 乙项目建设 -> 乙项目, 丙科技生产车间 -> 丙科技; an item typed by its last
+    word is left as it is."""
+    shop = WORKSHOP.search(text, s, e)
+    if shop and head_type(text[s:shop.start()]) == "Enterprise":
+        return shop.start()          # a firm's workshop: the firm was visited
     if head_type(text[s:e]) or not text.endswith(DESCRIBED_ENDS, s, e):
         return e
     for k in range(e - 2, max(s + 1, e - DESCRIBED_LONGEST - 1), -1):

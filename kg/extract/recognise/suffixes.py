@@ -106,7 +106,8 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
                           company=True, area_starts=edges["area_starts"])
     begin = cut_to_anchor(text, begin, m.end(), scan.areas, company)
     begin = extend_to_toponym(text, begin, scan.areas)
-    level = LEVEL_FIRM_CORE.search(text, max(0, m.start() - MAX_LEVEL_CORE - 2), m.start()) if company else None
+    level = LEVEL_FIRM_CORE.search(text, max(0, m.start() - MAX_LEVEL_CORE - 2), m.start()) \
+        if company or etype == "Place" else None
     if level and level.start() < begin and _of_bare_level(scan, level.start(), level[0]):
         begin = level.start()         # ，省|高速|公司: the walk stopped at a trade word
     quoted = QUOTED_BEFORE.search(text, max(0, begin - MAX_QUOTED - 2), begin) if etype == "Place" else None
@@ -121,8 +122,8 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     name = scan.text[begin:m.end()].replace("“", "").replace("”", "")
     suffix = m[0]
     core = name[: len(name) - len(suffix)]
-    if etype == "Enterprise" and _of_bare_level(scan, begin, core):
-        return Mention(begin, m.end(), name, etype, "suffix.enterprise")   # 省高速公司: the province's
+    if etype in ("Enterprise", "Place") and _of_bare_level(scan, begin, core):
+        return Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}")   # 省高速公司, 区经济园区: the home's
     if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz) \
             or begin > 0 and scan.text[begin - 1] == EVERY and begin - 1 in scan.bounds:
         return None

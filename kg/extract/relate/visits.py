@@ -46,6 +46,7 @@ PLACE_FRAME = re.compile(rf"{FRAME_OPENING}在")
 # what may follow the place of a frame before its comma: 某公司生产车间, 某站动态监控室, 某项目施工现场
 FRAME_TAIL = re.compile(rf"[{HAN}]{{0,6}}(?:现场|车间|工地|展厅|生产线|监控室|控制室|大厅)")
 FRAME_COMMA = re.compile("，")
+OPENING_RE = re.compile(FRAME_OPENING)         # what may stand before a verb that opens the sentence
 SCENE_ONLY = ("期间", "之际")                             # 在某市期间，…: the scene, not a visit
 NOMINAL = re.compile(rf"(?:此次|这次|本次|那次|上次)[{HAN}]{{0,4}}$")   # 以此次执法检查为契机: a noun
 VERBAL = re.compile(rf"[{HAN}]{{0,4}}?了")   # 这次检查观摩了…: a verb (with 了), not 此次检查 the noun
@@ -76,6 +77,8 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
         if _not_a_visit(sent, v):
             continue
         subjects = _led([o for o in officials if o.end <= v.start() and not _companion(text[o.end:v.end()])], text)
+        if not subjects and OPENING_RE.fullmatch(text, 0, v.start()):
+            subjects = _after_clause(text, v.end(), officials)    # 走进甲村、乙村，某某详细了解…
         if not subjects and lead is not None and not _person_acts(sent, v):
             pronoun = PRONOUN_SUBJECT.search(text[:v.start()])
             if not pronoun and frame is None:
@@ -86,6 +89,12 @@ def visit_subjects(lead: Mention | None, sent: Sentence) -> list[tuple[re.Match,
             out.append((v, subjects))
     framed = _framed_actor(sent, officials) if not out else None
     return [framed] if framed else out
+
+
+def _after_clause(text: str, pos: int, officials: list[Mention]) -> list[Mention]:
+    """The official named right after the comma that ends the clause from `pos`, as a list."""
+    comma = text.find("，", pos)
+    return [o for o in officials if comma >= 0 and o.start == comma + 1][:1]
 
 
 def _framed_actor(sent: Sentence, officials: list[Mention]) -> tuple[re.Match, list] | None:

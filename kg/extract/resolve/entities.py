@@ -117,9 +117,10 @@ class Resolver:
             short = _site_without_area(m)
             if short is not None:
                 return short, None
-        if m.type == "Enterprise" and m.text[:1] in BARE_LEVELS and len(m.text) > MIN_SITE_REST + 1 \
-                and (home := self.home_name(m.text[0])):
-            return home + m.text[1:], None       # 县某某农业发展有限公司, 省高速公司: the home's (its province's)
+        label = m.label
+        if m.type in ("Enterprise", "Place") and label[:1] in BARE_LEVELS and len(label) > MIN_SITE_REST + 1 \
+                and (home := self.home_name(label[0])):
+            return home + label[1:], None       # 县某某农业发展有限公司, 省高速公司: the home's (its province's)
         if m.type == "AdministrativeArea" and m.attrs.get("code") in by_code():
             return self.written(by_code()[m.attrs["code"]]), m.attrs["code"]
         return m.label, m.attrs.get("code")

@@ -21,6 +21,7 @@ LEGAL_SUFFIXES = ("有限公司", "股份有限公司", "有限责任公司")
 LEGAL_SUFFIX_END = re.compile(f"(?:{'|'.join(LEGAL_SUFFIXES)})$")     # the whole ending, the longest
 COMPANY_FORM_END = re.compile(r"(集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|公司)$")
 POLICY_KEY_DROP = re.compile(rf"^关于|的(?=[{HAN}]{{1,6}}$)|[（(][^（）()]*[)）]$|\s")
+SITE_ENDS = tuple(w for w in L.PLACE_SUFFIXES if w.endswith(("园", "园区", "基地")))
 BRACKETED_GROUP = re.compile(rf"^([{HAN}]{{2,12}})[（(]集团[)）](?:股份)?有限(?:责任)?公司$")   # 某某(集团)有限公司
 AREA_PREFIX_LENGTHS = (3, 2, 4)         # 某某市 / 某省 / 某某新区: tried in this order
 MIN_SHORT_FORM = 3
@@ -189,4 +190,5 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
         if 2 <= len(brand) < len(body):
             forms.append(brand + "集团")
         forms.append(group_initials(name) or "")
-    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM]
+    # 某区经济园区 of 某区经济园区公司: the park the firm runs is a site, no short name of the firm
+    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM and not f.endswith(SITE_ENDS)]
