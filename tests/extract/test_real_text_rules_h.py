@@ -279,3 +279,20 @@ def test_the_short_form_of_a_level_word_firm_is_that_firm():
     ents, _ = extract("本报讯 2月6日，市长柯东召开协调会，省高速公司副总经理柯南出席会议。柯东对省高速公司的支持"
                       "表示感谢，希望省高速在宜扩大投资。", home="安庆市")
     assert "省高速公司" not in ents and "安徽省高速公司" in ents
+
+
+# 79. 主席由甲、乙、丙担任: every name of the list before 担任 holds the office
+
+def test_a_list_of_names_between_you_and_danren():
+    ents, _ = extract("本报讯 大会执行主席由柯东、柯南山、柯北、柯西担任。")
+    for name in ("柯东", "柯南山", "柯北", "柯西"):
+        assert ents[name]["type"] == "Official"
+
+
+# 80. 某某同志 (the form of address of a party member) names an official; 全体同志 names nobody
+
+def test_a_name_before_tongzhi_is_an_official():
+    ents, _ = extract("本报讯 会议审议了关于接受柯东山同志辞去职务的议案，书面学习了柯南同志的讲话精神。"
+                      "全体同志和广大同志参加。")
+    assert ents["柯东山"]["type"] == "Official" and ents["柯南"]["type"] == "Official"
+    assert "全体" not in ents and "广大" not in ents

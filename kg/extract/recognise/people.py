@@ -55,6 +55,7 @@ NAME_TAGS = {None, "nr", "nrfg", "nrt"}    # jieba tags of a word that may be a 
 BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社区县市省镇乡村]$|中心$")   # 宣传部, 高新区: no names
 SAME_NAME = "同志"                         # 王某同志为…: the name and its form of address
 BY = "由"
+COMRADE_RE = re.compile(rf"(?<=[{HAN}]){SAME_NAME}")
 MAX_EVERY_SPAN = 12                        # characters between 各 and the title of every body it names
 EVERY_BEFORE = re.compile(rf"各[{HAN}]{{1,{MAX_EVERY_SPAN}}}$")
 BY_WHOM = re.compile("(?:同志)?(?:兼任|担任|负责)")
@@ -68,6 +69,8 @@ def people(scan) -> list[Mention]:
     out += names_after_titles(scan, claimed)
     out += labelled(scan, taken)
     out += appointed(scan)
+    named = {m.start for m in out}
+    out += [m for m in _comrades(scan) if m.start not in named]     # 某某同志 not named by a finder before
     for m in HONORIFIC_RE.finditer(scan.text) if any(h in scan.text for h in HONORIFICS) else ():
         if m[1] in L.SURNAMES:
             out.append(Mention(m.start(), m.end(), m[0], "Person", "person.honorific", name=m[0]))
@@ -112,12 +115,14 @@ def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
             continue
         pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else 0)    # 主任由王某兼任
         name = person_name(scan.text, pos, scan.doc_text, scan.spaces, scan.names)
-        if not name or pos > m.end() and not BY_WHOM.match(scan.text, pos + len(name)) \
-                or any(f.start < pos + len(name) < f.end for f in scan.found):
+        if not name or any(f.start < pos + len(name) < f.end for f in scan.found):
             continue      # 负责人|来|某某镇: a name does not end inside a place the sentence names
+        listed = _list_after(scan, pos + len(name))
+        end = listed[-1][0] + len(listed[-1][1]) if listed else pos + len(name)
+        if pos > m.end() and not BY_WHOM.match(scan.text, end):
+            continue      # 主席由甲、乙、丙担任: 由 needs 担任 after the names
         out.append(_titled(pos, name, m))
-        for start, other in _list_after(scan, m.end() + len(name)):
-            out.append(_titled(start, other, m, listed=True))
+        out += [_titled(start, other, m, listed=True) for start, other in listed]
     return out
 
 
@@ -237,6 +242,21 @@ def labelled(scan, taken: set[int] = frozenset()) -> list[Mention]:
             out.append(_official(m.end(), name, "person.role", group_role=m[0][:-1]))
     for m in TAKES_ROLE_RE.finditer(text):      # 成立某某领导小组，甲任组长，乙任副组长
         out += [_official(s, n, "person.role", group_role=m[1]) for s, n in _names_before(text, m.start())]
+    return out
+
+
+def _comrades(scan) -> list[Mention]:
+    """接受某某同志辞去…, 学习了某某同志的讲话: a name before 同志 (its form of address) is an official's."""
+    text, out = scan.text, []
+    for m in COMRADE_RE.finditer(text):
+        for size in (3, 2):
+            pos = m.start() - size
+            if pos < 0 or not (pos in scan.bounds or not HAN_CHAR.match(text, pos - 1)):
+                continue
+            name = text[pos:m.start()]
+            if tags().get(name) in NAME_TAGS and person_name(text, pos, scan.doc_text, scan.spaces, scan.names) == name:
+                out.append(_official(pos, name))    # not 全体|同志, 广大|同志: words of the dictionary
+                break
     return out
 
 

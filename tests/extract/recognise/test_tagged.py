@@ -22,7 +22,7 @@ def test_spans_are_typed_by_their_last_word():
 
 
 def test_a_list_of_names_no_rule_finds_with_the_tagger_only():
-    text = "本报讯 5月18日，区人大常委会召开会议。本次会议执行主席由秦望川、宋立鸣、柯南山担任。"
+    text = "本报讯 5月18日，区人大常委会召开会议。会上，秦望川、宋立鸣、柯南山分别发言。"
     page = Page(source="t.txt", text=text, encoding="utf-8", sha256="0" * 64, date=dt.date(2024, 5, 20),
                 home="广阳区")
     with_tagger = {r["name"] for r in extract_page(page, statistical=True) if r["kind"] == "entity"}
