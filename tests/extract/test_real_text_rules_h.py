@@ -296,3 +296,13 @@ def test_a_name_before_tongzhi_is_an_official():
                       "全体同志和广大同志参加。")
     assert ents["柯东山"]["type"] == "Official" and ents["柯南"]["type"] == "Official"
     assert "全体" not in ents and "广大" not in ents
+
+
+# 81. firms listed before 等N家企业 with no visit verb (甲、乙、丙等15家企业分别签约); industries are no firms
+
+def test_firms_a_kind_closes_without_a_visit_verb():
+    ents, _ = extract("本报讯 在签约仪式上，中电汇、青禾科技、望川科技、岚山新材料等15家企业，分别与固安县投促中心"
+                      "等单位签约。措施出台后，将吸引金融、科技服务、商贸物流等企业集聚。", home="固安县")
+    for firm in ("青禾科技", "望川科技", "岚山新材料"):
+        assert ents[firm]["type"] == "Enterprise"
+    assert "商贸物流" not in ents and "科技服务" not in ents

@@ -18,7 +18,8 @@ import re
 from itertools import pairwise
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, HAN
+from kg.extract.patterns import GROUP_WORD, HAN, TITLE_RE, clause_start
+from kg.extract.recognise.suffixes import only_industry
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
 from kg.vocab import PERSON_TYPES
@@ -38,6 +39,8 @@ MAX_REGION = 240                                       # 十家企业 with long 
 # 对甲、乙等重点企业…进行检查, 对甲、乙进行了调研: a list of the visited after 对, closed by its kind or 进行
 OBJECT_RE = re.compile(rf"(?<=对)(?P<items>[^，。；：！？对]{{2,{MAX_REGION}}}?)"
                        rf"(?=等(?:{L.alternation(KIND_TYPE)})|(?:进行|开展)了?[{HAN}]{{0,4}}?(?:{VERBS}))")
+KIND_CLOSED = re.compile(rf"等(?:{COUNTED})?(?P<kind>{L.alternation(KIND_TYPE)})")
+LABEL_AFTER = re.compile(r"负责人|代表|家属|职工")          # 甲、乙等企业负责人: people, not the firms
 LIST_END = re.compile(rf"[，。；：！？]|等|{COUNTED}(?={L.alternation(KIND_TYPE)})|{L.alternation(L.LIST_ENDS)}")
 ITEM_SEP = re.compile(r"以及|、|和|及|与")
 LEAD_IN = re.compile(rf"^(?:了|先后|分别|又|还|再|到|位于[{HAN}]{{2,8}}的)*")
@@ -104,6 +107,12 @@ def _regions(scan) -> list[tuple[int, int]]:
         if end > start:
             out.append((start, end))
     out += [(f.start("items"), f.end("items")) for f in FRAME_RE.finditer(text)]
+    for k in KIND_CLOSED.finditer(text):      # 甲、乙、丙等15家企业分别签约: firms a list's kind closes, no verb
+        start = clause_start(text, k.start())
+        if "、" in text[start:k.start()] and not TITLE_RE.match(text, k.end()) and not LABEL_AFTER.match(text, k.end()) \
+                and not VERB_RE.search(text, start, k.start()) and k["kind"] in L.LIST_KINDS["Enterprise"] \
+                and not any(only_industry(piece) for piece in text[start:k.start()].split("、")):   # 金融、商贸物流等企业
+            out.append((start, k.start()))
     out += [(f.start("items"), f.end("items")) for f in OBJECT_RE.finditer(text) if VERB_RE.search(text, f.end())]
     return out
 
