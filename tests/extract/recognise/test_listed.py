@@ -63,8 +63,10 @@ def test_generic_things_and_work_are_no_names():
     assert listed("韩立言来到青禾机场改扩建工程现场和柳河生态治理项目。") == {}
 
 
-def test_a_list_without_a_visit_verb_names_nothing():
-    assert listed("瑞丰工贸、恒远石油等企业发展迅速。") == {}
+def test_a_list_without_a_visit_verb_names_only_firms_its_kind_closes():
+    assert listed("瑞丰工贸、恒远石油等企业发展迅速。") == {"瑞丰工贸": "Enterprise", "恒远石油": "Enterprise"}
+    assert listed("金融、商贸物流等企业发展迅速。") == {}          # industries, no firms
+    assert listed("瑞丰工贸、恒远石油等村发展迅速。") == {}        # only a list of firms is read without a verb
 
 
 def test_last_words_type_items():
