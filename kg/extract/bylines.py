@@ -15,7 +15,7 @@ from kg.extract.patterns import HAN
 
 # an outlet's own dateline: 某某网讯, 某某新闻9月26日讯, 某某网驻某地讯 (before a bracket or a space),
 # 某某在线某地消息 (before a bracket)
-OUTLET_DATELINE = (rf"[{HAN}]{{1,12}}?(?:网|报|台|新闻|客户端)[{HAN}\d]{{0,10}}?讯(?=\s|[（(])"
+OUTLET_DATELINE = (rf"[{HAN}]{{1,12}}?(?:网|报|台|新闻|客户端|融媒体中心|融媒|传媒中心)[{HAN}\d]{{0,10}}?讯(?=\s|[（(])"
                    rf"|[{HAN}]{{2,12}}?消息(?=[（(])")      # 某某在线某地消息（某某）
 # the forms of a dateline: 本报讯, 本报某地电, 某某社某地电, 据某某报道, 本报记者某某报道, 某某网讯
 DATELINE_FORMS = (rf"本报讯|本报[{HAN}\d]{{0,12}}电|据?[{HAN}]{{1,3}}社[{HAN}\d]{{0,14}}电|"

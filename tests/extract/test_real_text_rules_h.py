@@ -306,3 +306,60 @@ def test_firms_a_kind_closes_without_a_visit_verb():
     for firm in ("青禾科技", "望川科技", "岚山新材料"):
         assert ents[firm]["type"] == "Enterprise"
     assert "商贸物流" not in ents and "科技服务" not in ents
+
+
+# 82. a media centre's dateline (某区融媒体中心讯（记者 甲 乙）): its reporters are journalists
+
+def test_a_media_centres_dateline_names_its_reporters():
+    ents, _ = extract("广阳区融媒体中心讯(记者 柯东 柯南山 柯北)2月7日上午，区政协召开会议。", home="广阳区")
+    for name in ("柯东", "柯南山", "柯北"):
+        assert ents[name]["type"] == "Journalist"
+
+
+# 83. 选举甲为政协某市某区第八届委员会副主席，乙为秘书长，丙、丁、释某某为常务委员
+
+def test_an_election_to_a_cppcc_named_with_its_city_and_district():
+    ents, triples = extract("本报讯 会议以无记名投票的方式选举柯四为政协廊坊市广阳区第八届委员会副主席，柯五为秘书长，"
+                            "柯六、柯七、释某东为常务委员。", home="广阳区")
+    assert triples[("柯四", "holdsPosition", "广阳区政协")]["title"] == "副主席"
+    assert triples[("柯五", "holdsPosition", "广阳区政协")]["title"] == "秘书长" and "柯五为" not in ents
+    for name in ("柯六", "柯七", "释某东"):
+        assert triples[(name, "holdsPosition", "广阳区政协")]["title"] == "常务委员"
+
+
+# 84. 大会的执行主席是：甲、乙、丙
+
+def test_names_after_a_title_and_shi():
+    ents, _ = extract("本报讯 本次大会的执行主席是:柯一、柯二山、柯三。", home="广阳区")
+    for name in ("柯一", "柯二山", "柯三"):
+        assert ents[name]["type"] == "Official"
+
+
+# 85. 某某同志任某省委书记 (an appointment), 某某同志不再担任… (the name without its form of address)
+
+def test_tongzhi_ren_appoints_and_buzai_danren_ends():
+    ents, triples = extract("本报讯 中央决定：柯东山同志任河北省委委员、常委、书记，柯南同志不再担任河北省委书记、常委、"
+                            "委员职务。")
+    assert ("柯东山", "holdsPosition", "河北省委") in triples
+    assert ("柯南", "holdsPosition", "河北省委") in triples and "柯南同志" not in ents
+
+
+# 86. quoted brands before the kind they share (对“甲”“乙”两处煤矿和“丙”煤矿进行检查)
+
+def test_quoted_brands_before_their_kind():
+    ents, _ = extract("本报讯 1月17日，区委书记柯东分别对“青禾”“岚山”两处煤矿旧址和“望川”煤矿进行安全检查。",
+                      home="固安县")
+    for mine in ("青禾煤矿", "岚山煤矿", "望川煤矿"):
+        assert ents[mine]["type"] == "Enterprise"
+    ents, _ = extract("下好高质量发展“先手棋”公司与青禾集团组建合资公司", home="固安县")
+    assert "先手棋公司" not in ents        # a slogan before a bare 公司
+
+
+# 87. the longer suffix types a name: a 展示中心 is a site, not a body (中心); a bare 展厅 names none
+
+def test_the_longer_suffix_types_a_name():
+    ents, triples = extract("本报讯 11月3日，白银市委副书记、市长柯东一行到宁西基地调研。调研团先后前往宁西基地展示中心，"
+                            "参观了企业文化展厅。", home="银川市")
+    assert ents["宁西基地展示中心"]["type"] == "Place"
+    assert ("柯东", "visited", "宁西基地展示中心") in triples
+    assert "企业文化展厅" not in ents

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from kg.model import Mention, Sentence
 from kg.vocab import PERSON_TYPES
-from kg.extract.recognise import bodies, documents, listed, people, scopes, suffixes
+from kg.extract.recognise import bodies, documents, listed, people, quoted, scopes, suffixes
 from kg.extract.recognise.user_names import user_names
 from kg.extract.recognise.automaton import HOME_WORDS, automaton as build_automaton
 from kg.extract import lexicon as L
@@ -122,7 +122,7 @@ FINDERS = (gazetteer_hits, suffixes.suffix_names, suffixes.titled_trade_names, b
            bodies.home_bodies,
            bodies.village_bodies,
            documents.policies, documents.titled_documents, documents.campaigns, people.people,
-           scopes.listed_areas, tagged_finder, user_names, listed.listed_items)
+           scopes.listed_areas, tagged_finder, user_names, listed.listed_items, quoted.quoted_names)
 
 
 INNER_TYPES = ("AdministrativeArea", "Enterprise", "Organization")    # recorded inside a longer name

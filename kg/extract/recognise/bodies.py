@@ -102,7 +102,10 @@ def _body(scan, out: list[Mention], m: re.Match, end: int, area: Mention | None,
     party = next((p for p in L.DEMOCRATIC_PARTIES if text.endswith(p, 0, start)), None)
     if party and area is not None:
         start -= len(party)   # 九三学社某市委 is that party's committee, not the CPC's
-    cppcc = CPPCC_LEAD_RE.search(text, 0, start) if stem == "委员会" else None
+    cppcc = None
+    if stem == "委员会":             # 政协某市某区第八届委员会: the lead may stand before the upper area
+        upper = next((a.start for a in scan.areas if a.end == start), start)
+        cppcc = CPPCC_LEAD_RE.search(text, 0, start) or CPPCC_LEAD_RE.search(text, 0, upper)
     if cppcc:
         start, stem = cppcc.start(), "政协"   # 政协(第九届)某县(第八届)委员会 is 某县政协
     area_name = area.name if area is not None else None

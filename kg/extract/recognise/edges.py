@@ -127,6 +127,8 @@ def cut_to_anchor(text: str, begin: int, end: int, anchors: list[Mention], compa
     """
     for a in anchors:
         if begin < a.start < end and a.end <= end:
+            if any(h.start == begin and h.end == a.start for h in anchors):
+                continue      # 某区|经济开发区: an area before the area inside is a prefix of the name
             head = text[begin:a.start]
             if company and not any(h.start == begin for h in anchors) and not head.endswith(("集团", "公司", "·")) \
                     and not re.search(r"[（(]$", head):

@@ -16,6 +16,7 @@ from kg.extract.recognise.tokens import tags
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
 CONJUNCTION_SURNAMES = set("和与及")
+AS = "为"                                # 某某|为秘书长
 AND = "和"                               # a given character too (王和平), so it ends a name only before a body
 AREA_WORDS = tuple("省市县区州旗镇乡")     # the bare area word a body after 和 starts with      # 主席团成员和大会…: a conjunction, not a surname
 ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, not a name, stands before 了/着/过
@@ -136,6 +137,8 @@ def _longer_or_shorter(text: str, pos: int, long: str, short: str, doc_text: str
     """Which of the two candidates at `pos` (of 3 and 2 characters, or 4 and 3) is the name."""
     if long[-1] == AND and text[pos + len(long):pos + len(long) + 1] in AREA_WORDS:
         return short          # 柯某|和市人大…: 和 joins the next body (but 易某和|书记 is a name)
+    if long[-1] == AS and TITLE_RE.match(text, pos + len(long)):
+        return short          # 选举甲为…副主席，柯某|为秘书长: 为 before the office it gives
     n_long, n_short = doc_text.count(long), doc_text.count(short)
     if pos + len(short) in spaces:
         return short          # 王某 副市长

@@ -24,7 +24,7 @@ from kg.extract.recognise.tokens import tags
 from kg.model import Mention
 
 APPOINT_RE = re.compile(r"(?:决定任命|提请任命|任命|提名|推选|补选|选举)")
-ELECTED_RE = re.compile(r"(?:当选为|当选|被选举为|被任命为)")
+ELECTED_RE = re.compile(r"(?:当选为|当选|被选举为|被任命为|同志担任|同志任(?!职))")   # 某某同志任某县县长: appointed
 ELECTED = "当选"                 # in every match of ELECTED_LIST_RE (a test before the costly scan)
 ELECTED_LIST_RE = re.compile(rf"(?:等)?(?:\d+|[一二三四五六七八九十]+)名?人?{ELECTED}为?")
 RESIGN_RE = re.compile(r"(?:接受|同意|决定免去|免去|批准)")
@@ -55,6 +55,7 @@ NAME_TAGS = {None, "nr", "nrfg", "nrt"}    # jieba tags of a word that may be a 
 BODY_END = re.compile(r"[部局委办厅会院所站队处科室团组社区县市省镇乡村]$|中心$")   # 宣传部, 高新区: no names
 SAME_NAME = "同志"                         # 王某同志为…: the name and its form of address
 BY = "由"
+NAMES_INTRO = re.compile(r"是[：:]")          # 大会的执行主席是：甲、乙、丙
 COMRADE_RE = re.compile(rf"(?<=[{HAN}]){SAME_NAME}")
 MAX_EVERY_SPAN = 12                        # characters between 各 and the title of every body it names
 EVERY_BEFORE = re.compile(rf"各[{HAN}]{{1,{MAX_EVERY_SPAN}}}$")
@@ -113,13 +114,14 @@ def names_after_titles(scan, claimed: set[int]) -> list[Mention]:
     for m in TITLE_RE.finditer(scan.text):
         if m.start() in claimed or _starts_other(scan, m.end()) or _of_every(scan, m.start()):
             continue
-        pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else 0)    # 主任由王某兼任
+        intro = NAMES_INTRO.match(scan.text, m.end())
+        pos = m.end() + (1 if scan.text.startswith(BY, m.end()) else len(intro[0]) if intro else 0)   # 主任由王某兼任
         name = person_name(scan.text, pos, scan.doc_text, scan.spaces, scan.names)
         if not name or any(f.start < pos + len(name) < f.end for f in scan.found):
             continue      # 负责人|来|某某镇: a name does not end inside a place the sentence names
         listed = _list_after(scan, pos + len(name))
         end = listed[-1][0] + len(listed[-1][1]) if listed else pos + len(name)
-        if pos > m.end() and not BY_WHOM.match(scan.text, end):
+        if pos > m.end() and not intro and not BY_WHOM.match(scan.text, end):
             continue      # 主席由甲、乙、丙担任: 由 needs 担任 after the names
         out.append(_titled(pos, name, m))
         out += [_titled(start, other, m, listed=True) for start, other in listed]
@@ -202,11 +204,18 @@ def _official(start: int, name: str, rule: str = "person.label", **attrs) -> Men
 
 
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
-    """(start, name) of the 、-separated names of the clause that ends at `end`: 李某、王某|等区领导."""
+    """(start, name) of the 、-separated names of the clause that ends at `end`: 李某、王某|等区领导
+    (甲、乙同志|不再担任: without their form of address)."""
+    end -= len(SAME_NAME) if text.endswith(SAME_NAME, 0, end) else 0
     items = _name_items(text, clause_start(text, end), end, lead_in=True)
+    return items if _surnamed(items) else []
+
+
+def _surnamed(items: list[tuple[int, str]]) -> bool:
+    """Do the names of a list carry surnames: all, or most of them (names without a common surname,
+    阿某拉, 释某某, only among a list of surnamed names)?"""
     surnamed = sum(bool(surname_len(name, 0)) for _, name in items)
-    # names without a common surname (阿某拉, 额某图) only among a list of surnamed names
-    return items if surnamed == len(items) or surnamed >= 2 and surnamed * 2 > len(items) else []
+    return surnamed == len(items) or surnamed >= 2 and surnamed * 2 > len(items)
 
 
 def _name_items(text: str, start: int, end: int, lead_in: bool = False) -> list[tuple[int, str]]:
@@ -322,7 +331,7 @@ def _counted_list(scan, pos: int) -> list[Mention]:
     if count is None:
         return []
     items = _name_items(text, pos, count.start())
-    if not all(surname_len(name, 0) for _, name in items):
+    if not _surnamed(items):
         return []
     title = _last_title(text, count.end(), scan.found)
     if title is not None:

@@ -60,32 +60,42 @@ def suffix_names(scan) -> list[Mention]:
     area_ends = {m.end for m in areas}
     # 某区某县高新区: a zone word after two areas in a row ends a list of areas (某县高新区 is a zone's name)
     county_ends = {m.end for m in areas if m.text.endswith(("区", "县")) and m.text == m.name and m.start in area_ends}
+    matches = [(etype, m) for etype, rx in SUFFIXES for m in rx.finditer(scan.text)]
+    longest: dict[int, int] = {}
+    for _etype, m in matches:
+        longest[m.end()] = max(longest.get(m.end(), 0), len(m[0]))
     out = []
-    for etype, rx in SUFFIXES:
-        for m in rx.finditer(scan.text):
-            if m.end() not in scan.bounds and etype != "AdministrativeArea":
-                continue  # 厂 in 厂房, 园 in 园区: the suffix must end a word
-            if any(a.start < m.end() < a.end for a in areas):
-                continue  # 某区学院|街道: the suffix is part of an area's name
-            if etype == "Organization" and m[0] in L.BODY_STEM_SET and any(a.end == m.start() for a in areas):
-                continue  # 某市某区人民检察院: a body of the area (bodies name it), not a suffix name
-            begin = _name_start(scan, etype, m, edges)
-            if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in scan.text[begin:m.start()]
-                                                  or "·" in scan.text[begin:m.start()]):
-                continue  # 某区某县高新区: a list of areas, not a zone's name
-            mention = _typed_name(scan, etype, begin, m)
-            if mention is not None:
-                out.append(mention)
-                if etype == "AdministrativeArea":
-                    edges["zone_ends"][mention.start] = mention.end
+    for etype, m in matches:
+        if etype != "AdministrativeArea" and (len(m[0]) < longest[m.end()] or m.end() not in scan.bounds):
+            continue  # 某某展示中心: the longer suffix (a site's) types it, not 中心; 厂 in 厂房: a suffix ends a word
+        mention = _suffix_mention(scan, etype, m, edges, county_ends)
+        if mention is not None:
+            out.append(mention)
+            if etype == "AdministrativeArea":
+                edges["zone_ends"][mention.start] = mention.end
     return out
+
+
+def _suffix_mention(scan, etype: str, m: re.Match, edges: dict, county_ends: set[int]) -> Mention | None:
+    """The name that suffix `m` ends, or None."""
+    areas = scan.areas
+    if any(a.start < m.end() < a.end for a in areas):
+        return None   # 某区学院|街道: the suffix is part of an area's name
+    if etype == "Organization" and m[0] in L.BODY_STEM_SET and any(a.end == m.start() for a in areas):
+        return None   # 某市某区人民检察院: a body of the area (bodies name it), not a suffix name
+    begin = _name_start(scan, etype, m, edges)
+    if etype == "AdministrativeArea" and (m.start() in county_ends or "、" in scan.text[begin:m.start()]
+                                          or "·" in scan.text[begin:m.start()]):
+        return None   # 某区某县高新区: a list of areas, not a zone's name
+    return _typed_name(scan, etype, begin, m)
 
 
 def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
     """Where the name ending in suffix `m` begins."""
     text, company = scan.text, etype == "Enterprise"
-    begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, edges["area_ends"], company=company,
-                      area_starts=edges["area_starts"])
+    zone = etype == "AdministrativeArea"      # 某区经济开发区: a zone's name keeps the district before it
+    begin = left_edge(scan.tokens, scan.starts, m.start(), MAX_NAME, set() if zone else edges["area_ends"],
+                      company=company, area_starts=edges["area_starts"])
     begin = trim_function_char(text, begin, m.start())
     inner = BRACKETED_PART.search(text, max(0, begin - MAX_BRACKETED), begin) if company else None
     if inner and inner.end() == begin:     # 某某造船(集团)有限公司: a bracketed word inside the name

@@ -64,3 +64,12 @@ def test_settle_keeps_the_longest_and_records_areas_inside():
     b = Mention(0, 8, "固安县消防救援大队", "Organization", "body")
     kept = settle([a, b])
     assert [m.text for m in kept] == ["固安县消防救援大队"] and kept[0].attrs["inner"] == [a]
+
+
+def test_an_area_before_the_area_inside_a_name_stays_in_the_name():
+    from kg.extract.recognise.edges import cut_to_anchor
+    from kg.model import Mention
+    district = Mention(0, 2, "甲区", "AdministrativeArea", "gazetteer")
+    zone = Mention(2, 7, "经济开发区", "AdministrativeArea", "gazetteer")
+    assert cut_to_anchor("甲区经济开发区", 0, 7, [district, zone]) == 0       # 某区|经济开发区: one zone's name
+    assert cut_to_anchor("运往经济开发区", 0, 7, [zone]) == 2                  # a verb before the area: cut
