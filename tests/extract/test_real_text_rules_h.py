@@ -363,3 +363,22 @@ def test_the_longer_suffix_types_a_name():
     assert ents["宁西基地展示中心"]["type"] == "Place"
     assert ("柯东", "visited", "宁西基地展示中心") in triples
     assert "企业文化展厅" not in ents
+
+
+# 88. a party department named bare before its head's title (在组织部副部长某某带领下) is the home's 县委's
+
+def test_a_bare_party_department_before_a_title_is_the_homes():
+    _, triples = extract("本报讯 10月23日上午，全县三十个行政村党支部书记在组织部副部长柯东同志带领下到青禾村观摩。"
+                         "县委常委、宣传部部长柯南出席。", home="固安县")
+    assert ("柯东", "holdsPosition", "固安县委组织部") in triples
+    assert ("柯南", "holdsPosition", "固安县委宣传部") in triples
+    _, triples = extract("本报讯 省委常委、宣传部部长柯西到固安调研。", home="固安县")
+    assert not any(s == "柯西" and o == "固安县委宣传部" for s, _p, o in triples)   # the 省委's, in a chain
+
+
+# 89. an item no finder named in the middle of a visit list (甲、乙合金项目和丙) does not end the list
+
+def test_an_unnamed_item_inside_a_visit_list():
+    _, triples = extract("本报讯 4月7日，县长柯东一行先后来到青禾置业有限公司、望川建材、硼铁合金项目和岚山二厂展厅"
+                         "等地进行实地查看。", home="固安县")
+    assert ("柯东", "visited", "岚山二厂展厅") in triples

@@ -27,7 +27,10 @@ NOT_HOME_DEPARTMENTS = (*ZONE_BODIES, "委员会", "村委会", "居委会", "�
 HOME_BODY_RE = re.compile(r"人大常委会党组|人大常委会|人大党组|政协党组|人大|政协|政府")
 HOME_DEPARTMENTS = tuple(s for s in L.BODY_STEMS if len(s) >= 3 and not s.startswith("委") and s not in NOT_HOME_DEPARTMENTS
                          and not HOME_BODY_RE.search(s) and "人民代表大会" not in s)
-HOME_DEPARTMENT_RE = re.compile(rf"(?:{L.alternation(HOME_DEPARTMENTS)})(?=(?:{TITLE_RE.pattern}))")
+HOME_PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委")   # the home's party committee's, as 委组织部
+HOME_DEPARTMENT_RE = re.compile(rf"(?:{L.alternation((*HOME_DEPARTMENTS, *HOME_PARTY_DEPARTMENTS))})"
+                                rf"(?=(?:{TITLE_RE.pattern}))")
+CHAIN_MARKS = "、，,"                  # 县委常委、宣传部部长: a department in someone's chain is that 委's
 LINKING_CHARS = "在由和及与同"          # 一行在|发改委主任某某: a one-character word before a bare body
 HOME_LEVELS = "省市县区旗州盟"
 MEETING_VERBS = frozenset({"召开", "举行", "主持", "组织"})   # 某市组织召开|某某领导小组会议: no part of a name
@@ -239,14 +242,18 @@ def home_bodies(scan) -> list[Mention]:
         if TITLE_RE.match(text, m.end()) or text.endswith(AFTER_BODY, 0, m.start()):
             out.append(_home_body(m, level))
     # 一行在发改委主任某某的陪同下: a department of the home, before its head's title
-    out += [_home_body(m, level) for m in HOME_DEPARTMENT_RE.finditer(text)
-            if m.start() == 0 or HAN_CHAR.match(text, m.start() - 1) is None or _linked(scan, m.start())]
+    for m in HOME_DEPARTMENT_RE.finditer(text):
+        party = m[0] in HOME_PARTY_DEPARTMENTS
+        if party and m.start() > 0 and text[m.start() - 1] in CHAIN_MARKS:
+            continue
+        if m.start() == 0 or HAN_CHAR.match(text, m.start() - 1) is None or _linked(scan, m.start()):
+            out.append(_home_body(m, level, "委" + m[0] if party else None))
     return out
 
 
-def _home_body(m: re.Match, level: str) -> Mention:
+def _home_body(m: re.Match, level: str, stem: str | None = None) -> Mention:
     return Mention(m.start(), m.end(), m[0], "Organization", "body",
-                   attrs={"prefix": level, "stem": _congress_stem(m.string, m.end(), m[0]), "relative": True,
+                   attrs={"prefix": level, "stem": stem or _congress_stem(m.string, m.end(), m[0]), "relative": True,
                           "area_name": None})
 
 

@@ -135,8 +135,8 @@ def _list_gap(gap: str, first: bool) -> tuple[str, bool]:
         gap = ""       # …和位于甲区的乙园: the list goes on at 乙园
     if first and gap in ("了", "位于"):
         gap = ""
-    elif not first and TAIL_GAP.match(gap) and not CLAUSE_WORDS.search(gap):
-        gap = ""       # 某机场改扩建工程现场和某园: the list goes on after a tail
+    elif not first and (TAIL_GAP.match(gap) or TAIL_GAP.match(lead)) and not CLAUSE_WORDS.search(gap):
+        gap = ""       # 某机场改扩建工程现场和某园, 甲、乙项目和丙: the list goes on after a tail or an item
     elif first and FIRST_ITEM_GAP.match(gap):
         gap = ""
     return gap, located
