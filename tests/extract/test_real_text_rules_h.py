@@ -382,3 +382,11 @@ def test_an_unnamed_item_inside_a_visit_list():
     _, triples = extract("本报讯 4月7日，县长柯东一行先后来到青禾置业有限公司、望川建材、硼铁合金项目和岚山二厂展厅"
                          "等地进行实地查看。", home="固安县")
     assert ("柯东", "visited", "岚山二厂展厅") in triples
+
+
+# 90. 市上领导, 县上领导: labels of officials named without an office
+
+def test_shang_labels_name_officials():
+    ents, _ = extract("本报讯 柯东、柯南山、柯北等市上领导分别参加调研或汇报会。", home="固安县")
+    for name in ("柯东", "柯南山", "柯北"):
+        assert ents[name]["type"] == "Official"
