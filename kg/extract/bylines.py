@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.lexicon import BYLINE_NON_NAMES, COMPOUND_SURNAMES, SURNAMES
-from kg.extract.patterns import HAN
+from kg.extract.patterns import BODY_END_CHARS, HAN
 
 # an outlet's own dateline: 某某网讯, 某某新闻9月26日讯, 某某网驻某地讯 (before a bracket or a space),
 # 某某在线某地消息 (before a bracket)
@@ -43,7 +43,6 @@ PHOTO_ENDS = ("摄", "摄影")
 OUTLET_ENDS = ("报", "网", "社", "台", "中心", "新闻", "客户端", "全媒体", "融媒体", "融媒")
 OUTLET = re.compile(r"^[\w·\-—.]{2,30}$")          # an outlet's name: no sentence in it
 OUTLET_AUTHOR = re.compile(rf"(?:报|网|社|台)([{HAN}]{{2,3}})$")   # 来源：某某日报张某某
-BODY_END_CHARS = "办局委厅部院所站队处科室"   # 来源：某县网信办: a body's last character, no author's
 SEPARATORS = re.compile(r"[\s、，,|｜丨:：;；]+|(?<!文)[/／\\]|[/／\\](?!图)")
 WHITESPACE = re.compile(r"\s")
 PHOTO_AND_TEXT = re.compile(r"文\s*[/／\\]\s*图")                # 文 / 图: one role
@@ -187,7 +186,7 @@ def read_byline(raw: str) -> tuple[list[tuple[str, str]], bool]:
                 role = _role(piece)
             elif role == SOURCE:                    # an outlet; an author may follow its name
                 author = OUTLET_AUTHOR.search(piece)
-                if author and _is_name(author[1], plain=True) and author[1][-1] not in BODY_END_CHARS:
+                if author and _is_name(author[1], plain=True) and author[1][-1] not in BODY_END_CHARS:   # 来源：某县网信办: a body, no author
                     pairs.append(("作者", author[1]))
                 explained &= bool(OUTLET.match(piece))
             elif _is_prefix(piece, before_role or role is None):

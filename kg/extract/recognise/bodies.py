@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import HAN, HAN_CHAR, TITLE_RE, ZONE_BODIES
+from kg.extract.patterns import CONJUNCTIONS, HAN, HAN_CHAR, HOME_LEVELS, TITLE_RE, ZONE_BODIES
 from kg.extract.recognise.automaton import HOME_WORDS
 from kg.extract.recognise.tokens import GLUE_CHARS, cut, tags
 from kg.model import Mention
@@ -31,8 +31,7 @@ HOME_PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "政法委")   
 HOME_DEPARTMENT_RE = re.compile(rf"(?:{L.alternation((*HOME_DEPARTMENTS, *HOME_PARTY_DEPARTMENTS))})"
                                 rf"(?=(?:{TITLE_RE.pattern}))")
 CHAIN_MARKS = "、，,"                  # 县委常委、宣传部部长: a department in someone's chain is that 委's
-LINKING_CHARS = "在由和及与同"          # 一行在|发改委主任某某: a one-character word before a bare body
-HOME_LEVELS = "省市县区旗州盟"
+LINKING_CHARS = "在由" + CONJUNCTIONS    # 一行在|发改委主任某某: a one-character word before a bare body
 MEETING_VERBS = frozenset({"召开", "举行", "主持", "组织"})   # 某市组织召开|某某领导小组会议: no part of a name
 CONGRESS, STANDING_COMMITTEE = "人大", "人大常委会"
 STANDING_TITLE_RE = re.compile(r"常务副主任|副主任|主任|秘书长|党组(?:副)?书记|党组成员")   # the standing committee's

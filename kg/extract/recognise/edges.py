@@ -13,7 +13,7 @@ import bisect
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import CONJUNCTIONS, HAN_CHAR, TITLE_AT_END
+from kg.extract.patterns import BARE_LEVEL_WORDS, CONJUNCTIONS, HAN_CHAR, TITLE_AT_END
 from kg.extract.recognise.tokens import GLUE_CHARS, cut, glued_prefix, tags
 from kg.model import Mention
 
@@ -26,7 +26,6 @@ FUNCTION_CHARS = GLUE_CHARS   # 到|华胜, 从|市某局: glued by jieba to a n
 COUNTERS = "位名个家所座处户"      # 6位, 3家: what a number counts
 NUMERAL = re.compile(r"\d+|[一二三四五六七八九十两几百千]+")
 NEVER_ANCHORED = "对"      # 感谢某县|对|某集团: a preposition that no name keeps after its area
-BARE_LEVEL_CHARS = "县区市"        # a bare level word jieba may glue to the conjunction before it (和县)
 TRAILING_FUNCTION_CHARS = "为在到对从把将被于及和与"   # 任命某某|为市…, 某某厂|及…: glued by jieba's HMM to the word before
 
 
@@ -89,7 +88,7 @@ def left_edge(tokens: list[str], starts: list[int], pos: int, max_len: int,
 
 def _conjoined_level(word: str, k: int, tokens: list[str]) -> bool:
     """Is token k-1 a conjunction glued to a bare 县/区 (柯某|和县|产业园区管委会: jieba's 和县), after a word?"""
-    return len(word) == 2 and word[0] in CONJUNCTIONS and word[1] in BARE_LEVEL_CHARS and k >= 2 \
+    return len(word) == 2 and word[0] in CONJUNCTIONS and word[1] in BARE_LEVEL_WORDS and k >= 2 \
         and bool(HAN_CHAR.match(tokens[k - 2][-1:]))
 
 

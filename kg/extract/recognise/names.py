@@ -15,10 +15,10 @@ from kg.extract.recognise.tokens import tags
 
 # surnames that are prepositions too: 由王某兼任, 向李某颁奖
 NAME_PREPOSITIONS = set("由向从经将对与和及为被把给让据到于同")
-CONJUNCTION_SURNAMES = set("和与及")
+CONJUNCTION_SURNAMES = set("和与及")      # 主席团成员和大会…: a conjunction, not a surname
 AS = "为"                                # 某某|为秘书长
 AND = "和"                               # a given character too (王和平), so it ends a name only before a body
-AREA_WORDS = tuple("省市县区州旗镇乡")     # the bare area word a body after 和 starts with      # 主席团成员和大会…: a conjunction, not a surname
+AREA_WORDS = tuple("省市县区州旗镇乡")     # the bare area word a body after 和 starts with
 ASPECT = re.compile("了(?!解)|着|过(?!问|程)")     # 通报|了: a verb, not a name, stands before 了/着/过
 DEPUTY_MARKS = "副代"                  # 王某|副主席, 王某|代市长: the mark starts the title, not part of the name
 NOT_NAMES = (*L.GROUP_ROLES, *L.PERSON_LABELS, *L.TITLES, *L.NOT_NAMES,
@@ -27,7 +27,7 @@ HAN_WORD = re.compile(f"[{HAN}]+")
 TRANSLITERATED = re.compile(rf"[{HAN}]{{4,6}}(?=[、，。；：\s]|$)")
 NAME_DOTS = "·•・‧"                  # the middle dot between the parts of a name from another language
 MIN_LAST_PART = 2                    # characters after the last dot of a name
-DOTTED = re.compile(rf"[{HAN}]{{1,7}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,3}}")   # 某某提·某沙江
+DOTTED = re.compile(rf"[{HAN}]{{1,7}}(?:[{NAME_DOTS}][{HAN}]{{1,8}}){{1,3}}")   # 阿某·某某江
 USER_PEOPLE = re.compile(L.alternation(L.USER_PEOPLE)) if L.USER_PEOPLE else None   # people of the user's lexicons
 SURNAME_INITIALS = L.SURNAMES | {w[0] for w in L.COMPOUND_SURNAMES}   # where surname_len can be > 0
 # jieba tags of a word that cannot be the end of a name: 先后 (d), 一行 (m), 列席 (v), 在 (p)
@@ -56,7 +56,7 @@ def _follower_after_long(text: str, pos: int, long: str, short: str) -> bool:
     """Does a word that follows names (出席, 主持) stand after `long`, and none after `short`, whose
     third character is no function word by itself (王某|又出席: 又 is an adverb)?
 
-    >>> _follower_after_long("柯世高出席", 0, "柯世高", "柯世"), _follower_after_long("柯某又出席", 0, "柯某又", "柯某")
+    >>> _follower_after_long("柯永高出席", 0, "柯永高", "柯永"), _follower_after_long("柯某又出席", 0, "柯某又", "柯某")
     (True, False)
     """
     return text.startswith(FOLLOWERS, pos + len(long)) \
@@ -117,7 +117,7 @@ def person_name(text: str, pos: int, doc_text: str, spaces: frozenset[int] = fro
         return known[0]       # a name of the user's lexicons: its length is known
     dotted = _dotted_name(text, pos)
     if dotted:
-        return dotted         # 县长某某提·某沙江: the dot joins the parts, whatever the first character
+        return dotted         # 县长阿某·某某江: the dot joins the parts, whatever the first character
     s = surname_len(text, pos)
     if not s or not_a_name(text, pos):
         return None
@@ -145,7 +145,7 @@ def _longer_or_shorter(text: str, pos: int, long: str, short: str, doc_text: str
     if pos + len(long) in spaces:
         return long
     if _follower_after_long(text, pos, long, short):
-        return long           # 某世高|出席: the word after the longer form follows names; 高出 is only a verb
+        return long           # 某永高|出席: the word after the longer form follows names; 高出 is only a verb
     after = text[pos + len(long):pos + len(long) + 1]
     if after and after in L.ONE_CHAR_VERBS.get(long[-1], ""):
         return short          # 王某|作关于…的说明: the third character is a verb
@@ -168,7 +168,7 @@ def _longer_or_shorter(text: str, pos: int, long: str, short: str, doc_text: str
 
 def _dotted_name(text: str, pos: int) -> str | None:
     """A name whose parts a middle dot joins (Uyghur, Kazakh, foreign names), from `pos`: it ends at a
-    mark, a space, a title or a word no name runs into (某某提·某沙江指出).
+    mark, a space, a title or a word no name runs into (阿某·某某江指出).
 
     >>> _dotted_name("县长阿某都·热某曼，政协主席", 2), _dotted_name("县长阿某都·热某曼指出", 2)
     ('阿某都·热某曼', '阿某都·热某曼')

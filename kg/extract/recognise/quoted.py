@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import HAN
+from kg.extract import lexicon as L
+from kg.extract.patterns import HAN, QUOTED_WORD
 from kg.extract.recognise.listed import HEAD_TYPE, head_type
 from kg.extract.recognise.suffixes import is_weak
 from kg.model import Mention
 
 MAX_BRAND = 6                      # characters of a quoted brand
-QUOTED_BRAND = re.compile(rf"“([{HAN}]{{2,{MAX_BRAND}}})”")
 COUNT = r"(?:[一二三四五六七八九十两\d]+[处家座个所])?"
 # one or more quoted brands, a count, then a kind the lexicons type (the longest first)
 QUOTED_RUN = re.compile(rf"((?:“[{HAN}]{{2,{MAX_BRAND}}}”[、和及]?)+){COUNT}"
-                        rf"(?P<head>{'|'.join(sorted(HEAD_TYPE, key=len, reverse=True))})")
+                        rf"(?P<head>{L.alternation(HEAD_TYPE)})")
 TYPED = ("Enterprise", "Place")     # a quoted slogan before 活动 or 工程 is a campaign's, not this finder's
 
 
@@ -34,7 +34,7 @@ def quoted_names(scan) -> list[Mention]:
         head = run["head"]
         etype = head_type("某" + head)
         if etype not in TYPED or is_weak(etype, head):
-            continue          # “先手棋”公司: a slogan before a bare 公司, no brand
-        for q in QUOTED_BRAND.finditer(scan.text, run.start(), run.start("head")):
+            continue          # “某某棋”公司: a slogan before a bare 公司, no brand
+        for q in QUOTED_WORD.finditer(scan.text, run.start(), run.start("head")):
             out.append(Mention(q.start(), q.end(), q[0], etype, "suffix.quoted", name=q[1] + head))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, HAN, OWNER_RE, OWNER_WORDS
+from kg.extract.patterns import BARE_LEVEL_WORDS, GROUP_WORD, HAN, OWNER_RE, OWNER_WORDS, QUOTED_WORD
 from kg.extract.recognise.edges import cut_to_anchor, extend_to_toponym, left_edge, trim_function_char
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
@@ -42,9 +42,7 @@ VERB_LIKE_TAGS = ("v", "p", "d", "c", "u", "ad")
 CLAUSE_TAGS = ("v", "p", "c", "u")    # words of a clause, not of a firm's trade (高速 is tagged an adverb)
 BRACKETED_PART = re.compile(rf"[（(][{HAN}]{{2,4}}[)）]")    # (集团), (中国), (上海): inside a firm's legal name
 MAX_BRACKETED = 6
-MAX_QUOTED = 8                    # characters of a quoted name before a site's word
-QUOTED_BEFORE = re.compile(rf"“[{HAN}]{{2,{MAX_QUOTED}}}”")
-BARE_LEVEL_WORDS = "省市县区"        # 省高速公司: the level word of an area the page's home makes known
+MAX_QUOTED = 8                    # characters of a quoted name before a site's word (QUOTED_WORD)
 MIN_LEVEL_CORE, MAX_LEVEL_CORE = 2, 6   # characters of the trade words after it
 LEVEL_FIRM_CORE = re.compile(rf"(?<![{HAN}])[{BARE_LEVEL_WORDS}][{HAN}]{{{MIN_LEVEL_CORE},{MAX_LEVEL_CORE}}}$")
 EVERY = "各"                      # 各|专门委员会, 各|分公司: every one of a kind, no name
@@ -119,9 +117,9 @@ def _name_start(scan, etype: str, m: re.Match, edges: dict) -> int:
     level = LEVEL_FIRM_CORE.search(text, max(0, m.start() - MAX_LEVEL_CORE - 2), m.start()) \
         if company or etype == "Place" else None
     if level and level.start() < begin and _of_bare_level(scan, level.start(), level[0]):
-        begin = level.start()         # ，省|高速|公司: the walk stopped at a trade word
-    quoted = QUOTED_BEFORE.search(text, max(0, begin - MAX_QUOTED - 2), begin) if etype == "Place" else None
-    if quoted and quoted.end() == begin and has_proper_token(quoted[0][1:-1], scan.gaz):
+        begin = level.start()         # ，省|某某|公司: the walk stopped at a trade word
+    quoted = QUOTED_WORD.search(text, max(0, begin - MAX_QUOTED - 2), begin) if etype == "Place" else None
+    if quoted and quoted.end() == begin and has_proper_token(quoted[1], scan.gaz):
         begin = quoted.start()        # “某某会议”专题展馆: the quoted words name the site (not a slogan)
     # a name does not run back over a space of the source (王某 区机关事务管理中心)
     return max([begin, *(p for p in scan.spaces if begin < p <= m.start())])
@@ -133,7 +131,7 @@ def _typed_name(scan, etype: str, begin: int, m: re.Match) -> Mention | None:
     suffix = m[0]
     core = name[: len(name) - len(suffix)]
     if etype in ("Enterprise", "Place") and _of_bare_level(scan, begin, core):
-        return Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}")   # 省高速公司, 区经济园区: the home's
+        return Mention(begin, m.end(), name, etype, f"suffix.{etype.lower()}")   # 省某某公司, 区某某园区: the home's
     if DESCRIBED_SUBSIDIARY.search(name) or not proper(core, name, scan.gaz) \
             or begin > 0 and scan.text[begin - 1] == EVERY and begin - 1 in scan.bounds:
         return None
@@ -191,7 +189,7 @@ def _brand_words(brand: str) -> bool:
 
 
 def _of_bare_level(scan, begin: int, core: str) -> bool:
-    """省|高速公司, 县|供电公司: a bare 省/市/县 as a word of its own, then trade words only: the home's firm."""
+    """省|能源公司, 县|供电公司: a bare 省/市/县 as a word of its own, then trade words only: the home's firm."""
     rest = core[1:]
     return core[:1] in BARE_LEVEL_WORDS and MIN_LEVEL_CORE <= len(rest) <= MAX_LEVEL_CORE and begin + 1 in scan.bounds \
         and begin in scan.bounds and bool(HAN_RUN.fullmatch(rest)) \

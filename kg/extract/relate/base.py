@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.extract.dates import OPENING_DATE
-from kg.extract.patterns import HAN, LIST_GAP, LOCATING, OWNED_LINK
+from kg.extract.patterns import HAN, HOME_LEVELS, LIST_GAP, LOCATING, OWNED_LINK
 from kg.extract.recognise.listed import ITEM_STOP, VERB_RE
 from kg.model import Fact, Mention, Sentence
 from kg.vocab import PREDICATES
@@ -82,7 +82,7 @@ class Context:
     def home_level(self) -> str | None:
         """The bare prefix of the home's own level: 市 for a city, 县 for a county."""
         home = self.home.gaz.home
-        return home.name[-1] if home is not None and home.name[-1] in "省市县区旗州盟" else None
+        return home.name[-1] if home is not None and home.name[-1] in HOME_LEVELS else None
 
 
 LIST_LEAD = re.compile(r"^[、和及与]|^了")                        # 、甲 / 了甲: what opens a later item

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, HAN_CHAR, TITLE_AT_END, ZONE_BODIES, clause_start
+from kg.extract.patterns import BODY_END_CHARS, GROUP_WORD, HAN_CHAR, TITLE_AT_END, ZONE_BODIES, clause_start
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Mention, Sentence
 from kg.vocab import AGENTS, OFFICE_END, OFFICE_START
@@ -19,7 +19,7 @@ ROSTER = Rule("position.roster", "holdsPosition", 0.8)      # 组长：某某 in
 CHAIN_JOINERS = "、，兼"              # 市委常委、秘书长; 书记兼主任
 BODY_TITLES = ("纪委书记", "党委书记", "党组书记")   # 某某|纪委书记: a title that names a body of the word before it
 GENERIC_BEFORE_TITLE = ("相关", "有关")   # 企业相关负责人，政府副县长某某: nobody's office, no link of the chain
-BODY_HEAD_CHARS = "部局委办厅院所站队处科室社庭会区级"   # what a body's name ends in (某某部, 某某会, 园区|管委会), and 二级|调研员
+BODY_HEAD_CHARS = BODY_END_CHARS + "社庭会区级"   # a body's last character (某某部, 某某会, 园区|管委会), and 二级|调研员
 PREVIOUS_TITLE_WINDOW = 12           # characters before a joiner in which the previous title is sought
 PARTY_GROUP = re.compile(r"(党组|党委)$")
 PARTY_GROUP_TITLE = re.compile(r"^(党组|党委|纪委)(?=书记|副书记|成员|委员)")   # 党组成员: a member of the body's 党组; 纪委书记

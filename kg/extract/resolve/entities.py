@@ -8,6 +8,7 @@ entity into another (its name becomes an alias).
 """
 from __future__ import annotations
 
+from kg.extract.patterns import BARE_LEVEL_WORDS
 from kg.extract.recognise.areas import Area, by_code, former_names, zone_forms
 from kg.extract.recognise.gazetteer import Gazetteer, code_level
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
@@ -17,7 +18,6 @@ UPPER_PREFIXES = ("省", "市", "州", "自治区")   # one referent a text: a b
 GOVERNMENT_FORMS = {"人民政府": "政府", "人民政府办公室": "政府办公室", "人民政府办": "政府办",
                     "人民代表大会常务委员会": "人大常委会"}
 CONGRESS_SHORT, CONGRESS = "人大", "人民代表大会"
-BARE_LEVELS = ("省", "县", "市", "区")   # the level word of the home or its province, bare before a firm's name
 MIN_SITE_REST = 3        # characters a site keeps when its area prefix is dropped
 
 
@@ -118,9 +118,9 @@ class Resolver:
             if short is not None:
                 return short, None
         label = m.label
-        if m.type in ("Enterprise", "Place") and label[:1] in BARE_LEVELS and len(label) > MIN_SITE_REST + 1 \
+        if m.type in ("Enterprise", "Place") and label[:1] in BARE_LEVEL_WORDS and len(label) > MIN_SITE_REST + 1 \
                 and (home := self.home_name(label[0])):
-            return home + label[1:], None       # 县某某农业发展有限公司, 省高速公司: the home's (its province's)
+            return home + label[1:], None       # 县某某农业发展有限公司, 省某某公司: the home's (its province's)
         if m.type == "AdministrativeArea" and m.attrs.get("code") in by_code():
             return self.written(by_code()[m.attrs["code"]]), m.attrs["code"]
         return m.label, m.attrs.get("code")

@@ -190,5 +190,5 @@ def enterprise_short_forms(name: str, gaz: Gazetteer) -> list[str]:
         if 2 <= len(brand) < len(body):
             forms.append(brand + "集团")
         forms.append(group_initials(name) or "")
-    # 某区经济园区 of 某区经济园区公司: the park the firm runs is a site, no short name of the firm
+    # 某区某某园区 of 某区某某园区公司: the park the firm runs is a site, no short name of the firm
     return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SHORT_FORM and not f.endswith(SITE_ENDS)]
