@@ -46,6 +46,7 @@ from kg.extract.patterns import CONJUNCTIONS, HAN_CHAR
 from kg.extract.recognise.tokens import cut, tags, token_starts
 
 LINKING_TAGS = {"p", "c", "v", "u", "d", "f", "vg", "zg"}     # 在|某区, 和|某县, 赴|某市: a lone character before a name
+LINKING_VERBS = frozenset("任兼")     # 同志任|某省委常委: verbs of office jieba tags as no verb
 TYPE_PRIORITY = {"Official": 0, "Person": 1, "Journalist": 1, "Policy": 2, "AdministrativeArea": 3,
                  "Enterprise": 4, "Organization": 5, "Place": 6, "Campaign": 7}
 # on equal spans and types: what the gazetteer knows, then a body of an area (县 + 融媒体中心), then the rest
@@ -104,7 +105,7 @@ def _glued(scan: "Scan", start: int) -> bool:
     i = bisect.bisect_left(scan.starts, start) - 1
     if i < 0 or scan.starts[i] + 1 != start or not HAN_CHAR.match(scan.tokens[i]):
         return False
-    return tags().get(scan.tokens[i]) not in LINKING_TAGS
+    return tags().get(scan.tokens[i]) not in LINKING_TAGS and scan.tokens[i] not in LINKING_VERBS
 
 
 def _conjoined(text: str, start: int, end: int) -> bool:
