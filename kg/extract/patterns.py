@@ -28,6 +28,7 @@ CONJUNCTIONS = "与和及同跟"   # 甲与乙: a character that joins two names
 HOME_LEVELS = "省市县区旗州盟"       # the last character of a home area whose bodies the text names bare (县委)
 BARE_LEVEL_WORDS = "省市县区"        # 省|某某公司, 县|某某公司: a bare level word before a name, the home's (or its province's)
 BODY_END_CHARS = "部局委办厅院所站队处科室"   # what a body's name ends in (某某部, 某某局, 某某委)
+OPENING_BRACKETS, CLOSING_BRACKETS = "（(", "）)"   # full and half width
 QUOTED_WORD = re.compile(rf"“([{HAN}]{{2,8}})”")   # “某某”: a quoted word before what it names
 # what separates the items of a list of names: 、 和 及 与 ， 以及 (or nothing)
 LIST_GAP = re.compile(r"^[、和及与，,]?$|^以及$|^、$")

@@ -18,7 +18,7 @@ import re
 from itertools import pairwise
 
 from kg.extract import lexicon as L
-from kg.extract.patterns import GROUP_WORD, HAN, TITLE_RE, clause_start
+from kg.extract.patterns import CLOSING_BRACKETS, GROUP_WORD, HAN, OPENING_BRACKETS, TITLE_RE, clause_start
 from kg.extract.recognise.suffixes import only_industry
 from kg.extract.recognise.tokens import PROPER_TAGS, cut, tags
 from kg.model import Mention
@@ -59,7 +59,6 @@ PROJECT = ACTIVITY_HEADS[0]
 UNIT_HEADS = ("煤矿", "矿", "厂", "分厂", "分公司", "电厂")   # a firm's mine, works or branch after its name
 MAIN_WORKS = "主体"                                     # 甲小学主体工程(建设): the building is the site
 PARK = re.compile(r"园区?$")
-OPENING, CLOSING = "（(", "）)"
 PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?")   # 甲产业园二期: a phase of the site before it
 ITEM_STOP = re.compile(r"[的了在到是对就将把被]")          # a clause, not a name: 某某的带领下深入…
 NAME_CHARS = re.compile(rf"^[{HAN}0-9A-Za-z·（）()\-－]+$")
@@ -210,7 +209,7 @@ def _parts(found, s: int, e: int) -> list[Mention] | None:
 
 def _bracketed(text: str, m: Mention) -> bool:
     """Is `m` written in brackets of its own, inside a longer name (甲市(乙镇)某某小镇)?"""
-    return m.start > 0 and text[m.start - 1] in OPENING and text[m.end:m.end + 1] in CLOSING and m.end < len(text)
+    return m.start > 0 and text[m.start - 1] in OPENING_BRACKETS and text[m.end:m.end + 1] in CLOSING_BRACKETS and m.end < len(text)
 
 
 def _head(parts: list[Mention], s: int) -> list[Mention]:

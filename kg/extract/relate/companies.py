@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.patterns import GROUP_WORD, OWNED_LINK, OWNER_RE
+from kg.extract.patterns import GROUP_WORD, OPENING_BRACKETS, OWNED_LINK, OWNER_RE
 from kg.extract.relate.base import Rule, register
 from kg.model import Article, ImpliedEntity, Sentence
 
@@ -24,7 +24,6 @@ UNDER_COMPANY = re.compile(r"(?:公司|集团)旗下的?")              # 公司
 MIN_GROUP_PREFIX = 2
 MIN_SUBSIDIARY_REST = 4
 LEGAL_INSIDE = re.compile(rf"{LEGAL_TAIL}(?=.)")                # a legal name with a unit after it
-BRACKETS = "（("
 MIN_UNIT_REST = 3                                                # 某某煤矿, 某省分公司
 
 
@@ -40,7 +39,7 @@ def _by_name_and_link(sent: Sentence) -> list:
         legal = LEGAL_INSIDE.search(m.text)        # 某某有限公司某某煤矿, 某某股份有限公司某省分公司
         parent = None
         if k >= MIN_GROUP_PREFIX and len(rest) >= MIN_SUBSIDIARY_REST and not LEGAL_FORM.fullmatch(rest) \
-                and m.text[k - 1] not in BRACKETS:      # 某某(集团)有限公司: the group word is part of the name
+                and m.text[k - 1] not in OPENING_BRACKETS:      # 某某(集团)有限公司: the group word is part of the name
             parent = m.text[:k + len(GROUP_WORD)]
         elif legal and legal.start() >= MIN_GROUP_PREFIX and len(m.text) - legal.end() >= MIN_UNIT_REST:
             parent = m.text[:legal.end()]
